@@ -1,0 +1,20 @@
+/* ar-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ar-core.h"
+
+G_BEGIN_DECLS
+
+#define AR_TYPE_APPLICATION (ar_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (ArApplication, ar_application, AR, APPLICATION, AdwApplication)
+
+ArApplication *ar_application_new (void);
+
+G_END_DECLS

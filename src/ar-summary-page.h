@@ -1,0 +1,23 @@
+/* ar-summary-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ar-core.h"
+
+G_BEGIN_DECLS
+
+#define AR_TYPE_SUMMARY_PAGE (ar_summary_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ArSummaryPage, ar_summary_page, AR, SUMMARY_PAGE, AdwBin)
+
+GtkWidget *ar_summary_page_new       (void);
+ArStore   *ar_summary_page_get_store (ArSummaryPage *self);
+void       ar_summary_page_set_store (ArSummaryPage *self,
+                                  ArStore  *store);
+
+G_END_DECLS

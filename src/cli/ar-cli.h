@@ -1,0 +1,31 @@
+/* ar-cli.h: the command line, shared by its subcommands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ar-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses, as documented in README.md */
+#define AR_CLI_EXIT_OK      0
+#define AR_CLI_EXIT_FAILURE 1
+#define AR_CLI_EXIT_USAGE   2
+
+gboolean  ar_cli_is_command        (const char      *arg);
+int       ar_cli_run               (int              argc,
+                                    char           **argv);
+
+ArStore  *ar_cli_open_store        (const char      *database,
+                                    gboolean         sample,
+                                    GError         **error);
+int       ar_cli_fail              (const GError    *error);
+int       ar_cli_usage_error       (const char      *command,
+                                    const char      *message);
+
+int       ar_cli_import_gias       (int              argc,
+                                    char           **argv);
+
+G_END_DECLS

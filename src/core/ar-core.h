@@ -1,0 +1,26 @@
+/* ar-core.h: everything libar-core offers, for the application and tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ar-types.h"
+#include "ar-record.h"
+#include "ar-area.h"
+#include "ar-school.h"
+#include "ar-organisation.h"
+#include "ar-alliance.h"
+#include "ar-alliance-member.h"
+#include "ar-trust.h"
+#include "ar-trust-academy.h"
+#include "ar-person.h"
+#include "ar-role.h"
+#include "ar-designation.h"
+#include "ar-store.h"
+#include "ar-rich-text.h"
+#include "ar-summary-row.h"
+#include "ar-summary.h"
+#include "ar-summary-writer.h"
+#include "ar-register-json.h"
+#include "ar-text.h"

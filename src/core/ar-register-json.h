@@ -1,0 +1,33 @@
+/* ar-register-json.h: the whole register as JSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ar-store.h"
+
+G_BEGIN_DECLS
+
+#define AR_REGISTER_JSON_FORMAT  "alliance-register"
+#define AR_REGISTER_JSON_VERSION 1
+
+char     *ar_register_json_export      (ArStore      *store,
+                                        GError      **error);
+gboolean  ar_register_json_export_file (ArStore      *store,
+                                        const char   *path,
+                                        GError      **error);
+gboolean  ar_register_json_import      (ArStore      *store,
+                                        const char   *data,
+                                        gssize        length,
+                                        const char   *source_name,
+                                        gboolean      replace,
+                                        GError      **error);
+gboolean  ar_register_json_import_file (ArStore      *store,
+                                        const char   *path,
+                                        gboolean      replace,
+                                        GError      **error);
+
+G_END_DECLS

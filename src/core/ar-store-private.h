@@ -1,0 +1,24 @@
+/* ar-store-private.h: for core modules only (summary, JSON, GIAS import)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ar-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *ar_store_get_connection (ArStore      *self);
+sqlite3_stmt *ar_store_prepare        (ArStore      *self,
+                                       const char   *sql,
+                                       GError      **error);
+gboolean      ar_store_exec           (ArStore      *self,
+                                       const char   *sql,
+                                       GError      **error);
+void          ar_store_set_sql_error  (ArStore      *self,
+                                       GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,86 @@
+/* ar-store.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ar-record.h"
+
+G_BEGIN_DECLS
+
+#define AR_STORE_SCHEMA_VERSION 1
+
+#define AR_TYPE_STORE (ar_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (ArStore, ar_store, AR, STORE, GObject)
+
+/**
+ * ArStoreWriteFunc:
+ *
+ * Work done inside one transaction by ar_store_write(): return %FALSE with
+ * @error set and everything it did is rolled back.
+ */
+typedef gboolean (*ArStoreWriteFunc) (ArStore   *store,
+                                      gpointer   user_data,
+                                      GError   **error);
+
+ArStore    *ar_store_open               (const char        *path,
+                                         GError           **error);
+ArStore    *ar_store_open_sample        (GError           **error);
+const char *ar_store_get_path           (ArStore           *self);
+gboolean    ar_store_is_empty           (ArStore           *self);
+
+GListModel *ar_store_list               (ArStore           *self,
+                                         GType              record_type,
+                                         GError           **error);
+GListModel *ar_store_list_where         (ArStore           *self,
+                                         GType              record_type,
+                                         const char        *link_field,
+                                         gint64             id,
+                                         GError           **error);
+ArRecord   *ar_store_get                (ArStore           *self,
+                                         GType              record_type,
+                                         gint64             id,
+                                         GError           **error);
+ArRecord   *ar_store_find               (ArStore           *self,
+                                         GType              record_type,
+                                         const char        *field,
+                                         const char        *value,
+                                         GError           **error);
+guint       ar_store_count              (ArStore           *self,
+                                         GType              record_type);
+char       *ar_store_describe           (ArStore           *self,
+                                         GType              record_type,
+                                         gint64             id);
+
+gboolean    ar_store_save               (ArStore           *self,
+                                         ArRecord          *record,
+                                         GError           **error);
+GPtrArray  *ar_store_delete             (ArStore           *self,
+                                         ArRecord          *record,
+                                         GError           **error);
+gboolean    ar_store_restore            (ArStore           *self,
+                                         GPtrArray         *records,
+                                         GError           **error);
+gboolean    ar_store_check              (ArStore           *self,
+                                         ArRecord          *record,
+                                         GError           **error);
+gboolean    ar_store_write              (ArStore           *self,
+                                         ArStoreWriteFunc   func,
+                                         gpointer           user_data,
+                                         GError           **error);
+gboolean    ar_store_clear              (ArStore           *self,
+                                         GError           **error);
+gboolean    ar_store_save_copy          (ArStore           *self,
+                                         const char        *path,
+                                         GError           **error);
+
+void        ar_store_emit_changed       (ArStore           *self,
+                                         GType              record_type);
+
+char       *ar_store_default_path       (void);
+
+G_END_DECLS

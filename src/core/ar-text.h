@@ -1,0 +1,18 @@
+/* ar-text.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  ar_text_is_digits       (const char *text,
+                                   gsize       length);
+char     *ar_text_escape_markup   (const char *text);
+char     *ar_text_wrap            (const char *text,
+                                   guint       width);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* main.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "ar-application.h"
+#include "ar-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ArApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Subcommands need no display: they never touch GTK. */
+  if (argc > 1 && ar_cli_is_command (argv[1]))
+    return ar_cli_run (argc, argv);
+
+  app = ar_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
