@@ -35,8 +35,8 @@ const char * const ar_alliance_member_lead_areas[] = {
 
 static const ArField alliance_member_fields[] = {
   { "alliance_id", N_("Alliance"), AR_FIELD_LINK, AR_FIELD_FLAG_REQUIRED, "alliance", NULL },
-  { "school_id", N_("School"), AR_FIELD_LINK, AR_FIELD_FLAG_NONE, "school", NULL },
-  { "organisation_id", N_("Partner"), AR_FIELD_LINK, AR_FIELD_FLAG_NONE, "organisation", NULL },
+  { "school_id", N_("School"), AR_FIELD_LINK, AR_FIELD_FLAG_CASCADE, "school", NULL },
+  { "organisation_id", N_("Partner"), AR_FIELD_LINK, AR_FIELD_FLAG_CASCADE, "organisation", NULL },
   { "role", N_("Role in the alliance"), AR_FIELD_CHOICE, AR_FIELD_FLAG_REQUIRED, NULL, ar_member_roles },
   { "leads_on", N_("Leads on"), AR_FIELD_TEXT, AR_FIELD_FLAG_NONE, NULL, NULL },
   { "joined_on", N_("Joined"), AR_FIELD_DATE, AR_FIELD_FLAG_NONE, NULL, NULL },

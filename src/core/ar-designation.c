@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ar-designation.h"
+#include "ar-role.h"
 #include "ar-text.h"
 
 /* A person's designation as a system leader (NLE, NLG, LLE, SLE, LP or DH/AH) for a span of dates. */

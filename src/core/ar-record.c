@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "ar-record.h"
+#include "ar-record-private.h"
 
 typedef struct
 {
@@ -221,6 +222,10 @@ ar_record_class_install_fields (ArRecordClass *klass,
   klass->fields = fields;
   klass->n_fields = n_fields;
   klass->field_pspecs = g_new0 (GParamSpec *, n_fields);
+
+  /* GObject does not inherit these: each class dispatches its own. */
+  object_class->get_property = ar_record_get_property;
+  object_class->set_property = ar_record_set_property;
 
   for (guint i = 0; i < n_fields; i++)
     {
@@ -767,4 +772,27 @@ ar_record_check_date_order (ArRecord    *self,
     }
 
   return TRUE;
+}
+
+/* The store fills thousands of fresh records at once: nobody can be
+ * listening yet, so these skip normalising and notification. */
+void
+ar_record_load_text (ArRecord   *self,
+                     guint       index,
+                     const char *text)
+{
+  g_value_set_string (&ensure_values (self)[index], text);
+}
+
+void
+ar_record_load_integer (ArRecord *self,
+                        guint     index,
+                        gint64    value)
+{
+  GValue *slot = &ensure_values (self)[index];
+
+  if (G_VALUE_HOLDS_BOOLEAN (slot))
+    g_value_set_boolean (slot, value != 0);
+  else
+    g_value_set_int64 (slot, value);
 }

@@ -33,6 +33,9 @@ typedef struct _ArSummaryRow      ArSummaryRow;
  * @AR_FIELD_CHOICE: text from the field's fixed list of choices
  * @AR_FIELD_LINK: the id of another record, 0 for none
  * @AR_FIELD_CODE_LINK: the code of another record (roles are linked by code)
+ *
+ * Deleting a record deletes the records whose required (or
+ * %AR_FIELD_FLAG_CASCADE) links point at it, and empties optional links.
  */
 typedef enum
 {
@@ -50,6 +53,7 @@ typedef enum
   AR_FIELD_FLAG_NONE     = 0,
   AR_FIELD_FLAG_REQUIRED = 1 << 0,
   AR_FIELD_FLAG_UNIQUE   = 1 << 1,
+  AR_FIELD_FLAG_CASCADE  = 1 << 2,
 } ArFieldFlags;
 
 typedef enum

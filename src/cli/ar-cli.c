@@ -1,0 +1,355 @@
+/* ar-cli.c: alliance-register summary | export | import
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ar-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ar-cli.h"
+#include "ar-report.h"
+
+typedef int (*CommandFunc) (int    argc,
+                            char **argv);
+
+static int summary_command (int argc, char **argv);
+static int export_command  (int argc, char **argv);
+static int import_command  (int argc, char **argv);
+
+static const struct {
+  const char  *name;
+  CommandFunc  func;
+} commands[] = {
+  { "summary", summary_command },
+  { "export", export_command },
+  { "import", import_command },
+  { "import-gias", ar_cli_import_gias },
+};
+
+gboolean
+ar_cli_is_command (const char *arg)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_strcmp0 (arg, commands[i].name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * ar_cli_fail:
+ *
+ * Prints @error as the one line that explains the failure.
+ *
+ * Returns: %AR_CLI_EXIT_FAILURE
+ */
+int
+ar_cli_fail (const GError *error)
+{
+  g_printerr ("alliance-register: %s\n", error->message);
+  return AR_CLI_EXIT_FAILURE;
+}
+
+/**
+ * ar_cli_usage_error:
+ *
+ * Returns: %AR_CLI_EXIT_USAGE
+ */
+int
+ar_cli_usage_error (const char *command,
+                    const char *message)
+{
+  g_printerr ("alliance-register %s: %s\n", command, message);
+  g_printerr (_("Run “alliance-register %s --help” for the options.\n"), command);
+  return AR_CLI_EXIT_USAGE;
+}
+
+/**
+ * ar_cli_open_store:
+ * @database: (nullable): a register file, or %NULL for the user's register
+ * @sample: open a fresh copy of the sample register instead
+ */
+ArStore *
+ar_cli_open_store (const char  *database,
+                   gboolean     sample,
+                   GError     **error)
+{
+  g_autofree char *default_path = NULL;
+
+  if (sample)
+    return ar_store_open_sample (error);
+
+  if (database == NULL)
+    database = default_path = ar_store_default_path ();
+
+  return ar_store_open (database, error);
+}
+
+static gboolean
+parse_options (const char      *command,
+               const char      *parameters,
+               const char      *description,
+               GOptionEntry    *entries,
+               int             *argc,
+               char          ***argv,
+               int             *status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = g_strdup_printf ("%s %s", command, parameters);
+
+  context = g_option_context_new (summary);
+  g_option_context_set_summary (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = ar_cli_usage_error (command, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_output (const char  *path,
+              GBytes      *bytes,
+              GError     **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (path == NULL || g_str_equal (path, "-"))
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Cannot write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* Written whole or not at all: a half-written report is worse than none. */
+  return g_file_set_contents (path, data, length, error);
+}
+
+static char *
+guess_area (ArStore  *store,
+            GError  **error)
+{
+  g_autoptr(GListModel) areas = ar_store_list (store, AR_TYPE_AREA, error);
+  g_autoptr(GString) known = g_string_new (NULL);
+  guint n;
+
+  if (areas == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (areas);
+  if (n == 1)
+    {
+      g_autoptr(ArRecord) area = g_list_model_get_item (areas, 0);
+      return g_strdup (ar_record_get_text (area, "code"));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ArRecord) area = g_list_model_get_item (areas, i);
+
+      g_string_append_printf (known, "%s%s %s", i ? ", " : "",
+                              ar_record_get_text (area, "code"),
+                              ar_record_get_text (area, "name"));
+    }
+
+  if (n == 0)
+    g_set_error_literal (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                         _("The register holds no areas yet: import some schools first"));
+  else
+    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                 _("Choose an area with --area (areas: %s)"), known->str);
+
+  return NULL;
+}
+
+static int
+summary_command (int    argc,
+                 char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *area = NULL;
+  g_autofree char *as_at = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *heading = NULL;
+  gboolean sample = FALSE;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The register file (default: your register)"), N_("FILE") },
+    { "sample", 's', 0, G_OPTION_ARG_NONE, &sample, N_("Use a fresh copy of the sample register"), NULL },
+    { "area", 'a', 0, G_OPTION_ARG_STRING, &area, N_("The area, by code or name"), N_("CODE|NAME") },
+    { "as-at", 0, 0, G_OPTION_ARG_STRING, &as_at, N_("Count what holds on this date (default: today)"), N_("YYYY-MM-DD") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("text, csv, html, md, json, pdf or odt (default: text)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (default: standard output)"), N_("FILE") },
+    { "heading", 0, 0, G_OPTION_ARG_STRING, &heading, N_("A heading above the title, such as “Appendix B”"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(ArStore) store = NULL;
+  g_autoptr(ArSummary) summary = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  ArSummaryFormat format = AR_SUMMARY_FORMAT_TEXT;
+  int status;
+
+  if (!parse_options ("summary", "", _("Prints the summary of system leadership in an area."),
+                      entries, &argc, &argv, &status))
+    return status;
+
+  if (argc > 2)
+    return ar_cli_usage_error ("summary", _("Unexpected argument"));
+  if (sample && database != NULL)
+    return ar_cli_usage_error ("summary", _("--database and --sample cannot be used together"));
+  if (format_name != NULL && !ar_summary_format_from_string (format_name, &format))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (use text, csv, html, md, json, pdf or odt)"),
+                                                  format_name);
+      return ar_cli_usage_error ("summary", message);
+    }
+  if (as_at != NULL && !ar_date_is_valid (as_at))
+    {
+      g_autofree char *message = g_strdup_printf (_("--as-at: “%s” is not a date in the form YYYY-MM-DD"), as_at);
+      return ar_cli_usage_error ("summary", message);
+    }
+  if ((format == AR_SUMMARY_FORMAT_PDF || format == AR_SUMMARY_FORMAT_ODT)
+      && output == NULL && isatty (STDOUT_FILENO))
+    return ar_cli_usage_error ("summary", _("PDF and ODT need --output FILE"));
+
+  store = ar_cli_open_store (database, sample, &error);
+  if (store == NULL)
+    return ar_cli_fail (error);
+
+  if (area == NULL && (area = guess_area (store, &error)) == NULL)
+    return ar_cli_fail (error);
+
+  summary = ar_summary_compute (store, area, as_at, &error);
+  if (summary == NULL)
+    return ar_cli_fail (error);
+  ar_summary_set_heading (summary, heading);
+
+  bytes = ar_report_write (summary, format, &error);
+  if (bytes == NULL || !write_output (output, bytes, &error))
+    return ar_cli_fail (error);
+
+  return AR_CLI_EXIT_OK;
+}
+
+static int
+export_command (int    argc,
+                char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *output = NULL;
+  gboolean sample = FALSE;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The register file (default: your register)"), N_("FILE") },
+    { "sample", 's', 0, G_OPTION_ARG_NONE, &sample, N_("Use a fresh copy of the sample register"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (default: standard output)"), N_("FILE.json") },
+    { NULL }
+  };
+  g_autoptr(ArStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *text;
+  int status;
+
+  if (!parse_options ("export", "", _("Writes the whole register as JSON."),
+                      entries, &argc, &argv, &status))
+    return status;
+
+  if (argc > 2)
+    return ar_cli_usage_error ("export", _("Unexpected argument"));
+  if (sample && database != NULL)
+    return ar_cli_usage_error ("export", _("--database and --sample cannot be used together"));
+
+  store = ar_cli_open_store (database, sample, &error);
+  if (store == NULL)
+    return ar_cli_fail (error);
+
+  text = ar_register_json_export (store, &error);
+  if (text == NULL)
+    return ar_cli_fail (error);
+
+  bytes = g_bytes_new_take (text, strlen (text));
+  if (!write_output (output, bytes, &error))
+    return ar_cli_fail (error);
+
+  return AR_CLI_EXIT_OK;
+}
+
+static int
+import_command (int    argc,
+                char **argv)
+{
+  g_autofree char *database = NULL;
+  gboolean replace = FALSE;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The register file (default: your register)"), N_("FILE") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, N_("Replace everything the register holds"), NULL },
+    { NULL }
+  };
+  g_autoptr(ArStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_options ("import", _("FILE.json"),
+                      _("Reads a whole register from JSON into an empty register, or replaces one with --replace."),
+                      entries, &argc, &argv, &status))
+    return status;
+
+  if (argc != 3)
+    return ar_cli_usage_error ("import", argc < 3 ? _("Name the JSON file to import")
+                                                  : _("Import one file at a time"));
+
+  store = ar_cli_open_store (database, FALSE, &error);
+  if (store == NULL)
+    return ar_cli_fail (error);
+
+  if (!ar_register_json_import_file (store, argv[2], replace, &error))
+    return ar_cli_fail (error);
+
+  g_print (_("Imported %s: %u schools, %u alliances, %u trusts, %u leaders, %u designations\n"),
+           argv[2],
+           ar_store_count (store, AR_TYPE_SCHOOL),
+           ar_store_count (store, AR_TYPE_ALLIANCE),
+           ar_store_count (store, AR_TYPE_TRUST),
+           ar_store_count (store, AR_TYPE_PERSON),
+           ar_store_count (store, AR_TYPE_DESIGNATION));
+
+  return AR_CLI_EXIT_OK;
+}
+
+/**
+ * ar_cli_run:
+ *
+ * Runs the subcommand in argv[1]: never touches GTK, so it works with no
+ * display. GOption sees the subcommand as the program's first argument.
+ */
+int
+ar_cli_run (int    argc,
+            char **argv)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_strcmp0 (argv[1], commands[i].name) == 0)
+        return commands[i].func (argc, argv);
+    }
+
+  return ar_cli_usage_error (argv[1], _("Unknown command"));
+}

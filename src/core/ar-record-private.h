@@ -1,0 +1,19 @@
+/* ar-record-private.h: for the store's loader only
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ar-record.h"
+
+G_BEGIN_DECLS
+
+void ar_record_load_text    (ArRecord   *self,
+                             guint       index,
+                             const char *text);
+void ar_record_load_integer (ArRecord   *self,
+                             guint       index,
+                             gint64      value);
+
+G_END_DECLS

@@ -1,0 +1,1230 @@
+/* ar-store.c: the register in SQLite
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ar-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "ar-core.h"
+#include "ar-core-resources.h"
+#include "ar-record-private.h"
+#include "ar-role-defaults.h"
+#include "ar-store-private.h"
+#include "ar-store-schema.h"
+
+struct _ArStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *temporary_dir;
+  GHashTable *statements;
+  guint       write_depth;
+};
+
+G_DEFINE_FINAL_TYPE (ArStore, ar_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define SAMPLE_RESOURCE "/io/github/alliance_register/AllianceRegister/core/sample/sample-register.json"
+
+void
+ar_store_set_sql_error (ArStore  *self,
+                        GError  **error)
+{
+  int code = sqlite3_extended_errcode (self->db);
+
+  if ((code & 0xff) == SQLITE_NOTADB)
+    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                 _("%s is not a register file"), self->path);
+  else if ((code & 0xff) == SQLITE_BUSY)
+    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_SQL,
+                 _("%s is busy: another program kept it locked for too long"), self->path);
+  else
+    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_SQL,
+                 _("Database error in %s: %s"), self->path, sqlite3_errmsg (self->db));
+}
+
+/**
+ * ar_store_prepare:
+ *
+ * Returns: (transfer none): a reset statement for @sql, prepared once per
+ *   store and kept, so bulk work does not parse the same SQL again
+ */
+sqlite3_stmt *
+ar_store_prepare (ArStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      ar_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+gboolean
+ar_store_exec (ArStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      ar_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3 *
+ar_store_get_connection (ArStore *self)
+{
+  g_return_val_if_fail (AR_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+static gint64
+query_integer (ArStore    *self,
+               const char *sql,
+               gint64      fallback)
+{
+  sqlite3_stmt *stmt = ar_store_prepare (self, sql, NULL);
+  gint64 value = fallback;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return value;
+}
+
+static gboolean
+begin (ArStore  *self,
+       GError  **error)
+{
+  if (self->write_depth++ > 0)
+    return TRUE;
+
+  /* IMMEDIATE takes the write lock now, so a second process waits on
+   * busy_timeout here instead of failing half-way through. */
+  if (!ar_store_exec (self, "BEGIN IMMEDIATE", error))
+    {
+      self->write_depth--;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+commit (ArStore  *self,
+        GError  **error)
+{
+  g_assert (self->write_depth > 0);
+
+  if (--self->write_depth > 0)
+    return TRUE;
+
+  if (!ar_store_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+rollback (ArStore *self)
+{
+  g_assert (self->write_depth > 0);
+
+  /* Only the outermost level rolls back; inner failures propagate up. */
+  if (--self->write_depth == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static ArRecordClass *
+record_class (GType type)
+{
+  return g_type_class_peek (type) ? g_type_class_peek (type) : g_type_class_ref (type);
+}
+
+static const char *
+select_sql (ArRecordClass *klass,
+            const char    *where)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (sql, ", %s", klass->fields[i].name);
+  g_string_append_printf (sql, " FROM %s", klass->table);
+  if (where != NULL)
+    g_string_append_printf (sql, " WHERE %s", where);
+  g_string_append (sql, " ORDER BY id");
+
+  return g_intern_string (sql->str);
+}
+
+static ArRecord *
+record_from_row (GType          type,
+                 ArRecordClass *klass,
+                 sqlite3_stmt  *stmt)
+{
+  ArRecord *record = g_object_new (type, NULL);
+
+  ar_record_set_id (record, sqlite3_column_int64 (stmt, 0));
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      int column = i + 1;
+
+      if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+        continue;
+
+      switch (klass->fields[i].type)
+        {
+        case AR_FIELD_INTEGER:
+        case AR_FIELD_LINK:
+        case AR_FIELD_BOOLEAN:
+          ar_record_load_integer (record, i, sqlite3_column_int64 (stmt, column));
+          break;
+
+        case AR_FIELD_TEXT:
+        case AR_FIELD_DATE:
+        case AR_FIELD_CHOICE:
+        case AR_FIELD_CODE_LINK:
+        default:
+          ar_record_load_text (record, i, (const char *) sqlite3_column_text (stmt, column));
+          break;
+        }
+    }
+
+  return record;
+}
+
+static GListModel *
+list_rows (ArStore       *self,
+           GType          type,
+           const char    *where,
+           const GValue  *bound,
+           GError       **error)
+{
+  ArRecordClass *klass = record_class (type);
+  g_autoptr(GListStore) list = g_list_store_new (type);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ar_store_prepare (self, select_sql (klass, where), error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (bound != NULL && G_VALUE_HOLDS_INT64 (bound))
+    sqlite3_bind_int64 (stmt, 1, g_value_get_int64 (bound));
+  else if (bound != NULL)
+    sqlite3_bind_text (stmt, 1, g_value_get_string (bound), -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (type, klass, stmt));
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ar_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  /* One splice: a list view sees one change, not one per row. */
+  g_list_store_splice (list, 0, 0, records->pdata, records->len);
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * ar_store_list:
+ * @record_type: a subtype of #ArRecord
+ *
+ * Returns: (transfer full): a new list of every record of that type, oldest first
+ */
+GListModel *
+ar_store_list (ArStore  *self,
+               GType     record_type,
+               GError  **error)
+{
+  g_return_val_if_fail (AR_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (record_type, AR_TYPE_RECORD), NULL);
+
+  return list_rows (self, record_type, NULL, NULL, error);
+}
+
+/**
+ * ar_store_list_where:
+ * @link_field: a link field of @record_type, such as "alliance_id"
+ * @id: the linked record's id
+ *
+ * Returns: (transfer full): the records of @record_type linking to @id
+ */
+GListModel *
+ar_store_list_where (ArStore     *self,
+                     GType        record_type,
+                     const char  *link_field,
+                     gint64       id,
+                     GError     **error)
+{
+  ArRecordClass *klass;
+  g_autofree char *where = NULL;
+  g_auto(GValue) bound = G_VALUE_INIT;
+
+  g_return_val_if_fail (AR_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (record_type, AR_TYPE_RECORD), NULL);
+
+  klass = record_class (record_type);
+  if (ar_record_class_field_index (klass, link_field) < 0)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                   "%s has no field “%s”", klass->table, link_field);
+      return NULL;
+    }
+
+  where = g_strdup_printf ("%s = ?", link_field);
+  g_value_init (&bound, G_TYPE_INT64);
+  g_value_set_int64 (&bound, id);
+
+  return list_rows (self, record_type, g_intern_string (where), &bound, error);
+}
+
+static ArRecord *
+first_row (ArStore       *self,
+           GType          record_type,
+           const char    *where,
+           const GValue  *bound,
+           GError       **error)
+{
+  g_autoptr(GListModel) rows = list_rows (self, record_type, where, bound, error);
+
+  if (rows == NULL)
+    return NULL;
+
+  return g_list_model_get_item (rows, 0);
+}
+
+/**
+ * ar_store_get:
+ *
+ * Returns: (transfer full) (nullable): the record with @id, or %NULL with
+ *   %AR_STORE_ERROR_NOT_FOUND
+ */
+ArRecord *
+ar_store_get (ArStore     *self,
+              GType        record_type,
+              gint64       id,
+              GError     **error)
+{
+  g_auto(GValue) bound = G_VALUE_INIT;
+  g_autoptr(GError) local_error = NULL;
+  ArRecord *record;
+
+  g_return_val_if_fail (AR_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (record_type, AR_TYPE_RECORD), NULL);
+
+  g_value_init (&bound, G_TYPE_INT64);
+  g_value_set_int64 (&bound, id);
+  record = first_row (self, record_type, "id = ?", &bound, &local_error);
+
+  if (record == NULL && local_error == NULL)
+    g_set_error (&local_error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                 _("There is no %s with id %" G_GINT64_FORMAT),
+                 _(record_class (record_type)->label), id);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return record;
+}
+
+/**
+ * ar_store_find:
+ * @field: a text field, such as "urn"
+ * @value: the value to look for
+ *
+ * Returns: (transfer full) (nullable): the first record whose @field is
+ *   @value, or %NULL (with no error) when there is none
+ */
+ArRecord *
+ar_store_find (ArStore     *self,
+               GType        record_type,
+               const char  *field,
+               const char  *value,
+               GError     **error)
+{
+  ArRecordClass *klass;
+  g_autofree char *where = NULL;
+  g_auto(GValue) bound = G_VALUE_INIT;
+
+  g_return_val_if_fail (AR_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (record_type, AR_TYPE_RECORD), NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+
+  klass = record_class (record_type);
+  if (ar_record_class_field_index (klass, field) < 0)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                   "%s has no field “%s”", klass->table, field);
+      return NULL;
+    }
+
+  where = g_strdup_printf ("%s = ?", field);
+  g_value_init (&bound, G_TYPE_STRING);
+  g_value_set_string (&bound, value);
+
+  return first_row (self, record_type, g_intern_string (where), &bound, error);
+}
+
+guint
+ar_store_count (ArStore *self,
+                GType    record_type)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (AR_IS_STORE (self), 0);
+  g_return_val_if_fail (g_type_is_a (record_type, AR_TYPE_RECORD), 0);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", record_class (record_type)->table);
+
+  return query_integer (self, g_intern_string (sql), 0);
+}
+
+gboolean
+ar_store_is_empty (ArStore *self)
+{
+  guint n_types;
+  const GType *types = ar_record_types (&n_types);
+
+  g_return_val_if_fail (AR_IS_STORE (self), TRUE);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      /* Roles come with every register: they do not make it non-empty. */
+      if (types[i] != AR_TYPE_ROLE && ar_store_count (self, types[i]) > 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * ar_store_describe:
+ *
+ * Returns: (transfer full) (nullable): the short name of the record with
+ *   @id, or %NULL when @id is 0 or names nothing
+ */
+char *
+ar_store_describe (ArStore *self,
+                   GType    record_type,
+                   gint64   id)
+{
+  g_autoptr(ArRecord) record = NULL;
+
+  g_return_val_if_fail (AR_IS_STORE (self), NULL);
+
+  if (id == 0)
+    return NULL;
+
+  record = ar_store_get (self, record_type, id, NULL);
+
+  return record != NULL ? ar_record_describe (record) : NULL;
+}
+
+static void
+bind_field (sqlite3_stmt  *stmt,
+            int            column,
+            const ArField *field,
+            const GValue  *value)
+{
+  switch (field->type)
+    {
+    case AR_FIELD_LINK:
+      if (g_value_get_int64 (value) == 0)
+        sqlite3_bind_null (stmt, column);
+      else
+        sqlite3_bind_int64 (stmt, column, g_value_get_int64 (value));
+      break;
+
+    case AR_FIELD_INTEGER:
+      sqlite3_bind_int64 (stmt, column, g_value_get_int64 (value));
+      break;
+
+    case AR_FIELD_BOOLEAN:
+      sqlite3_bind_int (stmt, column, g_value_get_boolean (value) ? 1 : 0);
+      break;
+
+    case AR_FIELD_TEXT:
+    case AR_FIELD_DATE:
+    case AR_FIELD_CHOICE:
+    case AR_FIELD_CODE_LINK:
+    default:
+      if (g_value_get_string (value) == NULL)
+        sqlite3_bind_null (stmt, column);
+      else
+        sqlite3_bind_text (stmt, column, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+      break;
+    }
+}
+
+static gboolean
+row_exists (ArStore    *self,
+            const char *table,
+            const char *column,
+            const GValue *value,
+            gint64      except_id,
+            gint64     *found_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ? AND id <> ? LIMIT 1",
+                                          table, column);
+  sqlite3_stmt *stmt = ar_store_prepare (self, g_intern_string (sql), NULL);
+  ArField field = { column, NULL, G_VALUE_HOLDS_INT64 (value) ? AR_FIELD_LINK : AR_FIELD_TEXT };
+  gboolean exists;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_field (stmt, 1, &field, value);
+  sqlite3_bind_int64 (stmt, 2, except_id);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  if (exists && found_id != NULL)
+    *found_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return exists;
+}
+
+/**
+ * ar_store_check:
+ *
+ * Checks what only the register can tell about @record: that its unique
+ * fields are not used by another record and that every link names a record
+ * that exists. Field checks come from ar_record_validate().
+ */
+gboolean
+ar_store_check (ArStore   *self,
+                ArRecord  *record,
+                GError   **error)
+{
+  ArRecordClass *klass;
+
+  g_return_val_if_fail (AR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AR_IS_RECORD (record), FALSE);
+
+  klass = AR_RECORD_GET_CLASS (record);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const ArField *field = &klass->fields[i];
+      const GValue *value = ar_record_peek_value (record, i);
+      gint64 other_id = 0;
+
+      if ((field->flags & AR_FIELD_FLAG_UNIQUE) && G_VALUE_HOLDS_STRING (value)
+          && g_value_get_string (value) != NULL
+          && row_exists (self, klass->table, field->name, value, ar_record_get_id (record), &other_id))
+        {
+          g_autofree char *other = ar_store_describe (self, G_OBJECT_TYPE (record), other_id);
+
+          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_DUPLICATE,
+                       _("%s %s is already used by %s"),
+                       _(field->label), g_value_get_string (value), other);
+          return FALSE;
+        }
+
+      if (field->type == AR_FIELD_LINK && g_value_get_int64 (value) != 0
+          && !row_exists (self, field->link_table, "id", value, 0, NULL))
+        {
+          ArRecordClass *linked = ar_record_class_for_table (field->link_table);
+
+          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_LINK,
+                       _("%s: there is no %s with id %" G_GINT64_FORMAT),
+                       _(field->label), linked ? _(linked->label) : field->link_table,
+                       g_value_get_int64 (value));
+          return FALSE;
+        }
+
+      if (field->type == AR_FIELD_CODE_LINK && g_value_get_string (value) != NULL
+          && !row_exists (self, field->link_table, "code", value, 0, NULL))
+        {
+          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_LINK,
+                       _("%s: “%s” is not a known role"),
+                       _(field->label), g_value_get_string (value));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static const char *
+upsert_sql (ArRecordClass *klass)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  /* INSERT with the id kept: a new record gets the next id from a NULL,
+   * a restored or imported one keeps its own. */
+  g_string_append_printf (sql, "INSERT INTO %s (id", klass->table);
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (sql, ", %s", klass->fields[i].name);
+  g_string_append (sql, ") VALUES (?");
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append (sql, ", ?");
+  g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET ");
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (sql, "%s%s = excluded.%s", i ? ", " : "",
+                            klass->fields[i].name, klass->fields[i].name);
+
+  return g_intern_string (sql->str);
+}
+
+static gboolean
+write_record (ArStore   *self,
+              ArRecord  *record,
+              GError   **error)
+{
+  ArRecordClass *klass = AR_RECORD_GET_CLASS (record);
+  sqlite3_stmt *stmt;
+  gint64 id = ar_record_get_id (record);
+
+  if (!ar_record_validate (record, error) || !ar_store_check (self, record, error))
+    return FALSE;
+
+  stmt = ar_store_prepare (self, upsert_sql (klass), error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (id == 0)
+    sqlite3_bind_null (stmt, 1);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  for (guint i = 0; i < klass->n_fields; i++)
+    bind_field (stmt, i + 2, &klass->fields[i], ar_record_peek_value (record, i));
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      ar_store_set_sql_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (id == 0)
+    ar_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+
+  return TRUE;
+}
+
+/**
+ * ar_store_save:
+ * @record: a new record (id 0) or a changed one
+ *
+ * Validates @record and writes it in its own transaction (or in the one
+ * ar_store_write() has open). A new record gets its id.
+ */
+gboolean
+ar_store_save (ArStore   *self,
+               ArRecord  *record,
+               GError   **error)
+{
+  g_return_val_if_fail (AR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AR_IS_RECORD (record), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!write_record (self, record, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  if (self->write_depth == 0)
+    g_signal_emit (self, signals[CHANGED], 0, G_OBJECT_TYPE (record));
+
+  return TRUE;
+}
+
+static gboolean
+field_deletes_with_link (const ArField *field)
+{
+  return (field->flags & (AR_FIELD_FLAG_REQUIRED | AR_FIELD_FLAG_CASCADE)) != 0;
+}
+
+/* Collects what deleting (@table, @id) takes with it, the way the schema's
+ * ON DELETE rules will: dependants to delete, and records whose optional
+ * link will be emptied (kept as they are now, for undo). */
+static gboolean
+collect_dependants (ArStore     *self,
+                    const char  *table,
+                    gint64       id,
+                    GPtrArray   *affected,
+                    GError     **error)
+{
+  guint n_types;
+  const GType *types = ar_record_types (&n_types);
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      ArRecordClass *klass = record_class (types[t]);
+
+      for (guint i = 0; i < klass->n_fields; i++)
+        {
+          const ArField *field = &klass->fields[i];
+          g_autoptr(GListModel) rows = NULL;
+
+          if (field->type != AR_FIELD_LINK || g_strcmp0 (field->link_table, table) != 0)
+            continue;
+
+          rows = ar_store_list_where (self, types[t], field->name, id, error);
+          if (rows == NULL)
+            return FALSE;
+
+          for (guint r = 0; r < g_list_model_get_n_items (rows); r++)
+            {
+              g_autoptr(ArRecord) row = g_list_model_get_item (rows, r);
+
+              g_ptr_array_add (affected, g_object_ref (row));
+              if (field_deletes_with_link (field)
+                  && !collect_dependants (self, klass->table, ar_record_get_id (row), affected, error))
+                return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * ar_store_delete:
+ *
+ * Deletes @record and, as the links require, the records that depend on it.
+ *
+ * Returns: (transfer full) (element-type ArRecord): every record deleted or
+ *   changed, as it was before, for ar_store_restore() to undo with
+ */
+GPtrArray *
+ar_store_delete (ArStore   *self,
+                 ArRecord  *record,
+                 GError   **error)
+{
+  g_autoptr(GPtrArray) affected = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = NULL;
+  g_autoptr(ArRecord) current = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (AR_IS_STORE (self), NULL);
+  g_return_val_if_fail (AR_IS_RECORD (record), NULL);
+
+  if (AR_IS_ROLE (record))
+    {
+      g_set_error_literal (error, AR_STORE_ERROR, AR_STORE_ERROR_IN_USE,
+                           _("Roles cannot be deleted; leave them out of the summary instead"));
+      return NULL;
+    }
+
+  if (!begin (self, error))
+    return NULL;
+
+  current = ar_store_get (self, G_OBJECT_TYPE (record), ar_record_get_id (record), error);
+  if (current == NULL
+      || !collect_dependants (self, ar_record_get_table (record), ar_record_get_id (record), affected, error))
+    {
+      rollback (self);
+      return NULL;
+    }
+  g_ptr_array_insert (affected, 0, g_steal_pointer (&current));
+
+  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", ar_record_get_table (record));
+  stmt = ar_store_prepare (self, g_intern_string (sql), error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, ar_record_get_id (record));
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      ar_store_set_sql_error (self, error);
+      sqlite3_reset (stmt);
+      rollback (self);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  if (!commit (self, error))
+    return NULL;
+
+  if (self->write_depth == 0)
+    g_signal_emit (self, signals[CHANGED], 0, G_TYPE_NONE);
+
+  return g_steal_pointer (&affected);
+}
+
+static int
+type_rank (GType type)
+{
+  guint n_types;
+  const GType *types = ar_record_types (&n_types);
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      if (types[i] == type)
+        return i;
+    }
+
+  return n_types;
+}
+
+static int
+compare_by_type_rank (gconstpointer a,
+                      gconstpointer b)
+{
+  GObject *record_a = *(GObject **) a;
+  GObject *record_b = *(GObject **) b;
+
+  return type_rank (G_OBJECT_TYPE (record_a)) - type_rank (G_OBJECT_TYPE (record_b));
+}
+
+/**
+ * ar_store_restore:
+ * @records: (element-type ArRecord): what ar_store_delete() returned
+ *
+ * Puts back every record as it was, with the same ids, in one transaction.
+ */
+gboolean
+ar_store_restore (ArStore    *self,
+                  GPtrArray  *records,
+                  GError    **error)
+{
+  g_autoptr(GPtrArray) ordered = NULL;
+
+  g_return_val_if_fail (AR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  /* Linked-to records first, so every link finds its target. */
+  ordered = g_ptr_array_new_full (records->len, g_object_unref);
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (ordered, g_object_ref (g_ptr_array_index (records, i)));
+  g_ptr_array_sort (ordered, compare_by_type_rank);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      if (!write_record (self, g_ptr_array_index (ordered, i), error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  if (self->write_depth == 0)
+    g_signal_emit (self, signals[CHANGED], 0, G_TYPE_NONE);
+
+  return TRUE;
+}
+
+/**
+ * ar_store_write:
+ * @func: (scope call): the work to do
+ *
+ * Runs @func inside one transaction: everything it writes lands, or, if it
+ * fails, nothing does. Saves inside @func join this transaction.
+ */
+gboolean
+ar_store_write (ArStore           *self,
+                ArStoreWriteFunc   func,
+                gpointer           user_data,
+                GError           **error)
+{
+  g_return_val_if_fail (AR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!func (self, user_data, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  if (self->write_depth == 0)
+    g_signal_emit (self, signals[CHANGED], 0, G_TYPE_NONE);
+
+  return TRUE;
+}
+
+static gboolean
+seed_roles (ArStore  *self,
+            GError  **error)
+{
+  g_autoptr(GPtrArray) roles = ar_role_defaults_new ();
+
+  for (guint i = 0; i < roles->len; i++)
+    {
+      if (!write_record (self, g_ptr_array_index (roles, i), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+clear_tables (ArStore  *self,
+              GError  **error)
+{
+  guint n_types;
+  const GType *types = ar_record_types (&n_types);
+
+  for (guint i = n_types; i > 0; i--)
+    {
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s", record_class (types[i - 1])->table);
+
+      if (!ar_store_exec (self, sql, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+clear_func (ArStore   *self,
+            gpointer   user_data,
+            GError   **error)
+{
+  return clear_tables (self, error) && seed_roles (self, error);
+}
+
+/**
+ * ar_store_clear:
+ *
+ * Empties the register, leaving the default roles, in one transaction.
+ */
+gboolean
+ar_store_clear (ArStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (AR_IS_STORE (self), FALSE);
+
+  return ar_store_write (self, clear_func, NULL, error);
+}
+
+/**
+ * ar_store_save_copy:
+ *
+ * Writes a consistent copy of the whole register to @path (which must
+ * not exist), even while others write to it.
+ */
+gboolean
+ar_store_save_copy (ArStore     *self,
+                    const char  *path,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (AR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  stmt = ar_store_prepare (self, "VACUUM INTO ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    ar_store_set_sql_error (self, error);
+  sqlite3_reset (stmt);
+
+  return ok;
+}
+
+void
+ar_store_emit_changed (ArStore *self,
+                       GType    record_type)
+{
+  g_return_if_fail (AR_IS_STORE (self));
+
+  g_signal_emit (self, signals[CHANGED], 0, record_type);
+}
+
+static gboolean
+migrate (ArStore  *self,
+         GError  **error)
+{
+  guint n_migrations;
+  const char * const *migrations = ar_store_schema_migrations (&n_migrations);
+  gint64 version;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  version = query_integer (self, "PRAGMA user_version", -1);
+  if (version < 0)
+    {
+      ar_store_set_sql_error (self, error);
+      rollback (self);
+      return FALSE;
+    }
+
+  if (version > (gint64) n_migrations)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_VERSION,
+                   _("%s was written by a newer Alliance Register (register version %" G_GINT64_FORMAT
+                     "; this program reads up to version %u)"),
+                   self->path, version, n_migrations);
+      rollback (self);
+      return FALSE;
+    }
+
+  if (version == (gint64) n_migrations)
+    return commit (self, error);
+
+  if (version > 0)
+    {
+      /* An upgrade keeps the register as it was beside it first. */
+      g_autofree char *backup = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", self->path, version);
+
+      g_unlink (backup);
+      if (!ar_store_save_copy (self, backup, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  for (gint64 v = version; v < (gint64) n_migrations; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
+
+      if (!ar_store_exec (self, migrations[v], error) || !ar_store_exec (self, set_version, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (version == 0 && !seed_roles (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return commit (self, error);
+}
+
+static void
+ar_store_finalize (GObject *object)
+{
+  ArStore *self = AR_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+
+  if (self->temporary_dir != NULL)
+    {
+      const char *suffixes[] = { "", "-wal", "-shm" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *file = g_strconcat (self->path, suffixes[i], NULL);
+          g_unlink (file);
+        }
+      g_rmdir (self->temporary_dir);
+      g_free (self->temporary_dir);
+    }
+
+  g_free (self->path);
+
+  G_OBJECT_CLASS (ar_store_parent_class)->finalize (object);
+}
+
+static void
+ar_store_class_init (ArStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ar_store_finalize;
+
+  /**
+   * ArStore::changed:
+   * @record_type: the type of record that changed, or %G_TYPE_NONE when
+   *   any may have
+   *
+   * Emitted after a write has been committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_GTYPE);
+}
+
+static void
+finalize_statement (gpointer statement)
+{
+  sqlite3_finalize (statement);
+}
+
+static void
+ar_store_init (ArStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+/**
+ * ar_store_open:
+ * @path: the register file; created when missing
+ *
+ * Opens the register at @path, creating or upgrading its schema. Refuses
+ * a register written by a newer version of the program.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+ArStore *
+ar_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(ArStore) self = NULL;
+  g_autofree char *directory = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  directory = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (directory, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot create the folder %s: %s"), directory, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (AR_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_SQL,
+                   _("Cannot open %s: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  /* busy_timeout first, so that even the pragmas wait for another process */
+  sqlite3_busy_timeout (self->db, 10000);
+  if (!ar_store_exec (self, "PRAGMA journal_mode = WAL", error)
+      || !ar_store_exec (self, "PRAGMA synchronous = NORMAL", error)
+      || !ar_store_exec (self, "PRAGMA foreign_keys = ON", error)
+      || !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ar_store_open_sample:
+ *
+ * Returns: (transfer full): a fresh temporary copy of the built-in sample
+ *   register, removed when the store is finalised
+ */
+ArStore *
+ar_store_open_sample (GError **error)
+{
+  g_autoptr(ArStore) self = NULL;
+  g_autoptr(GBytes) sample = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *path = NULL;
+  gsize length;
+  const char *data;
+
+  directory = g_dir_make_tmp ("alliance-register-sample-XXXXXX", error);
+  if (directory == NULL)
+    return NULL;
+
+  path = g_build_filename (directory, "sample.db", NULL);
+  self = ar_store_open (path, error);
+  if (self == NULL)
+    {
+      g_rmdir (directory);
+      return NULL;
+    }
+  self->temporary_dir = g_steal_pointer (&directory);
+
+  /* Through the resource itself: a static library's constructor that
+   * registers it globally may never be linked in. */
+  sample = g_resource_lookup_data (ar_core_get_resource (), SAMPLE_RESOURCE,
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (sample == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (sample, &length);
+  if (!ar_register_json_import (self, data, length, _("the sample register"), TRUE, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+ar_store_get_path (ArStore *self)
+{
+  g_return_val_if_fail (AR_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * ar_store_default_path:
+ *
+ * Returns: (transfer full): where the user's register lives unless they
+ *   choose another file
+ */
+char *
+ar_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "alliance-register", "register.db", NULL);
+}

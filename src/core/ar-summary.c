@@ -1,0 +1,553 @@
+/* ar-summary.c: the summary of system leadership in an area (Appendix B)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ar-summary"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "ar-core.h"
+#include "ar-store-private.h"
+
+struct _ArSummary
+{
+  GObject    parent_instance;
+
+  char      *area_code;
+  char      *area_name;
+  char      *as_at;
+  char      *title;
+  char      *heading;
+  char      *count_heading;
+  GPtrArray *rows;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ArSummary, ar_summary, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_HEADING,
+  PROP_AREA_NAME,
+  PROP_AS_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Every rule below reads "active on the date" the same way: started on or
+ * before it (or no start known) and not ended before it. End dates are the
+ * last day a thing holds. ?2 is always the as-at date. */
+#define ACTIVE(start, end) \
+  "(" start " IS NULL OR " start " <= ?2) AND (" end " IS NULL OR " end " >= ?2)"
+
+/* Open on the date: by its dates, and when it has no closing date, by its
+ * status (a school marked closed with no date is closed). */
+#define SCHOOL_OPEN(s) \
+  ACTIVE (s ".open_date", s ".close_date") \
+  " AND (" s ".close_date IS NOT NULL OR " s ".status IS NULL OR " s ".status <> 'closed')" \
+  " AND (" s ".open_date IS NOT NULL OR " s ".status IS NULL OR " s ".status <> 'proposed-to-open')"
+
+/* TSA: alliances active on the date whose teaching school is in the area. */
+static const char tsa_sql[] =
+  "SELECT count(*), 0 FROM alliance a JOIN school s ON s.id = a.lead_school_id"
+  " WHERE s.area_id = ?1 AND " ACTIVE ("a.designated_on", "a.ended_on");
+
+/* MAT: open MATs with at least one open academy in the area that is a
+ * member on the date; the second figure counts those schools once each. */
+static const char mat_sql[] =
+  "SELECT count(DISTINCT t.id), count(DISTINCT s.id) FROM trust t"
+  " JOIN trust_academy ta ON ta.trust_id = t.id"
+  " JOIN school s ON s.id = ta.school_id"
+  " WHERE t.kind = 'mat' AND s.area_id = ?1"
+  " AND " ACTIVE ("ta.joined_on", "ta.left_on")
+  " AND " SCHOOL_OPEN ("s")
+  " AND " ACTIVE ("t.opened_on", "t.closed_on")
+  " AND (t.closed_on IS NOT NULL OR t.status IS NULL OR t.status <> 'closed')";
+
+/* Designated leaders: people with the role on the date whose home school is
+ * in the area, or, with no school, whose organisation is. */
+static const char leader_sql[] =
+  "SELECT count(DISTINCT p.id), 0 FROM designation d"
+  " JOIN person p ON p.id = d.person_id"
+  " LEFT JOIN school s ON s.id = p.school_id"
+  " LEFT JOIN organisation o ON o.id = p.organisation_id"
+  " WHERE d.role = ?3 AND " ACTIVE ("d.starts_on", "d.ends_on")
+  " AND (s.area_id = ?1 OR (p.school_id IS NULL AND o.area_id = ?1))";
+
+/* NSS: schools in the area home to at least one NLE active on the date. */
+static const char nss_sql[] =
+  "SELECT count(DISTINCT s.id), 0 FROM designation d"
+  " JOIN person p ON p.id = d.person_id"
+  " JOIN school s ON s.id = p.school_id"
+  " WHERE d.role = 'NLE' AND s.area_id = ?1 AND " ACTIVE ("d.starts_on", "d.ends_on");
+
+static const char *
+count_sql_for_role (const char *code)
+{
+  if (g_str_equal (code, "TSA"))
+    return tsa_sql;
+  if (g_str_equal (code, "MAT"))
+    return mat_sql;
+  if (g_str_equal (code, "NSS"))
+    return nss_sql;
+
+  return leader_sql;
+}
+
+static gboolean
+count_role (ArStore     *store,
+            gint64       area_id,
+            const char  *as_at,
+            const char  *code,
+            gint64      *count,
+            gint64      *school_count,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = ar_store_prepare (store, count_sql_for_role (code), error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, area_id);
+  sqlite3_bind_text (stmt, 2, as_at, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_text (stmt, 3, code, -1, SQLITE_TRANSIENT);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *count = sqlite3_column_int64 (stmt, 0);
+      *school_count = sqlite3_column_int64 (stmt, 1);
+    }
+  else
+    ar_store_set_sql_error (store, error);
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_ROW;
+}
+
+static char *
+format_figure (ArSummary  *self,
+               ArRecord   *role,
+               gint64      count,
+               gint64      school_count)
+{
+  const char *code = ar_record_get_text (role, "code");
+  const char *no_records = ar_record_get_text (role, "no_records_text");
+
+  if (count == 0 && no_records != NULL)
+    return g_strdup (no_records);
+
+  if (g_str_equal (code, "MAT"))
+    {
+      g_autofree char *trusts = NULL;
+      g_autofree char *schools = NULL;
+
+      trusts = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " MAT",
+                                          "%" G_GINT64_FORMAT " MATs", count), count);
+      /* Translators: the second %s is an area name: "33 Leicestershire schools" */
+      schools = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " %s school",
+                                           "%" G_GINT64_FORMAT " %s schools", school_count),
+                                 school_count, self->area_name);
+      /* Translators: "9 MATs sponsoring 33 Leicestershire schools" */
+      return g_strdup_printf (_("%s sponsoring %s"), trusts, schools);
+    }
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, count);
+}
+
+static ArRecord *
+find_area (ArStore     *store,
+           const char  *area,
+           GError     **error)
+{
+  g_autoptr(GListModel) areas = NULL;
+  g_autoptr(GString) known = NULL;
+  ArRecord *found;
+
+  found = ar_store_find (store, AR_TYPE_AREA, "code", area, error);
+  if (found != NULL)
+    return found;
+
+  areas = ar_store_list (store, AR_TYPE_AREA, error);
+  if (areas == NULL)
+    return NULL;
+
+  known = g_string_new (NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(ArRecord) candidate = g_list_model_get_item (areas, i);
+      const char *name = ar_record_get_text (candidate, "name");
+
+      if (g_utf8_collate (name, area) == 0 || g_ascii_strcasecmp (name, area) == 0)
+        return g_steal_pointer (&candidate);
+
+      g_string_append_printf (known, "%s%s %s", known->len ? ", " : "",
+                              ar_record_get_text (candidate, "code"), name);
+    }
+
+  if (known->len == 0)
+    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                 _("No area “%s”: the register holds no areas yet"), area);
+  else
+    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                 _("No area “%s” in the register (areas: %s)"), area, known->str);
+
+  return NULL;
+}
+
+static int
+compare_roles (gconstpointer a,
+               gconstpointer b)
+{
+  ArRecord *role_a = *(ArRecord **) a;
+  ArRecord *role_b = *(ArRecord **) b;
+  gint64 position_a = ar_record_get_integer (role_a, "position");
+  gint64 position_b = ar_record_get_integer (role_b, "position");
+
+  if (position_a != position_b)
+    return position_a < position_b ? -1 : 1;
+
+  return ar_record_get_id (role_a) < ar_record_get_id (role_b) ? -1 : 1;
+}
+
+/**
+ * ar_summary_compute:
+ * @area: an area's code ("855") or name ("Leicestershire", any case)
+ * @as_at: (nullable): the date, `YYYY-MM-DD`; %NULL for today
+ *
+ * Counts each role shown in the summary, in the roles' order, by the rules
+ * in DESIGN.md. This is the one place the summary's figures come from.
+ *
+ * Returns: (transfer full): the summary, or %NULL with @error set
+ */
+ArSummary *
+ar_summary_compute (ArStore     *store,
+                    const char  *area,
+                    const char  *as_at,
+                    GError     **error)
+{
+  g_autoptr(ArSummary) self = NULL;
+  g_autoptr(ArRecord) area_record = NULL;
+  g_autoptr(GListModel) roles = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (AR_IS_STORE (store), NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+
+  if (as_at == NULL)
+    as_at = today = ar_date_today ();
+
+  if (!ar_date_is_valid (as_at))
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
+                   _("“%s” is not a date in the form YYYY-MM-DD"), as_at);
+      return NULL;
+    }
+
+  area_record = find_area (store, area, error);
+  if (area_record == NULL)
+    return NULL;
+
+  roles = ar_store_list (store, AR_TYPE_ROLE, error);
+  if (roles == NULL)
+    return NULL;
+
+  self = g_object_new (AR_TYPE_SUMMARY, NULL);
+  self->area_code = g_strdup (ar_record_get_text (area_record, "code"));
+  self->area_name = g_strdup (ar_record_get_text (area_record, "name"));
+  self->as_at = g_strdup (as_at);
+  self->title = g_strdup_printf (_("System Leadership in %s"), self->area_name);
+  /* Translators: a column heading: "Number in Leicestershire" */
+  self->count_heading = g_strdup_printf (_("Number in %s"), self->area_name);
+
+  ordered = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
+    {
+      g_autoptr(ArRecord) role = g_list_model_get_item (roles, i);
+
+      if (ar_record_get_boolean (role, "in_summary"))
+        g_ptr_array_add (ordered, g_steal_pointer (&role));
+    }
+  g_ptr_array_sort (ordered, compare_roles);
+
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      ArRecord *role = g_ptr_array_index (ordered, i);
+      const char *code = ar_record_get_text (role, "code");
+      g_autofree char *figure = NULL;
+      gint64 count = 0;
+      gint64 school_count = 0;
+
+      if (!count_role (store, ar_record_get_id (area_record), as_at, code,
+                       &count, &school_count, error))
+        return NULL;
+
+      figure = format_figure (self, role, count, school_count);
+      g_ptr_array_add (self->rows,
+                       ar_summary_row_new (code,
+                                           ar_record_get_text (role, "title"),
+                                           figure, count, school_count,
+                                           ar_record_get_text (role, "key_functions")));
+    }
+
+  return g_steal_pointer (&self);
+}
+
+static GType
+ar_summary_get_item_type (GListModel *model)
+{
+  return AR_TYPE_SUMMARY_ROW;
+}
+
+static guint
+ar_summary_get_n_items (GListModel *model)
+{
+  return AR_SUMMARY (model)->rows->len;
+}
+
+static gpointer
+ar_summary_get_item (GListModel *model,
+                     guint       position)
+{
+  ArSummary *self = AR_SUMMARY (model);
+
+  if (position >= self->rows->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->rows, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = ar_summary_get_item_type;
+  iface->get_n_items = ar_summary_get_n_items;
+  iface->get_item = ar_summary_get_item;
+}
+
+static void
+ar_summary_finalize (GObject *object)
+{
+  ArSummary *self = AR_SUMMARY (object);
+
+  g_free (self->area_code);
+  g_free (self->area_name);
+  g_free (self->as_at);
+  g_free (self->title);
+  g_free (self->heading);
+  g_free (self->count_heading);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ar_summary_parent_class)->finalize (object);
+}
+
+static void
+ar_summary_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  ArSummary *self = AR_SUMMARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_HEADING:
+      g_value_set_string (value, self->heading);
+      break;
+
+    case PROP_AREA_NAME:
+      g_value_set_string (value, self->area_name);
+      break;
+
+    case PROP_AS_AT:
+      g_value_set_string (value, self->as_at);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ar_summary_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  ArSummary *self = AR_SUMMARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_HEADING:
+      ar_summary_set_heading (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ar_summary_class_init (ArSummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ar_summary_finalize;
+  object_class->get_property = ar_summary_get_property;
+  object_class->set_property = ar_summary_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_HEADING] =
+    g_param_spec_string ("heading", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AREA_NAME] =
+    g_param_spec_string ("area-name", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_AS_AT] =
+    g_param_spec_string ("as-at", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ar_summary_init (ArSummary *self)
+{
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+const char *
+ar_summary_get_title (ArSummary *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY (self), NULL);
+  return self->title;
+}
+
+/**
+ * ar_summary_get_heading:
+ *
+ * Returns: (nullable): the heading above the title, such as "Appendix B"
+ */
+const char *
+ar_summary_get_heading (ArSummary *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY (self), NULL);
+  return self->heading;
+}
+
+void
+ar_summary_set_heading (ArSummary  *self,
+                        const char *heading)
+{
+  g_return_if_fail (AR_IS_SUMMARY (self));
+
+  if (heading != NULL && heading[0] == '\0')
+    heading = NULL;
+
+  if (g_strcmp0 (self->heading, heading) == 0)
+    return;
+
+  g_free (self->heading);
+  self->heading = g_strdup (heading);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADING]);
+}
+
+const char *
+ar_summary_get_area_code (ArSummary *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY (self), NULL);
+  return self->area_code;
+}
+
+const char *
+ar_summary_get_area_name (ArSummary *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY (self), NULL);
+  return self->area_name;
+}
+
+const char *
+ar_summary_get_as_at (ArSummary *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY (self), NULL);
+  return self->as_at;
+}
+
+/**
+ * ar_summary_format_as_at:
+ *
+ * Returns: (transfer full): the as-at date for people, "23 November 2026"
+ */
+char *
+ar_summary_format_as_at (ArSummary *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, day;
+
+  g_return_val_if_fail (AR_IS_SUMMARY (self), NULL);
+
+  if (sscanf (self->as_at, "%d-%d-%d", &year, &month, &day) != 3)
+    return g_strdup (self->as_at);
+
+  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  /* Translators: the as-at date, see strftime(3): "23 November 2026" */
+  return g_date_time_format (date, _("%-d %B %Y"));
+}
+
+const char *
+ar_summary_get_role_heading (ArSummary *self)
+{
+  return _("Leadership role");
+}
+
+const char *
+ar_summary_get_count_heading (ArSummary *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY (self), NULL);
+  return self->count_heading;
+}
+
+const char *
+ar_summary_get_functions_heading (ArSummary *self)
+{
+  return _("Key functions");
+}
+
+guint
+ar_summary_get_n_rows (ArSummary *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY (self), 0);
+  return self->rows->len;
+}
+
+/**
+ * ar_summary_get_row:
+ *
+ * Returns: (transfer none): the row at @position
+ */
+ArSummaryRow *
+ar_summary_get_row (ArSummary *self,
+                    guint      position)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY (self), NULL);
+  g_return_val_if_fail (position < self->rows->len, NULL);
+
+  return g_ptr_array_index (self->rows, position);
+}
