@@ -1,0 +1,261 @@
+/* ar-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+
+#include "ar-test-util.h"
+
+static char *
+temporary_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("ar-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  return g_build_filename (directory, "register.db", NULL);
+}
+
+/* A new empty register in a fresh temporary folder. */
+ArStore *
+ar_test_store_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temporary_path ();
+  ArStore *store = ar_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+static gint64
+save (ArStore  *store,
+      ArRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  ar_store_save (store, record, &error);
+  g_assert_no_error (error);
+  id = ar_record_get_id (record);
+  g_object_unref (record);
+
+  return id;
+}
+
+gint64
+ar_test_add_area (ArStore    *store,
+                  const char *code,
+                  const char *name)
+{
+  ArRecord *area = AR_RECORD (ar_area_new ());
+
+  ar_record_set_text (area, "code", code);
+  ar_record_set_text (area, "name", name);
+
+  return save (store, area);
+}
+
+gint64
+ar_test_add_school (ArStore    *store,
+                    const char *urn,
+                    const char *name,
+                    gint64      area_id)
+{
+  ArRecord *school = AR_RECORD (ar_school_new ());
+
+  ar_record_set_text (school, "urn", urn);
+  ar_record_set_text (school, "name", name);
+  ar_record_set_integer (school, "area_id", area_id);
+  ar_record_set_text (school, "status", "open");
+
+  return save (store, school);
+}
+
+gint64
+ar_test_add_trust (ArStore    *store,
+                   const char *name,
+                   const char *kind)
+{
+  ArRecord *trust = AR_RECORD (ar_trust_new ());
+
+  ar_record_set_text (trust, "name", name);
+  ar_record_set_text (trust, "kind", kind);
+
+  return save (store, trust);
+}
+
+gint64
+ar_test_add_academy (ArStore    *store,
+                     gint64      trust_id,
+                     gint64      school_id,
+                     const char *joined_on,
+                     const char *left_on)
+{
+  ArRecord *academy = AR_RECORD (ar_trust_academy_new ());
+
+  ar_record_set_integer (academy, "trust_id", trust_id);
+  ar_record_set_integer (academy, "school_id", school_id);
+  ar_record_set_text (academy, "joined_on", joined_on);
+  ar_record_set_text (academy, "left_on", left_on);
+
+  return save (store, academy);
+}
+
+gint64
+ar_test_add_alliance (ArStore    *store,
+                      const char *name,
+                      gint64      lead_school_id,
+                      const char *designated_on,
+                      const char *ended_on)
+{
+  ArRecord *alliance = AR_RECORD (ar_alliance_new ());
+
+  ar_record_set_text (alliance, "name", name);
+  ar_record_set_integer (alliance, "lead_school_id", lead_school_id);
+  ar_record_set_text (alliance, "designated_on", designated_on);
+  ar_record_set_text (alliance, "ended_on", ended_on);
+
+  return save (store, alliance);
+}
+
+gint64
+ar_test_add_person (ArStore    *store,
+                    const char *name,
+                    gint64      school_id)
+{
+  ArRecord *person = AR_RECORD (ar_person_new ());
+
+  ar_record_set_text (person, "name", name);
+  ar_record_set_integer (person, "school_id", school_id);
+
+  return save (store, person);
+}
+
+gint64
+ar_test_add_designation (ArStore    *store,
+                         gint64      person_id,
+                         const char *role,
+                         const char *starts_on,
+                         const char *ends_on)
+{
+  ArRecord *designation = AR_RECORD (ar_designation_new ());
+
+  ar_record_set_integer (designation, "person_id", person_id);
+  ar_record_set_text (designation, "role", role);
+  ar_record_set_text (designation, "starts_on", starts_on);
+  ar_record_set_text (designation, "ends_on", ends_on);
+
+  return save (store, designation);
+}
+
+/* Changes one text field of a stored record and saves it. */
+void
+ar_test_set (ArStore    *store,
+             GType       type,
+             gint64      id,
+             const char *field,
+             const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArRecord) record = ar_store_get (store, type, id, &error);
+
+  g_assert_no_error (error);
+  ar_record_set_text (record, field, value);
+  ar_store_save (store, record, &error);
+  g_assert_no_error (error);
+}
+
+static ArSummaryRow *
+find_row (ArSummary  *summary,
+          const char *code)
+{
+  for (guint i = 0; i < ar_summary_get_n_rows (summary); i++)
+    {
+      ArSummaryRow *row = ar_summary_get_row (summary, i);
+
+      if (g_str_equal (ar_summary_row_get_code (row), code))
+        return row;
+    }
+
+  g_error ("no row %s in the summary", code);
+}
+
+/* The summary's count for one role, as the user would read it. */
+gint64
+ar_test_count (ArStore    *store,
+               const char *area,
+               const char *as_at,
+               const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArSummary) summary = ar_summary_compute (store, area, as_at, &error);
+
+  g_assert_no_error (error);
+
+  return ar_summary_row_get_count (find_row (summary, code));
+}
+
+gint64
+ar_test_school_count (ArStore    *store,
+                      const char *area,
+                      const char *as_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArSummary) summary = ar_summary_compute (store, area, as_at, &error);
+
+  g_assert_no_error (error);
+
+  return ar_summary_row_get_school_count (find_row (summary, "MAT"));
+}
+
+char *
+ar_test_export (ArStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = ar_register_json_export (store, &error);
+
+  g_assert_no_error (error);
+
+  return text;
+}
+
+/**
+ * ar_test_run:
+ * @command_line: arguments after the program, shell-quoted
+ *
+ * Runs the built alliance-register (AR_BINARY) and waits for it.
+ *
+ * Returns: (transfer full): what it printed on standard output
+ */
+char *
+ar_test_run (const char  *command_line,
+             int         *exit_status,
+             char       **standard_error)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *full = NULL;
+  g_auto(GStrv) argv = NULL;
+  char *out = NULL;
+  int wait_status;
+
+  g_assert_nonnull (g_getenv ("AR_BINARY"));
+  full = g_strdup_printf ("'%s' %s", g_getenv ("AR_BINARY"), command_line);
+  g_shell_parse_argv (full, NULL, &argv, &error);
+  g_assert_no_error (error);
+
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, standard_error, &wait_status, &error);
+  g_assert_no_error (error);
+
+  *exit_status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+
+  return out;
+}
