@@ -306,6 +306,8 @@ import_command (int    argc,
   };
   g_autoptr(ArStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
   int status;
 
   if (!parse_options ("import", _("FILE.json"),
@@ -317,11 +319,15 @@ import_command (int    argc,
     return ar_cli_usage_error ("import", argc < 3 ? _("Name the JSON file to import")
                                                   : _("Import one file at a time"));
 
+  /* Read first: a missing file should not leave a new empty register behind. */
+  if (!g_file_get_contents (argv[2], &contents, &length, &error))
+    return ar_cli_fail (error);
+
   store = ar_cli_open_store (database, FALSE, &error);
   if (store == NULL)
     return ar_cli_fail (error);
 
-  if (!ar_register_json_import_file (store, argv[2], replace, &error))
+  if (!ar_register_json_import (store, contents, length, argv[2], replace, &error))
     return ar_cli_fail (error);
 
   g_print (_("Imported %s: %u schools, %u alliances, %u trusts, %u leaders, %u designations\n"),
