@@ -292,6 +292,30 @@ ar_store_list (ArStore  *self,
  *
  * Returns: (transfer full): the records of @record_type linking to @id
  */
+/* The records whose @field equals @value; the field is checked against the
+ * class so that no caller can slip other SQL into the query. */
+static GListModel *
+list_by_field (ArStore       *self,
+               GType          record_type,
+               const char    *field,
+               const GValue  *value,
+               GError       **error)
+{
+  ArRecordClass *klass = record_class (record_type);
+  g_autofree char *where = NULL;
+
+  if (ar_record_class_field_index (klass, field) < 0)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                   "%s has no field “%s”", klass->table, field);
+      return NULL;
+    }
+
+  where = g_strdup_printf ("%s = ?", field);
+
+  return list_rows (self, record_type, g_intern_string (where), value, error);
+}
+
 GListModel *
 ar_store_list_where (ArStore     *self,
                      GType        record_type,
@@ -299,26 +323,15 @@ ar_store_list_where (ArStore     *self,
                      gint64       id,
                      GError     **error)
 {
-  ArRecordClass *klass;
-  g_autofree char *where = NULL;
   g_auto(GValue) bound = G_VALUE_INIT;
 
   g_return_val_if_fail (AR_IS_STORE (self), NULL);
   g_return_val_if_fail (g_type_is_a (record_type, AR_TYPE_RECORD), NULL);
 
-  klass = record_class (record_type);
-  if (ar_record_class_field_index (klass, link_field) < 0)
-    {
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
-                   "%s has no field “%s”", klass->table, link_field);
-      return NULL;
-    }
-
-  where = g_strdup_printf ("%s = ?", link_field);
   g_value_init (&bound, G_TYPE_INT64);
   g_value_set_int64 (&bound, id);
 
-  return list_rows (self, record_type, g_intern_string (where), &bound, error);
+  return list_by_field (self, record_type, link_field, &bound, error);
 }
 
 static ArRecord *
@@ -384,27 +397,18 @@ ar_store_find (ArStore     *self,
                const char  *value,
                GError     **error)
 {
-  ArRecordClass *klass;
-  g_autofree char *where = NULL;
   g_auto(GValue) bound = G_VALUE_INIT;
+  g_autoptr(GListModel) rows = NULL;
 
   g_return_val_if_fail (AR_IS_STORE (self), NULL);
   g_return_val_if_fail (g_type_is_a (record_type, AR_TYPE_RECORD), NULL);
   g_return_val_if_fail (value != NULL, NULL);
 
-  klass = record_class (record_type);
-  if (ar_record_class_field_index (klass, field) < 0)
-    {
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
-                   "%s has no field “%s”", klass->table, field);
-      return NULL;
-    }
-
-  where = g_strdup_printf ("%s = ?", field);
   g_value_init (&bound, G_TYPE_STRING);
   g_value_set_string (&bound, value);
+  rows = list_by_field (self, record_type, field, &bound, error);
 
-  return first_row (self, record_type, g_intern_string (where), &bound, error);
+  return rows != NULL ? g_list_model_get_item (rows, 0) : NULL;
 }
 
 guint
