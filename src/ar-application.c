@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ar-application.h"
+#include "ar-resources.h"
 #include "ar-window.h"
 
 struct _ArApplication
@@ -84,6 +85,10 @@ ar_application_class_init (ArApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* Registered by hand: the constructor that would do it lives in a
+   * static library and is not linked in unless something refers to it. */
+  g_resources_register (ar_ui_get_resource ());
 
   object_class->finalize = ar_application_finalize;
   app_class->activate = ar_application_activate;
