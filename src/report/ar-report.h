@@ -1,4 +1,4 @@
-/* ar-report.h: summary outputs that need more than core (PDF, ODT)
+/* ar-report.h: every summary output, including those core cannot write (PDF, ODT)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,11 +6,16 @@
 #pragma once
 
 #include "ar-core.h"
+#include "ar-odt-writer.h"
+#include "ar-report-layout.h"
 
 G_BEGIN_DECLS
 
-GBytes *ar_report_write (ArSummary        *summary,
-                         ArSummaryFormat   format,
-                         GError          **error);
+GBytes *ar_report_write      (ArSummary          *summary,
+                              ArSummaryFormat     format,
+                              GError            **error);
+GBytes *ar_report_write_pdf  (ArSummary          *summary,
+                              const ArPageSetup  *setup,
+                              GError            **error);
 
 G_END_DECLS

@@ -1,0 +1,301 @@
+/* ar-odt-writer.c: the summary as an OpenDocument text file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ar-odt-writer"
+
+#include "config.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ar-odt-writer.h"
+
+#define ODT_MIME_TYPE "application/vnd.oasis.opendocument.text"
+
+static const char manifest_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">\n"
+  " <manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"" ODT_MIME_TYPE "\"/>\n"
+  " <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\n"
+  " <manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>\n"
+  " <manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>\n"
+  "</manifest:manifest>\n";
+
+#define NAMESPACES \
+  " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"" \
+  " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"" \
+  " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"" \
+  " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"" \
+  " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\"" \
+  " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"" \
+  " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"" \
+  " office:version=\"1.2\""
+
+/* A4 portrait with 2 cm margins, and the paragraph styles the content uses. */
+static const char styles_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<office:document-styles" NAMESPACES ">\n"
+  " <office:styles>\n"
+  "  <style:default-style style:family=\"paragraph\">\n"
+  "   <style:text-properties style:font-name=\"Liberation Sans\" fo:font-family=\"'Liberation Sans', sans-serif\" fo:font-size=\"10pt\"/>\n"
+  "  </style:default-style>\n"
+  "  <style:style style:name=\"Standard\" style:family=\"paragraph\"/>\n"
+  "  <style:style style:name=\"Heading\" style:family=\"paragraph\">\n"
+  "   <style:paragraph-properties fo:margin-bottom=\"0.1cm\"/>\n"
+  "   <style:text-properties fo:font-size=\"11pt\" fo:font-weight=\"bold\" fo:color=\"#555555\"/>\n"
+  "  </style:style>\n"
+  "  <style:style style:name=\"Title\" style:family=\"paragraph\">\n"
+  "   <style:paragraph-properties fo:margin-bottom=\"0.1cm\"/>\n"
+  "   <style:text-properties fo:font-size=\"17pt\" fo:font-weight=\"bold\"/>\n"
+  "  </style:style>\n"
+  "  <style:style style:name=\"AsAt\" style:family=\"paragraph\">\n"
+  "   <style:paragraph-properties fo:margin-bottom=\"0.4cm\"/>\n"
+  "  </style:style>\n"
+  "  <style:style style:name=\"Cell\" style:family=\"paragraph\">\n"
+  "   <style:paragraph-properties fo:margin-bottom=\"0.12cm\"/>\n"
+  "   <style:text-properties fo:font-size=\"9pt\"/>\n"
+  "  </style:style>\n"
+  "  <style:style style:name=\"CellBold\" style:family=\"paragraph\" style:parent-style-name=\"Cell\">\n"
+  "   <style:text-properties fo:font-weight=\"bold\"/>\n"
+  "  </style:style>\n"
+  " </office:styles>\n"
+  " <office:automatic-styles>\n"
+  "  <style:page-layout style:name=\"A4\">\n"
+  "   <style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\" style:print-orientation=\"portrait\""
+  " fo:margin-top=\"1.7cm\" fo:margin-bottom=\"1.5cm\" fo:margin-left=\"1.7cm\" fo:margin-right=\"1.7cm\"/>\n"
+  "  </style:page-layout>\n"
+  " </office:automatic-styles>\n"
+  " <office:master-styles>\n"
+  "  <style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\"/>\n"
+  " </office:master-styles>\n"
+  "</office:document-styles>\n";
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  g_string_append (out, escaped);
+}
+
+static void
+append_paragraph (GString    *out,
+                  const char *style,
+                  const char *text)
+{
+  g_string_append_printf (out, "<text:p text:style-name=\"%s\">", style);
+  append_escaped (out, text);
+  g_string_append (out, "</text:p>");
+}
+
+static void
+append_cell_start (GString *out,
+                   gboolean header)
+{
+  g_string_append_printf (out, "<table:table-cell table:style-name=\"%s\" office:value-type=\"string\">",
+                          header ? "HeaderCell" : "BodyCell");
+}
+
+static char *
+content_xml (ArSummary *summary)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *date = ar_summary_format_as_at (summary);
+  g_autofree char *as_at = g_strdup_printf (_("As at %s"), date);
+
+  g_string_append (out,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<office:document-content" NAMESPACES ">\n"
+                   "<office:automatic-styles>\n"
+                   "<style:style style:name=\"Summary\" style:family=\"table\">"
+                   "<style:table-properties style:width=\"17.6cm\" table:align=\"left\"/></style:style>\n"
+                   "<style:style style:name=\"Summary.A\" style:family=\"table-column\">"
+                   "<style:table-column-properties style:column-width=\"4.2cm\"/></style:style>\n"
+                   "<style:style style:name=\"Summary.B\" style:family=\"table-column\">"
+                   "<style:table-column-properties style:column-width=\"3.5cm\"/></style:style>\n"
+                   "<style:style style:name=\"Summary.C\" style:family=\"table-column\">"
+                   "<style:table-column-properties style:column-width=\"9.9cm\"/></style:style>\n"
+                   "<style:style style:name=\"HeaderCell\" style:family=\"table-cell\">"
+                   "<style:table-cell-properties fo:background-color=\"#e6e8ec\" fo:padding=\"0.12cm\" fo:border=\"0.5pt solid #8c9199\"/></style:style>\n"
+                   "<style:style style:name=\"BodyCell\" style:family=\"table-cell\">"
+                   "<style:table-cell-properties fo:padding=\"0.12cm\" fo:border=\"0.5pt solid #8c9199\"/></style:style>\n"
+                   "</office:automatic-styles>\n"
+                   "<office:body>\n<office:text>\n");
+
+  if (ar_summary_get_heading (summary) != NULL)
+    append_paragraph (out, "Heading", ar_summary_get_heading (summary));
+  append_paragraph (out, "Title", ar_summary_get_title (summary));
+  append_paragraph (out, "AsAt", as_at);
+  g_string_append_c (out, '\n');
+
+  g_string_append (out,
+                   "<table:table table:name=\"Summary\" table:style-name=\"Summary\">\n"
+                   "<table:table-column table:style-name=\"Summary.A\"/>"
+                   "<table:table-column table:style-name=\"Summary.B\"/>"
+                   "<table:table-column table:style-name=\"Summary.C\"/>\n"
+                   /* header rows repeat on every page in a word processor */
+                   "<table:table-header-rows><table:table-row>");
+  append_cell_start (out, TRUE);
+  append_paragraph (out, "CellBold", ar_summary_get_role_heading (summary));
+  g_string_append (out, "</table:table-cell>");
+  append_cell_start (out, TRUE);
+  append_paragraph (out, "CellBold", ar_summary_get_count_heading (summary));
+  g_string_append (out, "</table:table-cell>");
+  append_cell_start (out, TRUE);
+  append_paragraph (out, "CellBold", ar_summary_get_functions_heading (summary));
+  g_string_append (out, "</table:table-cell></table:table-row></table:table-header-rows>\n");
+
+  for (guint i = 0; i < ar_summary_get_n_rows (summary); i++)
+    {
+      ArSummaryRow *row = ar_summary_get_row (summary, i);
+      GPtrArray *blocks = ar_summary_row_get_blocks (row);
+
+      g_string_append (out, "<table:table-row>");
+      append_cell_start (out, FALSE);
+      append_paragraph (out, "CellBold", ar_summary_row_get_title (row));
+      g_string_append (out, "</table:table-cell>");
+      append_cell_start (out, FALSE);
+      append_paragraph (out, "Cell", ar_summary_row_get_figure (row));
+      g_string_append (out, "</table:table-cell>");
+      append_cell_start (out, FALSE);
+      for (guint b = 0; b < blocks->len; b++)
+        {
+          ArTextBlock *block = g_ptr_array_index (blocks, b);
+
+          if (block->kind == AR_TEXT_BLOCK_LIST)
+            {
+              g_string_append (out, "<text:list>");
+              for (guint j = 0; block->items[j] != NULL; j++)
+                {
+                  g_string_append (out, "<text:list-item>");
+                  append_paragraph (out, "Cell", block->items[j]);
+                  g_string_append (out, "</text:list-item>");
+                }
+              g_string_append (out, "</text:list>");
+            }
+          else
+            append_paragraph (out, "Cell", block->items[0]);
+        }
+      if (blocks->len == 0)
+        append_paragraph (out, "Cell", "");
+      g_string_append (out, "</table:table-cell></table:table-row>\n");
+    }
+
+  g_string_append (out, "</table:table>\n</office:text>\n</office:body>\n</office:document-content>\n");
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+meta_xml (ArSummary *summary)
+{
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<office:document-meta" NAMESPACES "><office:meta>");
+
+  g_string_append (out, "<meta:generator>Alliance Register/" PACKAGE_VERSION "</meta:generator><dc:title>");
+  append_escaped (out, ar_summary_get_title (summary));
+  g_string_append (out, "</dc:title></office:meta></office:document-meta>\n");
+
+  return g_string_free (out, FALSE);
+}
+
+static la_ssize_t
+write_to_array (struct archive *archive,
+                void           *user_data,
+                const void     *buffer,
+                size_t          length)
+{
+  g_byte_array_append (user_data, buffer, length);
+  return length;
+}
+
+static gboolean
+add_entry (struct archive  *archive,
+           const char      *name,
+           const char      *data,
+           gsize            length,
+           gboolean         stored,
+           GError         **error)
+{
+  struct archive_entry *entry = archive_entry_new ();
+  gboolean ok;
+
+  /* ODF wants "mimetype" uncompressed; everything else may be deflated. */
+  if (stored)
+    archive_write_zip_set_compression_store (archive);
+  else
+    archive_write_zip_set_compression_deflate (archive);
+
+  archive_entry_set_pathname (entry, name);
+  archive_entry_set_size (entry, length);
+  archive_entry_set_filetype (entry, AE_IFREG);
+  archive_entry_set_perm (entry, 0644);
+  archive_entry_set_mtime (entry, 0, 0);
+
+  ok = archive_write_header (archive, entry) == ARCHIVE_OK
+       && archive_write_data (archive, data, length) == (la_ssize_t) length;
+  if (!ok)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 _("Cannot write %s into the document: %s"), name, archive_error_string (archive));
+
+  archive_entry_free (entry);
+
+  return ok;
+}
+
+/**
+ * ar_odt_write_summary:
+ *
+ * Returns: (transfer full): an OpenDocument text file holding the summary
+ *   as a real table, its header row marked to repeat on every page
+ */
+GBytes *
+ar_odt_write_summary (ArSummary  *summary,
+                      GError    **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *content = NULL;
+  g_autofree char *meta = NULL;
+  struct archive *archive;
+  gboolean ok;
+
+  g_return_val_if_fail (AR_IS_SUMMARY (summary), NULL);
+
+  content = content_xml (summary);
+  meta = meta_xml (summary);
+
+  archive = archive_write_new ();
+  archive_write_set_format_zip (archive);
+  archive_write_set_bytes_in_last_block (archive, 1);
+  if (archive_write_open (archive, bytes, NULL, write_to_array, NULL) != ARCHIVE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Cannot start the document: %s"), archive_error_string (archive));
+      archive_write_free (archive);
+      return NULL;
+    }
+
+  ok = add_entry (archive, "mimetype", ODT_MIME_TYPE, strlen (ODT_MIME_TYPE), TRUE, error)
+       && add_entry (archive, "META-INF/manifest.xml", manifest_xml, strlen (manifest_xml), FALSE, error)
+       && add_entry (archive, "styles.xml", styles_xml, strlen (styles_xml), FALSE, error)
+       && add_entry (archive, "meta.xml", meta, strlen (meta), FALSE, error)
+       && add_entry (archive, "content.xml", content, strlen (content), FALSE, error);
+
+  if (archive_write_close (archive) != ARCHIVE_OK && ok)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Cannot finish the document: %s"), archive_error_string (archive));
+      ok = FALSE;
+    }
+  archive_write_free (archive);
+
+  if (!ok)
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
