@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "ar-cli"
+
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -13,6 +15,58 @@ int
 ar_cli_import_gias (int    argc,
                     char **argv)
 {
-  g_printerr ("alliance-register: %s\n", _("GIAS import is not available yet"));
-  return AR_CLI_EXIT_FAILURE;
+  g_autofree char *database = NULL;
+  g_autofree char *areas = NULL;
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The register file (default: your register)"), N_("FILE") },
+    { "area", 'a', 0, G_OPTION_ARG_STRING, &areas, N_("Import only schools in these areas"), N_("CODE[,CODE…]") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE.csv…") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.csv…"));
+  g_autoptr(ArStore) store = NULL;
+  g_autoptr(ArGiasReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) area_codes = NULL;
+  g_autofree char *text = NULL;
+
+  g_option_context_set_summary (context,
+                                _("Imports schools, trusts and trust memberships from GIAS extracts "
+                                  "(establishments, groups and group links), in one transaction."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return ar_cli_usage_error ("import-gias", error->message);
+
+  /* GOption keeps the subcommand's own name among the remaining arguments. */
+  if (files == NULL || files[0] == NULL || files[1] == NULL)
+    return ar_cli_usage_error ("import-gias", _("Name at least one GIAS extract (.csv)"));
+
+  if (areas != NULL)
+    {
+      area_codes = g_strsplit (areas, ",", -1);
+      for (guint i = 0; area_codes[i] != NULL; i++)
+        {
+          if (!ar_text_is_digits (g_strstrip (area_codes[i]), 3))
+            {
+              g_autofree char *message = g_strdup_printf (_("--area: “%s” is not a three-digit local authority code"),
+                                                          area_codes[i]);
+              return ar_cli_usage_error ("import-gias", message);
+            }
+        }
+    }
+
+  store = ar_cli_open_store (database, FALSE, &error);
+  if (store == NULL)
+    return ar_cli_fail (error);
+
+  report = ar_gias_import (store, (const char * const *) files + 1, (const char * const *) area_codes,
+                           NULL, NULL, NULL, &error);
+  if (report == NULL)
+    return ar_cli_fail (error);
+
+  text = ar_gias_report_to_text (report, 20);
+  g_print ("%s", text);
+
+  return AR_CLI_EXIT_OK;
 }

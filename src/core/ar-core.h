@@ -24,3 +24,6 @@
 #include "ar-summary-writer.h"
 #include "ar-register-json.h"
 #include "ar-text.h"
+#include "ar-csv-reader.h"
+#include "ar-gias-report.h"
+#include "ar-gias-importer.h"

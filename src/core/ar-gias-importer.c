@@ -1,0 +1,1128 @@
+/* ar-gias-importer.c: schools, trusts and memberships from GIAS extracts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ar-gias-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ar-core.h"
+#include "ar-csv-reader.h"
+#include "ar-gias-importer.h"
+
+typedef enum
+{
+  EXTRACT_GROUPS,
+  EXTRACT_ESTABLISHMENTS,
+  EXTRACT_LINKS,
+  N_EXTRACTS,
+} ExtractKind;
+
+typedef struct
+{
+  char        *path;
+  char        *name;
+  ArCsvReader *reader;
+  ExtractKind  kind;
+  gsize        size;
+} Extract;
+
+typedef struct
+{
+  GPtrArray          *extracts;
+  GHashTable         *wanted_areas;
+  GCancellable       *cancellable;
+  ArGiasProgressFunc  progress;
+  gpointer            progress_data;
+  gsize               total_size;
+  gsize               done_size;
+  ArGiasReport       *report;
+  gboolean            have_links;
+
+  /* what the register holds, by the keys GIAS uses */
+  GHashTable         *areas;        /* LA code → ArArea */
+  GHashTable         *schools;      /* URN → ArSchool */
+  GHashTable         *trusts;       /* Group UID → ArTrust */
+  GHashTable         *memberships;  /* school id → GPtrArray of ArTrustAcademy */
+} Import;
+
+static void
+extract_free (gpointer data)
+{
+  Extract *extract = data;
+
+  g_free (extract->path);
+  g_free (extract->name);
+  g_clear_object (&extract->reader);
+  g_free (extract);
+}
+
+static void
+import_clear (Import *import)
+{
+  g_clear_pointer (&import->extracts, g_ptr_array_unref);
+  g_clear_pointer (&import->wanted_areas, g_hash_table_unref);
+  g_clear_pointer (&import->areas, g_hash_table_unref);
+  g_clear_pointer (&import->schools, g_hash_table_unref);
+  g_clear_pointer (&import->trusts, g_hash_table_unref);
+  g_clear_pointer (&import->memberships, g_hash_table_unref);
+}
+
+/* Columns ------------------------------------------------------------- */
+
+static gboolean
+has_column (ArCsvReader *reader,
+            const char  *name)
+{
+  return ar_csv_reader_find_column (reader, name) >= 0;
+}
+
+static const char *
+field (ArCsvReader *reader,
+       const char  *name)
+{
+  return ar_csv_reader_get (reader, ar_csv_reader_find_column (reader, name));
+}
+
+/* The first of several names a column has had across releases. */
+static const char *
+field_any (ArCsvReader        *reader,
+           const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (has_column (reader, names[i]))
+        return field (reader, names[i]);
+    }
+
+  return "";
+}
+
+static gboolean
+check_columns (Extract             *extract,
+               const char * const  *required,
+               GError             **error)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+
+  for (guint i = 0; required[i] != NULL; i++)
+    {
+      if (!has_column (extract->reader, required[i]))
+        g_string_append_printf (missing, "%s“%s”", missing->len ? ", " : "", required[i]);
+    }
+
+  if (missing->len > 0)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                   _("%s lacks the columns %s that its kind of extract must have"),
+                   extract->name, missing->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Recognises each extract by its header, never by its file name. */
+static gboolean
+classify (Extract  *extract,
+          GError  **error)
+{
+  static const char * const establishments[] = { "URN", "EstablishmentName", "LA (code)", "LA (name)", NULL };
+  static const char * const groups[] = { "Group UID", "Group Name", NULL };
+  ArCsvReader *reader = extract->reader;
+  gboolean has_urn = has_column (reader, "URN");
+  gboolean has_group = has_column (reader, "Group UID") || has_column (reader, "Linked UID");
+
+  if (has_urn && has_column (reader, "LinkURN"))
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                   _("%s is an establishment links extract (predecessor and successor schools); "
+                     "import the establishments, groups or group links extracts instead"),
+                   extract->name);
+      return FALSE;
+    }
+
+  if (has_urn && has_group)
+    {
+      extract->kind = EXTRACT_LINKS;
+      return TRUE;
+    }
+
+  if (has_urn && has_column (reader, "EstablishmentName"))
+    {
+      extract->kind = EXTRACT_ESTABLISHMENTS;
+      return check_columns (extract, establishments, error);
+    }
+
+  if (has_group && !has_urn)
+    {
+      extract->kind = EXTRACT_GROUPS;
+      return check_columns (extract, groups, error);
+    }
+
+  g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+               _("%s is not a GIAS extract this program reads: its header has neither "
+                 "“URN” with “EstablishmentName” (establishments), “Group UID” (groups) "
+                 "nor “URN” with “Group UID” (group links)"),
+               extract->name);
+  return FALSE;
+}
+
+/* Values -------------------------------------------------------------- */
+
+/* GIAS writes dd-mm-yyyy; spreadsheet-saved copies dd/mm/yyyy; dates
+ * before 1901 (such as 01-01-1900) stand for "not known". */
+static gboolean
+parse_date (const char  *text,
+            char       **iso)
+{
+  int day, month, year;
+  char separator, second, tail;
+
+  *iso = NULL;
+  if (text[0] == '\0')
+    return TRUE;
+
+  if (sscanf (text, "%d%c%d%c%d%c", &day, &separator, &month, &second, &year, &tail) == 5
+      && (separator == '-' || separator == '/') && second == separator)
+    {
+      if (year <= 1900)
+        return TRUE;
+      if (!g_date_valid_dmy (day, month, year))
+        return FALSE;
+      *iso = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+      return TRUE;
+    }
+
+  if (ar_date_is_valid (text))
+    {
+      *iso = g_strdup (text);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+date_field (Import             *import,
+            Extract            *extract,
+            const char * const *names)
+{
+  const char *text = field_any (extract->reader, names);
+  char *iso = NULL;
+
+  if (!parse_date (text, &iso))
+    {
+      g_autofree char *note = g_strdup_printf (_("%s “%s” is not a date; imported without it"), names[0], text);
+
+      ar_gias_report_note (import->report, extract->name, ar_csv_reader_get_line (extract->reader), note);
+    }
+
+  return iso;
+}
+
+static const char *
+school_status (const char *name)
+{
+  if (g_ascii_strcasecmp (name, "Open") == 0)
+    return "open";
+  if (g_ascii_strcasecmp (name, "Closed") == 0)
+    return "closed";
+  if (g_ascii_strncasecmp (name, "Open, but proposed to close", 27) == 0)
+    return "open-proposed-to-close";
+  if (g_ascii_strcasecmp (name, "Proposed to open") == 0)
+    return "proposed-to-open";
+
+  return NULL;
+}
+
+static const char *
+group_status (const char *name)
+{
+  if (g_ascii_strcasecmp (name, "Open") == 0)
+    return "open";
+  if (g_ascii_strcasecmp (name, "Closed") == 0)
+    return "closed";
+  if (g_ascii_strcasecmp (name, "Proposed to open") == 0)
+    return "proposed-to-open";
+
+  return NULL;
+}
+
+/* Group types 06 and 10 are trusts; 05 (sponsors), federations and the
+ * rest are not. Spreadsheets drop the leading zero. */
+static const char *
+trust_kind (ArCsvReader *reader)
+{
+  const char *code = field (reader, "Group Type (code)");
+  const char *name = field (reader, "Group Type");
+
+  if (code[0] != '\0')
+    {
+      int number = atoi (code);
+
+      return number == 6 ? "mat" : number == 10 ? "sat" : NULL;
+    }
+
+  if (g_ascii_strcasecmp (name, "Multi-academy trust") == 0)
+    return "mat";
+  if (g_ascii_strcasecmp (name, "Single-academy trust") == 0)
+    return "sat";
+
+  return NULL;
+}
+
+/* Companies House numbers are eight characters; spreadsheets drop leading
+ * zeros, so short all-digit numbers get them back. */
+static char *
+companies_house_number (const char *text)
+{
+  if (text[0] != '\0' && ar_text_is_digits (text, 0) && strlen (text) < 8)
+    return g_strdup_printf ("%08d", atoi (text));
+
+  return g_strdup (text);
+}
+
+static char *
+title_case_if_shouting (const char *name)
+{
+  /* Some extracts give trust names in capitals; keep others as written. */
+  g_autofree char *upper = g_utf8_strup (name, -1);
+  GString *out;
+  gboolean start = TRUE;
+
+  if (!g_str_equal (upper, name) || strlen (name) < 4)
+    return g_strdup (name);
+
+  out = g_string_new (NULL);
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, start ? c : g_unichar_tolower (c));
+      start = !g_unichar_isalpha (c) && c != '\'';
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Saving -------------------------------------------------------------- */
+
+/* Copies the imported fields onto @record and saves it when any differ.
+ * Fields GIAS does not know (notes) are never touched. */
+static gboolean
+save_if_changed (ArStore        *store,
+                 Import         *import,
+                 Extract        *extract,
+                 ArRecord       *record,
+                 ArRecord       *incoming,
+                 ArGiasRecords   records,
+                 GError        **error)
+{
+  gboolean is_new = ar_record_get_id (record) == 0;
+  g_autoptr(ArRecord) before = ar_record_copy (record);
+  g_autoptr(GError) local_error = NULL;
+  guint n_fields;
+  const ArField *fields = ar_record_get_fields (incoming, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].name, "notes"))
+        continue;
+      ar_record_set_value (record, i, ar_record_peek_value (incoming, i));
+    }
+
+  if (!is_new && ar_record_equal (before, record))
+    {
+      ar_gias_report_count (import->report, records, AR_GIAS_UNCHANGED);
+      return TRUE;
+    }
+
+  if (!ar_store_save (store, record, &local_error))
+    {
+      /* a row the register cannot take is reported, the rest goes on */
+      if (local_error->domain == AR_STORE_ERROR && local_error->code != AR_STORE_ERROR_SQL)
+        {
+          ar_gias_report_skip (import->report, extract->name, ar_csv_reader_get_line (extract->reader),
+                               local_error->message);
+          if (!is_new)
+            for (guint i = 0; i < n_fields; i++)
+              ar_record_set_value (record, i, ar_record_peek_value (before, i));
+          return FALSE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  ar_gias_report_count (import->report, records, is_new ? AR_GIAS_ADDED : AR_GIAS_UPDATED);
+  return TRUE;
+}
+
+static ArRecord *
+ensure_area (ArStore     *store,
+             Import      *import,
+             Extract     *extract,
+             GError     **error)
+{
+  const char *code = field (extract->reader, "LA (code)");
+  const char *name = field (extract->reader, "LA (name)");
+  ArRecord *area = g_hash_table_lookup (import->areas, code);
+  g_autoptr(ArRecord) incoming = NULL;
+
+  if (area != NULL)
+    return area;
+
+  area = AR_RECORD (ar_area_new ());
+  incoming = AR_RECORD (ar_area_new ());
+  ar_record_set_text (incoming, "code", code);
+  ar_record_set_text (incoming, "name", name[0] != '\0' ? name : code);
+  if (!save_if_changed (store, import, extract, area, incoming, AR_GIAS_AREAS, error))
+    {
+      g_object_unref (area);
+      return NULL;
+    }
+
+  g_hash_table_insert (import->areas, g_strdup (code), area);
+
+  return area;
+}
+
+static ArRecord *
+ensure_trust (ArStore     *store,
+              Import      *import,
+              Extract     *extract,
+              const char  *uid,
+              const char  *name,
+              const char  *kind,
+              gboolean     update,
+              GError     **error)
+{
+  ArCsvReader *reader = extract->reader;
+  ArRecord *trust = g_hash_table_lookup (import->trusts, uid);
+  g_autoptr(ArRecord) incoming = NULL;
+  g_autofree char *pretty_name = title_case_if_shouting (name);
+  g_autofree char *number = NULL;
+  g_autofree char *opened = NULL;
+  g_autofree char *closed = NULL;
+  gboolean is_new = trust == NULL;
+
+  if (!is_new && !update)
+    return trust;
+
+  incoming = is_new ? AR_RECORD (ar_trust_new ()) : ar_record_copy (trust);
+  ar_record_set_text (incoming, "gias_uid", uid);
+  ar_record_set_text (incoming, "name", pretty_name);
+  ar_record_set_text (incoming, "kind", kind);
+
+  if (has_column (reader, "Group ID"))
+    ar_record_set_text (incoming, "gias_group_id", field (reader, "Group ID"));
+  if (has_column (reader, "Companies House Number"))
+    {
+      number = companies_house_number (field (reader, "Companies House Number"));
+      ar_record_set_text (incoming, "companies_house_number", number);
+    }
+  if (has_column (reader, "Group Status"))
+    ar_record_set_text (incoming, "status", group_status (field (reader, "Group Status")));
+  if (has_column (reader, "Incorporated on (open date)") || has_column (reader, "Open date"))
+    {
+      opened = date_field (import, extract, (const char *[]) { "Incorporated on (open date)", "Open date", NULL });
+      ar_record_set_text (incoming, "opened_on", opened);
+    }
+  if (has_column (reader, "Closed Date"))
+    {
+      closed = date_field (import, extract, (const char *[]) { "Closed Date", NULL });
+      ar_record_set_text (incoming, "closed_on", closed);
+    }
+
+  if (is_new)
+    trust = AR_RECORD (ar_trust_new ());
+  if (!save_if_changed (store, import, extract, trust, incoming, AR_GIAS_TRUSTS, error))
+    {
+      if (is_new)
+        g_object_unref (trust);
+      return NULL;
+    }
+
+  if (is_new)
+    g_hash_table_insert (import->trusts, g_strdup (uid), trust);
+
+  return trust;
+}
+
+static GPtrArray *
+memberships_of (Import *import,
+                gint64  school_id)
+{
+  GPtrArray *list = g_hash_table_lookup (import->memberships, &school_id);
+
+  if (list == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = school_id;
+      list = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (import->memberships, key, list);
+    }
+
+  return list;
+}
+
+static char *
+day_before (const char *iso)
+{
+  int year, month, day;
+  GDate date;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &year, &month, &day) != 3)
+    return ar_date_today ();
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  g_date_subtract_days (&date, 1);
+
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date),
+                          g_date_get_month (&date), g_date_get_day (&date));
+}
+
+/* The school belongs to @trust from @joined_on: keep or add that
+ * membership, and end any other current one (the school moved). */
+static gboolean
+link_school (ArStore     *store,
+             Import      *import,
+             Extract     *extract,
+             ArRecord    *school,
+             ArRecord    *trust,
+             const char  *joined_on,
+             GError     **error)
+{
+  GPtrArray *list = memberships_of (import, ar_record_get_id (school));
+  ArRecord *current = NULL;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      ArRecord *membership = g_ptr_array_index (list, i);
+
+      if (ar_record_get_text (membership, "left_on") != NULL)
+        continue;
+
+      if (ar_record_get_integer (membership, "trust_id") == ar_record_get_id (trust))
+        current = membership;
+      else
+        {
+          g_autoptr(ArRecord) ended = ar_record_copy (membership);
+          g_autofree char *left_on = day_before (joined_on);
+
+          ar_record_set_text (ended, "left_on", left_on);
+          if (!save_if_changed (store, import, extract, membership, ended, AR_GIAS_MEMBERSHIPS, error))
+            return FALSE;
+          /* counted as updated above; ended says why */
+          ar_gias_report_count (import->report, AR_GIAS_MEMBERSHIPS, AR_GIAS_ENDED);
+        }
+    }
+
+  if (current == NULL)
+    {
+      g_autoptr(ArRecord) incoming = AR_RECORD (ar_trust_academy_new ());
+
+      current = AR_RECORD (ar_trust_academy_new ());
+      ar_record_set_integer (incoming, "trust_id", ar_record_get_id (trust));
+      ar_record_set_integer (incoming, "school_id", ar_record_get_id (school));
+      ar_record_set_text (incoming, "joined_on", joined_on);
+      if (!save_if_changed (store, import, extract, current, incoming, AR_GIAS_MEMBERSHIPS, error))
+        {
+          g_object_unref (current);
+          return FALSE;
+        }
+      g_ptr_array_add (list, current);
+      return TRUE;
+    }
+  else
+    {
+      g_autoptr(ArRecord) incoming = ar_record_copy (current);
+
+      /* a link without a date keeps the date already known */
+      if (joined_on != NULL)
+        ar_record_set_text (incoming, "joined_on", joined_on);
+      return save_if_changed (store, import, extract, current, incoming, AR_GIAS_MEMBERSHIPS, error);
+    }
+}
+
+/* Extracts ------------------------------------------------------------ */
+
+/* After a step that returned nothing: a row the register refused was
+ * already reported, so go on; a real failure stops the import. */
+static gboolean
+continue_unless_failed (GError **error,
+                        GError  *local_error)
+{
+  if (local_error == NULL)
+    return TRUE;
+
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+static void
+skip_row (Import     *import,
+          Extract    *extract,
+          const char *format,
+          ...) G_GNUC_PRINTF (3, 4);
+
+static void
+skip_row (Import     *import,
+          Extract    *extract,
+          const char *format,
+          ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  ar_gias_report_skip (import->report, extract->name, ar_csv_reader_get_line (extract->reader), reason);
+}
+
+static gboolean
+import_group_row (ArStore  *store,
+                  Import   *import,
+                  Extract  *extract,
+                  GError  **error)
+{
+  ArCsvReader *reader = extract->reader;
+  const char *uid = field (reader, "Group UID");
+  const char *name = field (reader, "Group Name");
+  const char *kind = trust_kind (reader);
+  g_autoptr(GError) local_error = NULL;
+
+  if (kind == NULL)
+    {
+      ar_gias_report_count_not_trust (import->report);
+      return TRUE;
+    }
+  if (!ar_text_is_digits (uid, 0))
+    {
+      skip_row (import, extract, _("Group UID “%s” is not a number"), uid);
+      return TRUE;
+    }
+  if (name[0] == '\0')
+    {
+      skip_row (import, extract, _("Group Name is empty"));
+      return TRUE;
+    }
+
+  ensure_trust (store, import, extract, uid, name, kind, TRUE, &local_error);
+
+  return continue_unless_failed (error, g_steal_pointer (&local_error));
+}
+
+static gboolean
+import_establishment_row (ArStore  *store,
+                          Import   *import,
+                          Extract  *extract,
+                          GError  **error)
+{
+  ArCsvReader *reader = extract->reader;
+  const char *urn = field (reader, "URN");
+  const char *la_code = field (reader, "LA (code)");
+  const char *name = field (reader, "EstablishmentName");
+  const char *status_name = field (reader, "EstablishmentStatus (name)");
+  g_autoptr(ArRecord) incoming = AR_RECORD (ar_school_new ());
+  g_autofree char *open_date = NULL;
+  g_autofree char *close_date = NULL;
+  g_autoptr(GError) local_error = NULL;
+  ArRecord *school;
+  ArRecord *area;
+  gboolean is_new;
+
+  if (import->wanted_areas != NULL && !g_hash_table_contains (import->wanted_areas, la_code))
+    {
+      ar_gias_report_count_elsewhere (import->report);
+      return TRUE;
+    }
+  if (!ar_text_is_digits (urn, 6))
+    {
+      skip_row (import, extract, _("URN “%s” is not six digits"), urn);
+      return TRUE;
+    }
+  if (!ar_text_is_digits (la_code, 3))
+    {
+      skip_row (import, extract, _("LA (code) “%s” is not a three-digit code"), la_code);
+      return TRUE;
+    }
+  if (name[0] == '\0')
+    {
+      skip_row (import, extract, _("EstablishmentName is empty"));
+      return TRUE;
+    }
+
+  area = ensure_area (store, import, extract, &local_error);
+  if (area == NULL)
+    {
+      return continue_unless_failed (error, g_steal_pointer (&local_error));
+    }
+
+  open_date = date_field (import, extract, (const char *[]) { "OpenDate", NULL });
+  close_date = date_field (import, extract, (const char *[]) { "CloseDate", NULL });
+  if (status_name[0] != '\0' && school_status (status_name) == NULL)
+    {
+      g_autofree char *note = g_strdup_printf (_("EstablishmentStatus “%s” is not known; imported without it"),
+                                               status_name);
+      ar_gias_report_note (import->report, extract->name, ar_csv_reader_get_line (reader), note);
+    }
+
+  ar_record_set_text (incoming, "urn", urn);
+  ar_record_set_text (incoming, "name", name);
+  ar_record_set_integer (incoming, "area_id", ar_record_get_id (area));
+  ar_record_set_text (incoming, "phase", field (reader, "PhaseOfEducation (name)"));
+  ar_record_set_text (incoming, "type", field (reader, "TypeOfEstablishment (name)"));
+  ar_record_set_text (incoming, "status", school_status (status_name));
+  ar_record_set_text (incoming, "open_date", open_date);
+  ar_record_set_text (incoming, "close_date", close_date);
+  ar_record_set_text (incoming, "postcode", field (reader, "Postcode"));
+  ar_record_set_text (incoming, "town", field (reader, "Town"));
+
+  school = g_hash_table_lookup (import->schools, urn);
+  is_new = school == NULL;
+  if (is_new)
+    school = AR_RECORD (ar_school_new ());
+
+  if (!save_if_changed (store, import, extract, school, incoming, AR_GIAS_SCHOOLS, &local_error))
+    {
+      if (is_new)
+        g_object_unref (school);
+      return continue_unless_failed (error, g_steal_pointer (&local_error));
+    }
+  if (is_new)
+    g_hash_table_insert (import->schools, g_strdup (urn), school);
+
+  /* Without a links extract, the establishment's own trust columns say
+   * which trust it is in (3: a MAT, 5: a single-academy trust). */
+  if (!import->have_links && field (reader, "Trusts (code)")[0] != '\0')
+    {
+      const char *uid = field (reader, "Trusts (code)");
+      int flag = atoi (field (reader, "TrustSchoolFlag (code)"));
+      const char *kind = flag == 5 ? "sat" : "mat";
+      ArRecord *trust;
+
+      if (!ar_text_is_digits (uid, 0))
+        return TRUE;
+
+      trust = ensure_trust (store, import, extract, uid, field (reader, "Trusts (name)"), kind, FALSE, &local_error);
+      if (trust == NULL)
+        return continue_unless_failed (error, g_steal_pointer (&local_error));
+      link_school (store, import, extract, school, trust, open_date, &local_error);
+    }
+
+  return continue_unless_failed (error, g_steal_pointer (&local_error));
+}
+
+static gboolean
+import_link_row (ArStore  *store,
+                 Import   *import,
+                 Extract  *extract,
+                 GError  **error)
+{
+  ArCsvReader *reader = extract->reader;
+  const char *urn = field (reader, "URN");
+  const char *uid = field_any (reader, (const char *[]) { "Group UID", "Linked UID", NULL });
+  const char *kind = trust_kind (reader);
+  g_autofree char *joined_on = NULL;
+  g_autoptr(GError) local_error = NULL;
+  ArRecord *school;
+  ArRecord *trust;
+
+  if (kind == NULL)
+    {
+      ar_gias_report_count_not_trust (import->report);
+      return TRUE;
+    }
+  if (!ar_text_is_digits (uid, 0))
+    {
+      skip_row (import, extract, _("Group UID “%s” is not a number"), uid);
+      return TRUE;
+    }
+
+  school = g_hash_table_lookup (import->schools, urn);
+  if (school == NULL)
+    {
+      /* outside the chosen areas, or never in an establishments extract */
+      ar_gias_report_count_unmatched (import->report);
+      return TRUE;
+    }
+
+  trust = g_hash_table_lookup (import->trusts, uid);
+  if (trust == NULL)
+    {
+      const char *name = field (reader, "Group Name");
+
+      if (name[0] == '\0')
+        {
+          skip_row (import, extract, _("trust %s is not in the register and the row does not name it"), uid);
+          return TRUE;
+        }
+      trust = ensure_trust (store, import, extract, uid, name, kind, TRUE, &local_error);
+      if (trust == NULL)
+        return continue_unless_failed (error, g_steal_pointer (&local_error));
+    }
+
+  joined_on = date_field (import, extract, (const char *[]) { "Joined date", NULL });
+  link_school (store, import, extract, school, trust, joined_on, &local_error);
+
+  return continue_unless_failed (error, g_steal_pointer (&local_error));
+}
+
+typedef gboolean (*RowFunc) (ArStore *store, Import *import, Extract *extract, GError **error);
+
+static gboolean
+import_extract (ArStore  *store,
+                Import   *import,
+                Extract  *extract,
+                GError  **error)
+{
+  static const RowFunc row_funcs[N_EXTRACTS] = {
+    import_group_row, import_establishment_row, import_link_row,
+  };
+  g_autoptr(GError) local_error = NULL;
+  guint n_columns = ar_csv_reader_get_n_columns (extract->reader);
+  guint row = 0;
+
+  while (ar_csv_reader_next (extract->reader, &local_error))
+    {
+      guint n_fields = ar_csv_reader_get_n_fields (extract->reader);
+
+      if (++row % 512 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
+            return FALSE;
+          if (import->progress != NULL)
+            import->progress ((import->done_size + ar_csv_reader_get_fraction (extract->reader) * extract->size)
+                              / MAX (import->total_size, 1), import->progress_data);
+        }
+
+      /* More fields than the header names: an unquoted comma shifted them. */
+      if (n_fields > n_columns)
+        {
+          skip_row (import, extract, _("%u fields where the header names %u; a comma may be missing its quotes"),
+                    n_fields, n_columns);
+          continue;
+        }
+
+      if (!row_funcs[extract->kind] (store, import, extract, error))
+        return FALSE;
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  import->done_size += extract->size;
+
+  return TRUE;
+}
+
+static void
+load_register (ArStore *store,
+               Import  *import,
+               GError **error)
+{
+  g_autoptr(GListModel) areas = ar_store_list (store, AR_TYPE_AREA, error);
+  g_autoptr(GListModel) schools = ar_store_list (store, AR_TYPE_SCHOOL, error);
+  g_autoptr(GListModel) trusts = ar_store_list (store, AR_TYPE_TRUST, error);
+  g_autoptr(GListModel) academies = ar_store_list (store, AR_TYPE_TRUST_ACADEMY, error);
+
+  import->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  import->schools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  import->trusts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  import->memberships = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                               (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; areas && i < g_list_model_get_n_items (areas); i++)
+    {
+      ArRecord *area = g_list_model_get_item (areas, i);
+      g_hash_table_insert (import->areas, g_strdup (ar_record_get_text (area, "code")), area);
+    }
+  for (guint i = 0; schools && i < g_list_model_get_n_items (schools); i++)
+    {
+      ArRecord *school = g_list_model_get_item (schools, i);
+      const char *urn = ar_record_get_text (school, "urn");
+
+      if (urn != NULL)
+        g_hash_table_insert (import->schools, g_strdup (urn), school);
+      else
+        g_object_unref (school);
+    }
+  for (guint i = 0; trusts && i < g_list_model_get_n_items (trusts); i++)
+    {
+      ArRecord *trust = g_list_model_get_item (trusts, i);
+      const char *uid = ar_record_get_text (trust, "gias_uid");
+
+      if (uid != NULL)
+        g_hash_table_insert (import->trusts, g_strdup (uid), trust);
+      else
+        g_object_unref (trust);
+    }
+  for (guint i = 0; academies && i < g_list_model_get_n_items (academies); i++)
+    {
+      ArRecord *academy = g_list_model_get_item (academies, i);
+
+      g_ptr_array_add (memberships_of (import, ar_record_get_integer (academy, "school_id")), academy);
+    }
+}
+
+static gboolean
+import_all (ArStore   *store,
+            gpointer   user_data,
+            GError   **error)
+{
+  Import *import = user_data;
+
+  load_register (store, import, error);
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  /* Trusts first, then schools, then the links between them. */
+  for (ExtractKind kind = 0; kind < N_EXTRACTS; kind++)
+    {
+      for (guint i = 0; i < import->extracts->len; i++)
+        {
+          Extract *extract = g_ptr_array_index (import->extracts, i);
+
+          if (extract->kind == kind && !import_extract (store, import, extract, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_extracts (Import              *import,
+               const char * const  *paths,
+               GError             **error)
+{
+  import->extracts = g_ptr_array_new_with_free_func (extract_free);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      Extract *extract = g_new0 (Extract, 1);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+
+      g_ptr_array_add (import->extracts, extract);
+      extract->path = g_strdup (paths[i]);
+      extract->name = g_path_get_basename (paths[i]);
+
+      bytes = g_file_load_bytes (file, import->cancellable, NULL, error);
+      if (bytes == NULL)
+        return FALSE;
+      extract->size = g_bytes_get_size (bytes);
+      import->total_size += extract->size;
+
+      extract->reader = ar_csv_reader_new (bytes, extract->name, error);
+      if (extract->reader == NULL || !classify (extract, error))
+        return FALSE;
+
+      if (extract->kind == EXTRACT_LINKS)
+        import->have_links = TRUE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * ar_gias_import:
+ * @paths: the extracts, in any order
+ * @area_codes: (nullable): LA codes to keep; %NULL for every area
+ * @progress: (nullable) (scope call): told how far the import has got
+ *
+ * Imports GIAS extracts into @store in one transaction: schools by URN,
+ * trusts by Group UID, memberships from the group links extracts (or, with
+ * none, from the establishments' own trust columns). What is there is
+ * updated, what is new is added, nothing is doubled, and what GIAS does not
+ * hold (notes, people, alliances) is left alone. A failure, or
+ * cancelling, leaves the register as it was.
+ *
+ * Returns: (transfer full): what was done, or %NULL with @error set
+ */
+ArGiasReport *
+ar_gias_import (ArStore             *store,
+                const char * const  *paths,
+                const char * const  *area_codes,
+                GCancellable        *cancellable,
+                ArGiasProgressFunc   progress,
+                gpointer             progress_data,
+                GError             **error)
+{
+  Import import = { NULL };
+  g_autoptr(ArGiasReport) report = ar_gias_report_new ();
+  gboolean ok;
+
+  g_return_val_if_fail (AR_IS_STORE (store), NULL);
+  g_return_val_if_fail (paths != NULL && paths[0] != NULL, NULL);
+
+  import.cancellable = cancellable;
+  import.progress = progress;
+  import.progress_data = progress_data;
+  import.report = report;
+
+  if (area_codes != NULL && area_codes[0] != NULL)
+    {
+      import.wanted_areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; area_codes[i] != NULL; i++)
+        g_hash_table_add (import.wanted_areas, g_strstrip (g_strdup (area_codes[i])));
+    }
+
+  ok = read_extracts (&import, paths, error)
+       && ar_store_write (store, import_all, &import, error);
+  import_clear (&import);
+
+  if (!ok)
+    return NULL;
+
+  if (progress != NULL)
+    progress (1.0, progress_data);
+
+  return g_steal_pointer (&report);
+}
+
+typedef struct
+{
+  char               *path;
+  GStrv               paths;
+  GStrv               area_codes;
+  ArGiasProgressFunc  progress;
+  gpointer            progress_data;
+  GMainContext       *context;
+} ImportTask;
+
+static void
+import_task_free (gpointer data)
+{
+  ImportTask *task_data = data;
+
+  g_free (task_data->path);
+  g_strfreev (task_data->paths);
+  g_strfreev (task_data->area_codes);
+  g_main_context_unref (task_data->context);
+  g_free (task_data);
+}
+
+typedef struct
+{
+  ImportTask *task_data;
+  double      fraction;
+} ProgressUpdate;
+
+static gboolean
+deliver_progress (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  update->task_data->progress (update->fraction, update->task_data->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Progress goes back to the thread that started the import. */
+static void
+progress_from_thread (double   fraction,
+                      gpointer user_data)
+{
+  ImportTask *task_data = user_data;
+  ProgressUpdate *update = g_new (ProgressUpdate, 1);
+
+  update->task_data = task_data;
+  update->fraction = fraction;
+  g_main_context_invoke_full (task_data->context, G_PRIORITY_DEFAULT, deliver_progress, update, g_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportTask *data = task_data;
+  g_autoptr(ArStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  ArGiasReport *report;
+
+  /* One connection per thread: the worker opens its own. */
+  store = ar_store_open (data->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  report = ar_gias_import (store, (const char * const *) data->paths,
+                           (const char * const *) data->area_codes, cancellable,
+                           data->progress ? progress_from_thread : NULL, data, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, g_object_unref);
+}
+
+/**
+ * ar_gias_import_async:
+ *
+ * Imports in a worker thread with its own connection to @store's file;
+ * @progress is called in the caller's main context. When it finishes,
+ * @store emits #ArStore::changed.
+ */
+void
+ar_gias_import_async (ArStore              *store,
+                      const char * const   *paths,
+                      const char * const   *area_codes,
+                      GCancellable         *cancellable,
+                      ArGiasProgressFunc    progress,
+                      gpointer              progress_data,
+                      GAsyncReadyCallback   callback,
+                      gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTask *data;
+
+  g_return_if_fail (AR_IS_STORE (store));
+  g_return_if_fail (paths != NULL);
+
+  data = g_new0 (ImportTask, 1);
+  data->path = g_strdup (ar_store_get_path (store));
+  data->paths = g_strdupv ((char **) paths);
+  data->area_codes = area_codes ? g_strdupv ((char **) area_codes) : NULL;
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ar_gias_import_async);
+  g_task_set_task_data (task, data, import_task_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+ArGiasReport *
+ar_gias_import_finish (ArStore       *store,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  ArGiasReport *report;
+
+  g_return_val_if_fail (AR_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  report = g_task_propagate_pointer (G_TASK (result), error);
+  if (report != NULL)
+    ar_store_emit_changed (store, G_TYPE_NONE);
+
+  return report;
+}

@@ -1,0 +1,161 @@
+/* test-csv-reader.c: the RFC 4180 reader and the Windows-1252 decoder
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ar-test-util.h"
+
+static ArCsvReader *
+reader_for (const char  *text,
+            gssize       length,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length < 0 ? strlen (text) : (gsize) length);
+
+  return ar_csv_reader_new (bytes, "test.csv", error);
+}
+
+static void
+test_quoted_fields (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArCsvReader) reader =
+    reader_for ("\"URN\",\"Name\",\"Note\"\r\n"
+                "100001,\"Smith, Jones and \"\"Partners\"\"\",\"two\r\nlines\"\r\n"
+                "100002,plain,\r\n", -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ar_csv_reader_get_n_columns (reader), ==, 3);
+  g_assert_cmpint (ar_csv_reader_find_column (reader, "Name"), ==, 1);
+  g_assert_cmpint (ar_csv_reader_find_column (reader, "Missing"), ==, -1);
+
+  g_assert_true (ar_csv_reader_next (reader, &error));
+  g_assert_cmpuint (ar_csv_reader_get_line (reader), ==, 2);
+  g_assert_cmpstr (ar_csv_reader_get (reader, 0), ==, "100001");
+  g_assert_cmpstr (ar_csv_reader_get (reader, 1), ==, "Smith, Jones and \"Partners\"");
+  g_assert_cmpstr (ar_csv_reader_get (reader, 2), ==, "two\r\nlines");
+
+  g_assert_true (ar_csv_reader_next (reader, &error));
+  g_assert_cmpuint (ar_csv_reader_get_line (reader), ==, 4);
+  g_assert_cmpstr (ar_csv_reader_get (reader, 1), ==, "plain");
+  g_assert_cmpstr (ar_csv_reader_get (reader, 2), ==, "");
+
+  g_assert_false (ar_csv_reader_next (reader, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_short_rows_and_no_final_newline (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArCsvReader) reader = reader_for ("a,b,c,d\n1,2\n3,4,5,6", -1, &error);
+
+  g_assert_true (ar_csv_reader_next (reader, &error));
+  g_assert_cmpuint (ar_csv_reader_get_n_fields (reader), ==, 2);
+  g_assert_cmpstr (ar_csv_reader_get (reader, 3), ==, "");
+  g_assert_true (ar_csv_reader_next (reader, &error));
+  g_assert_cmpstr (ar_csv_reader_get (reader, 3), ==, "6");
+  g_assert_false (ar_csv_reader_next (reader, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_windows_1252 (void)
+{
+  g_autoptr(GError) error = NULL;
+  /* à, °, a curly apostrophe, € and an undefined byte, as GIAS writes them */
+  g_autoptr(ArCsvReader) reader =
+    reader_for ("Name\r\n\"St Thomas \xe0 Becket\"\r\n\"North Star 82\xb0\"\r\n\"Children\x92s \x80\x81\"\r\n", -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ar_csv_reader_get_was_windows_1252 (reader));
+  ar_csv_reader_next (reader, &error);
+  g_assert_cmpstr (ar_csv_reader_get (reader, 0), ==, "St Thomas à Becket");
+  ar_csv_reader_next (reader, &error);
+  g_assert_cmpstr (ar_csv_reader_get (reader, 0), ==, "North Star 82°");
+  ar_csv_reader_next (reader, &error);
+  g_assert_cmpstr (ar_csv_reader_get (reader, 0), ==, "Children’s €\xef\xbf\xbd");
+}
+
+static void
+test_utf8_with_bom (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArCsvReader) reader = reader_for ("\xef\xbb\xbfURN,Name\n1,Ysgol G\xc5\xb5yr\n", -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (ar_csv_reader_get_was_windows_1252 (reader));
+  g_assert_cmpint (ar_csv_reader_find_column (reader, "URN"), ==, 0);
+  ar_csv_reader_next (reader, &error);
+  g_assert_cmpstr (ar_csv_reader_get (reader, 1), ==, "Ysgol Gŵyr");
+}
+
+static void
+test_broken_quote (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArCsvReader) reader = reader_for ("URN,Name\n1,ok\n2,\"never closed\n3,x\n", -1, &error);
+
+  g_assert_true (ar_csv_reader_next (reader, &error));
+  g_assert_false (ar_csv_reader_next (reader, &error));
+  g_assert_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT);
+  g_assert_cmpstr (error->message, ==, "test.csv, line 3: a quoted field is never closed");
+}
+
+static void
+test_huge_field (void)
+{
+  g_autoptr(GError) error = NULL;
+  gsize size = 10 * 1024 * 1024;
+  g_autofree char *text = g_malloc (size + 16);
+  g_autoptr(ArCsvReader) reader = NULL;
+
+  memcpy (text, "Name\n\"", 6);
+  memset (text + 6, 'x', size);
+  memcpy (text + 6 + size, "\"\n", 2);
+
+  reader = reader_for (text, size + 8, &error);
+  g_assert_no_error (error);
+  g_assert_false (ar_csv_reader_next (reader, &error));
+  g_assert_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "line 2: a field is longer than 1024 KiB"));
+}
+
+static void
+test_binary_and_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  g_autoptr(ArCsvReader) binary = reader_for (png, sizeof png - 1, &error);
+  g_autoptr(ArCsvReader) empty = NULL;
+
+  g_assert_null (binary);
+  g_assert_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT);
+  g_assert_cmpstr (error->message, ==, "test.csv is not a CSV file: it holds binary data");
+  g_clear_error (&error);
+
+  empty = reader_for ("\r\n\r\n", -1, &error);
+  g_assert_null (empty);
+  g_assert_cmpstr (error->message, ==, "test.csv is empty");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ar/csv-reader/quoted-fields", test_quoted_fields);
+  g_test_add_func ("/ar/csv-reader/short-rows", test_short_rows_and_no_final_newline);
+  g_test_add_func ("/ar/csv-reader/windows-1252", test_windows_1252);
+  g_test_add_func ("/ar/csv-reader/utf8-with-bom", test_utf8_with_bom);
+  g_test_add_func ("/ar/csv-reader/broken-quote", test_broken_quote);
+  g_test_add_func ("/ar/csv-reader/huge-field", test_huge_field);
+  g_test_add_func ("/ar/csv-reader/binary-and-empty", test_binary_and_empty);
+
+  return g_test_run ();
+}
