@@ -14,16 +14,19 @@
 #include "ar-csv-reader.h"
 #include "ar-text-encoding.h"
 
-/* Reads records one at a time from text decoded once to UTF-8. Quoted
- * fields may hold commas, doubled quotes and line breaks; rows may be
- * shorter than the header (GIAS's links extract is); LF, CRLF and a last
- * line without an ending are all fine. */
+/* Reads records one at a time from the file's own bytes. The encoding is
+ * decided once (UTF-8 when the whole file is valid UTF-8, else
+ * Windows-1252) and each field is decoded as it is read, so a 60 MB
+ * extract is held once, not twice. Quoted fields may hold commas, doubled
+ * quotes and line breaks; rows may be shorter than the header (GIAS's
+ * links extract is); LF, CRLF and a last line without an ending are fine. */
 struct _ArCsvReader
 {
   GObject     parent_instance;
 
   char       *source_name;
-  char       *text;
+  GBytes     *bytes;
+  const char *text;
   gsize       length;
   gsize       position;
   guint       line;
@@ -32,7 +35,11 @@ struct _ArCsvReader
 
   GPtrArray  *header;
   GHashTable *columns;
-  GPtrArray  *fields;
+
+  /* the current record: its fields one after another, each ending in a
+   * nul byte, and where each starts */
+  GString    *record;
+  GArray     *starts;
   GString    *field;
 };
 
@@ -44,10 +51,11 @@ ar_csv_reader_finalize (GObject *object)
   ArCsvReader *self = AR_CSV_READER (object);
 
   g_free (self->source_name);
-  g_free (self->text);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->header, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_hash_table_unref);
-  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_string_free (self->record, TRUE);
+  g_array_unref (self->starts);
   g_string_free (self->field, TRUE);
 
   G_OBJECT_CLASS (ar_csv_reader_parent_class)->finalize (object);
@@ -64,28 +72,62 @@ ar_csv_reader_class_init (ArCsvReaderClass *klass)
 static void
 ar_csv_reader_init (ArCsvReader *self)
 {
-  self->fields = g_ptr_array_new_with_free_func (g_free);
-  self->field = g_string_new (NULL);
+  self->record = g_string_sized_new (4096);
+  self->starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 160);
+  self->field = g_string_sized_new (256);
   self->columns = g_hash_table_new (g_str_hash, g_str_equal);
   self->line = 1;
 }
 
 static gboolean
-finish_field (ArCsvReader  *self,
-              GError      **error)
+has_high_bytes (const GString *text)
 {
-  g_ptr_array_add (self->fields, g_strndup (self->field->str, self->field->len));
-  g_string_truncate (self->field, 0);
+  for (gsize i = 0; i < text->len; i++)
+    {
+      if ((guchar) text->str[i] >= 0x80)
+        return TRUE;
+    }
 
-  return TRUE;
+  return FALSE;
+}
+
+/* Ends the field being read: decoded, trimmed of surrounding spaces, and
+ * added to the record. */
+static void
+finish_field (ArCsvReader *self)
+{
+  const char *start = self->field->str;
+  const char *end = start + self->field->len;
+  g_autofree char *decoded = NULL;
+  gsize offset = self->record->len;
+
+  if (self->was_windows_1252 && has_high_bytes (self->field))
+    {
+      gsize decoded_length;
+
+      decoded = ar_text_to_utf8 (self->field->str, self->field->len, &decoded_length, NULL);
+      start = decoded;
+      end = decoded + decoded_length;
+    }
+
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+
+  g_array_append_val (self->starts, offset);
+  g_string_append_len (self->record, start, end - start);
+  g_string_append_c (self->record, '\0');
+  g_string_truncate (self->field, 0);
 }
 
 static gboolean
-append_to_field (ArCsvReader  *self,
-                 char          c,
-                 GError      **error)
+append_span (ArCsvReader  *self,
+             const char   *span,
+             gsize         length,
+             GError      **error)
 {
-  if (self->field->len >= AR_CSV_READER_MAX_FIELD)
+  if (self->field->len + length > AR_CSV_READER_MAX_FIELD)
     {
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
                    _("%s, line %u: a field is longer than %u KiB; this is not a GIAS extract"),
@@ -93,7 +135,7 @@ append_to_field (ArCsvReader  *self,
       return FALSE;
     }
 
-  g_string_append_c (self->field, c);
+  g_string_append_len (self->field, span, length);
 
   return TRUE;
 }
@@ -110,99 +152,120 @@ gboolean
 ar_csv_reader_next (ArCsvReader  *self,
                     GError      **error)
 {
-  gboolean quoted = FALSE;
+  const char *text;
+  gsize length;
   gboolean was_quoted = FALSE;
 
   g_return_val_if_fail (AR_IS_CSV_READER (self), FALSE);
 
-  g_ptr_array_set_size (self->fields, 0);
+  text = self->text;
+  length = self->length;
+  g_string_truncate (self->record, 0);
+  g_array_set_size (self->starts, 0);
   g_string_truncate (self->field, 0);
 
   /* Blank lines between records carry nothing. */
-  while (self->position < self->length
-         && (self->text[self->position] == '\n' || self->text[self->position] == '\r'))
+  while (self->position < length && (text[self->position] == '\n' || text[self->position] == '\r'))
     {
-      if (self->text[self->position] == '\n')
+      if (text[self->position] == '\n')
         self->line++;
       self->position++;
     }
 
-  if (self->position >= self->length)
+  if (self->position >= length)
     return FALSE;
 
   self->record_line = self->line;
 
-  while (self->position < self->length)
+  while (self->position < length)
     {
-      char c = self->text[self->position++];
+      gsize span = self->position;
+      char c;
 
-      if (quoted)
-        {
-          if (c == '"' && self->position < self->length && self->text[self->position] == '"')
-            {
-              self->position++;
-              if (!append_to_field (self, '"', error))
-                return FALSE;
-            }
-          else if (c == '"')
-            quoted = FALSE;
-          else
-            {
-              if (c == '\n')
-                self->line++;
-              if (!append_to_field (self, c, error))
-                return FALSE;
-            }
-          continue;
-        }
+      /* Plain text up to the next character that means something. */
+      while (span < length && text[span] != ',' && text[span] != '"' && text[span] != '\n' && text[span] != '\r')
+        span++;
+      if (!append_span (self, text + self->position, span - self->position, error))
+        return FALSE;
+      self->position = span;
+      if (self->position >= length)
+        break;
 
+      c = text[self->position++];
       switch (c)
         {
         case '"':
           /* A quote opens a field only at its start; elsewhere it is text,
            * as spreadsheets write it. */
-          if (self->field->len == 0 && !was_quoted)
-            quoted = was_quoted = TRUE;
-          else if (!append_to_field (self, c, error))
-            return FALSE;
+          if (self->field->len > 0 || was_quoted)
+            {
+              if (!append_span (self, "\"", 1, error))
+                return FALSE;
+              break;
+            }
+
+          was_quoted = TRUE;
+          for (;;)
+            {
+              const char *quote = memchr (text + self->position, '"', length - self->position);
+              gsize end = quote ? (gsize) (quote - text) : length;
+
+              for (gsize i = self->position; i < end; i++)
+                self->line += text[i] == '\n';
+              if (!append_span (self, text + self->position, end - self->position, error))
+                return FALSE;
+              self->position = end;
+
+              if (quote == NULL)
+                {
+                  g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                               _("%s, line %u: a quoted field is never closed"),
+                               self->source_name, self->record_line);
+                  return FALSE;
+                }
+
+              self->position++;
+              if (self->position < length && text[self->position] == '"')
+                {
+                  /* a doubled quote stands for one */
+                  self->position++;
+                  if (!append_span (self, "\"", 1, error))
+                    return FALSE;
+                  continue;
+                }
+              break;
+            }
           break;
 
         case ',':
-          finish_field (self, error);
+          finish_field (self);
           was_quoted = FALSE;
           break;
 
         case '\r':
-          if (self->position < self->length && self->text[self->position] == '\n')
+          if (self->position < length && text[self->position] == '\n')
             break;
           G_GNUC_FALLTHROUGH;
         case '\n':
           self->line++;
-          return finish_field (self, error);
+          finish_field (self);
+          return TRUE;
 
         default:
-          if (!append_to_field (self, c, error))
-            return FALSE;
-          break;
+          g_assert_not_reached ();
         }
     }
 
-  if (quoted)
-    {
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                   _("%s, line %u: a quoted field is never closed"),
-                   self->source_name, self->record_line);
-      return FALSE;
-    }
+  finish_field (self);
 
-  return finish_field (self, error);
+  return TRUE;
 }
 
 /**
  * ar_csv_reader_new:
  * @source_name: the file name, for messages
  *
- * Decodes @bytes and reads the header row.
+ * Reads the header row of @bytes, which the reader keeps.
  *
  * Returns: (transfer full): the reader, positioned before the first record
  */
@@ -221,6 +284,7 @@ ar_csv_reader_new (GBytes      *bytes,
   data = g_bytes_get_data (bytes, &length);
   self = g_object_new (AR_TYPE_CSV_READER, NULL);
   self->source_name = g_strdup (source_name);
+  self->bytes = g_bytes_ref (bytes);
 
   /* Text files hold no NUL bytes; images, archives and databases do. */
   if (length == 0 || memchr (data, '\0', length) != NULL)
@@ -231,7 +295,14 @@ ar_csv_reader_new (GBytes      *bytes,
       return NULL;
     }
 
-  self->text = ar_text_to_utf8 (data, length, &self->length, &self->was_windows_1252);
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  self->text = data;
+  self->length = length;
+  self->was_windows_1252 = !g_utf8_validate_len (data, length, NULL);
 
   if (!ar_csv_reader_next (self, error))
     {
@@ -241,9 +312,9 @@ ar_csv_reader_new (GBytes      *bytes,
     }
 
   self->header = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < self->fields->len; i++)
+  for (guint i = 0; i < self->starts->len; i++)
     {
-      char *name = g_strstrip (g_strdup (g_ptr_array_index (self->fields, i)));
+      char *name = g_strdup (self->record->str + g_array_index (self->starts, gsize, i));
 
       g_ptr_array_add (self->header, name);
       if (!g_hash_table_contains (self->columns, name))
@@ -314,7 +385,7 @@ guint
 ar_csv_reader_get_n_fields (ArCsvReader *self)
 {
   g_return_val_if_fail (AR_IS_CSV_READER (self), 0);
-  return self->fields->len;
+  return self->starts->len;
 }
 
 /**
@@ -328,16 +399,12 @@ const char *
 ar_csv_reader_get (ArCsvReader *self,
                    int          column)
 {
-  char *field;
-
   g_return_val_if_fail (AR_IS_CSV_READER (self), "");
 
-  if (column < 0 || (guint) column >= self->fields->len)
+  if (column < 0 || (guint) column >= self->starts->len)
     return "";
 
-  field = g_ptr_array_index (self->fields, column);
-
-  return g_strstrip (field);
+  return self->record->str + g_array_index (self->starts, gsize, column);
 }
 
 double

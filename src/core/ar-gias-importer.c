@@ -325,34 +325,41 @@ save_if_changed (ArStore        *store,
                  GError        **error)
 {
   gboolean is_new = ar_record_get_id (record) == 0;
-  g_autoptr(ArRecord) before = ar_record_copy (record);
+  g_autoptr(ArRecord) before = NULL;
   g_autoptr(GError) local_error = NULL;
+  int notes = ar_record_class_field_index (AR_RECORD_GET_CLASS (incoming), "notes");
+  gboolean differs = is_new;
   guint n_fields;
-  const ArField *fields = ar_record_get_fields (incoming, &n_fields);
 
-  for (guint i = 0; i < n_fields; i++)
-    {
-      if (g_str_equal (fields[i].name, "notes"))
-        continue;
-      ar_record_set_value (record, i, ar_record_peek_value (incoming, i));
-    }
+  ar_record_get_fields (incoming, &n_fields);
+  for (guint i = 0; i < n_fields && !differs; i++)
+    differs = (int) i != notes && !ar_record_field_equal (record, incoming, i);
 
-  if (!is_new && ar_record_equal (before, record))
+  if (!differs)
     {
       ar_gias_report_count (import->report, records, AR_GIAS_UNCHANGED);
       return TRUE;
     }
 
+  if (!is_new)
+    before = ar_record_copy (record);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if ((int) i != notes)
+        ar_record_set_value (record, i, ar_record_peek_value (incoming, i));
+    }
+
   if (!ar_store_save (store, record, &local_error))
     {
       /* a row the register cannot take is reported, the rest goes on */
+      if (before != NULL)
+        for (guint i = 0; i < n_fields; i++)
+          ar_record_set_value (record, i, ar_record_peek_value (before, i));
+
       if (local_error->domain == AR_STORE_ERROR && local_error->code != AR_STORE_ERROR_SQL)
         {
           ar_gias_report_skip (import->report, extract->name, ar_csv_reader_get_line (extract->reader),
                                local_error->message);
-          if (!is_new)
-            for (guint i = 0; i < n_fields; i++)
-              ar_record_set_value (record, i, ar_record_peek_value (before, i));
           return FALSE;
         }
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -691,7 +698,7 @@ import_establishment_row (ArStore  *store,
   school = g_hash_table_lookup (import->schools, urn);
   is_new = school == NULL;
   if (is_new)
-    school = AR_RECORD (ar_school_new ());
+    school = g_object_ref (incoming);
 
   if (!save_if_changed (store, import, extract, school, incoming, AR_GIAS_SCHOOLS, &local_error))
     {

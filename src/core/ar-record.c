@@ -222,6 +222,7 @@ ar_record_class_install_fields (ArRecordClass *klass,
   klass->fields = fields;
   klass->n_fields = n_fields;
   klass->field_pspecs = g_new0 (GParamSpec *, n_fields);
+  klass->field_indexes = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* GObject does not inherit these: each class dispatches its own. */
   object_class->get_property = ar_record_get_property;
@@ -253,6 +254,7 @@ ar_record_class_install_fields (ArRecordClass *klass,
 
       g_object_class_install_property (object_class, i + 1, pspec);
       klass->field_pspecs[i] = pspec;
+      g_hash_table_insert (klass->field_indexes, (gpointer) field->name, GUINT_TO_POINTER (i + 1));
     }
 
   if (classes_by_table == NULL)
@@ -269,12 +271,18 @@ ar_record_class_install_fields (ArRecordClass *klass,
 ArRecordClass *
 ar_record_class_for_table (const char *table)
 {
-  guint n_types;
-  const GType *types = ar_record_types (&n_types);
+  static gsize registered;
 
-  /* make sure every class has registered itself */
-  for (guint i = 0; i < n_types; i++)
-    g_type_class_ref (types[i]);
+  /* every class registers itself in its class_init */
+  if (g_once_init_enter (&registered))
+    {
+      guint n_types;
+      const GType *types = ar_record_types (&n_types);
+
+      for (guint i = 0; i < n_types; i++)
+        g_type_class_ref (types[i]);
+      g_once_init_leave (&registered, 1);
+    }
 
   return g_hash_table_lookup (classes_by_table, table);
 }
@@ -286,13 +294,10 @@ ar_record_class_field_index (ArRecordClass *klass,
   g_return_val_if_fail (AR_IS_RECORD_CLASS (klass), -1);
   g_return_val_if_fail (name != NULL, -1);
 
-  for (guint i = 0; i < klass->n_fields; i++)
-    {
-      if (g_str_equal (klass->fields[i].name, name))
-        return i;
-    }
+  if (klass->field_indexes == NULL)
+    return -1;
 
-  return -1;
+  return GPOINTER_TO_INT (g_hash_table_lookup (klass->field_indexes, name)) - 1;
 }
 
 gint64
@@ -602,7 +607,8 @@ validate_field (ArRecord       *self,
                 GError        **error)
 {
   const char *text = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
-  const char *label = _(field->label);
+  /* translated only when a message needs it: this runs on every save */
+#define label _(field->label)
 
   if (field->flags & AR_FIELD_FLAG_REQUIRED)
     {
@@ -656,6 +662,7 @@ validate_field (ArRecord       *self,
     default:
       break;
     }
+#undef label
 
   return TRUE;
 }
@@ -795,4 +802,22 @@ ar_record_load_integer (ArRecord *self,
     g_value_set_boolean (slot, value != 0);
   else
     g_value_set_int64 (slot, value);
+}
+
+/**
+ * ar_record_field_equal:
+ *
+ * Returns: whether two records of the same type hold the same value in
+ *   field @index
+ */
+gboolean
+ar_record_field_equal (ArRecord *a,
+                       ArRecord *b,
+                       guint     index)
+{
+  g_return_val_if_fail (AR_IS_RECORD (a), FALSE);
+  g_return_val_if_fail (AR_IS_RECORD (b), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b), FALSE);
+
+  return values_equal (ar_record_peek_value (a, index), ar_record_peek_value (b, index));
 }

@@ -46,6 +46,7 @@ struct _ArRecordClass
   const ArField *fields;
   guint          n_fields;
   GParamSpec   **field_pspecs;
+  GHashTable    *field_indexes;
 
   /* a short name for the record, for lists, pickers and messages */
   char     *(*describe) (ArRecord  *self);
@@ -102,6 +103,9 @@ gboolean        ar_record_validate             (ArRecord       *self,
 ArRecord       *ar_record_copy                 (ArRecord       *self);
 gboolean        ar_record_equal                (ArRecord       *a,
                                                 ArRecord       *b);
+gboolean        ar_record_field_equal          (ArRecord       *a,
+                                                ArRecord       *b,
+                                                guint           index);
 
 gboolean        ar_record_check_date_order     (ArRecord       *self,
                                                 const char     *start_field,

@@ -178,20 +178,79 @@ record_class (GType type)
   return g_type_class_peek (type) ? g_type_class_peek (type) : g_type_class_ref (type);
 }
 
-static const char *
-select_sql (ArRecordClass *klass,
-            const char    *where)
+/* Every statement a record class needs, written once per class: building
+ * and hashing SQL text on each save cost more than SQLite's own work. */
+typedef struct
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  char  *select_all;
+  char  *select_by_id;
+  char **select_by_field;
+  char  *exists_by_id;
+  char **exists_by_field;
+  char  *upsert;
+  char  *count;
+  char  *delete_by_id;
+} ClassSql;
 
+G_LOCK_DEFINE_STATIC (class_sql);
+
+static const ClassSql *
+class_sql (ArRecordClass *klass)
+{
+  static GHashTable *cache;
+  ClassSql *sql;
+  GString *columns;
+  GString *upsert;
+
+  G_LOCK (class_sql);
+
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+
+  sql = g_hash_table_lookup (cache, klass);
+  if (sql != NULL)
+    {
+      G_UNLOCK (class_sql);
+      return sql;
+    }
+
+  sql = g_new0 (ClassSql, 1);
+  columns = g_string_new ("id");
   for (guint i = 0; i < klass->n_fields; i++)
-    g_string_append_printf (sql, ", %s", klass->fields[i].name);
-  g_string_append_printf (sql, " FROM %s", klass->table);
-  if (where != NULL)
-    g_string_append_printf (sql, " WHERE %s", where);
-  g_string_append (sql, " ORDER BY id");
+    g_string_append_printf (columns, ", %s", klass->fields[i].name);
 
-  return g_intern_string (sql->str);
+  sql->select_all = g_strdup_printf ("SELECT %s FROM %s ORDER BY id", columns->str, klass->table);
+  sql->select_by_id = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", columns->str, klass->table);
+  sql->exists_by_id = g_strdup_printf ("SELECT id FROM %s WHERE id = ? AND id <> ? LIMIT 1", klass->table);
+  sql->select_by_field = g_new0 (char *, klass->n_fields + 1);
+  sql->exists_by_field = g_new0 (char *, klass->n_fields + 1);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      sql->select_by_field[i] = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ? ORDER BY id",
+                                                 columns->str, klass->table, klass->fields[i].name);
+      sql->exists_by_field[i] = g_strdup_printf ("SELECT id FROM %s WHERE %s = ? AND id <> ? LIMIT 1",
+                                                 klass->table, klass->fields[i].name);
+    }
+
+  /* INSERT with the id kept: a new record gets the next id from a NULL,
+   * a restored or imported one keeps its own. */
+  upsert = g_string_new (NULL);
+  g_string_append_printf (upsert, "INSERT INTO %s (%s) VALUES (?", klass->table, columns->str);
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append (upsert, ", ?");
+  g_string_append (upsert, ") ON CONFLICT (id) DO UPDATE SET ");
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (upsert, "%s%s = excluded.%s", i ? ", " : "",
+                            klass->fields[i].name, klass->fields[i].name);
+  sql->upsert = g_string_free (upsert, FALSE);
+  sql->count = g_strdup_printf ("SELECT count(*) FROM %s", klass->table);
+  sql->delete_by_id = g_strdup_printf ("DELETE FROM %s WHERE id = ?", klass->table);
+  g_string_free (columns, TRUE);
+
+  g_hash_table_insert (cache, klass, sql);
+  G_UNLOCK (class_sql);
+
+  return sql;
 }
 
 static ArRecord *
@@ -233,7 +292,7 @@ record_from_row (GType          type,
 static GListModel *
 list_rows (ArStore       *self,
            GType          type,
-           const char    *where,
+           const char    *sql,
            const GValue  *bound,
            GError       **error)
 {
@@ -243,7 +302,7 @@ list_rows (ArStore       *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = ar_store_prepare (self, select_sql (klass, where), error);
+  stmt = ar_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
 
@@ -282,7 +341,7 @@ ar_store_list (ArStore  *self,
   g_return_val_if_fail (AR_IS_STORE (self), NULL);
   g_return_val_if_fail (g_type_is_a (record_type, AR_TYPE_RECORD), NULL);
 
-  return list_rows (self, record_type, NULL, NULL, error);
+  return list_rows (self, record_type, class_sql (record_class (record_type))->select_all, NULL, error);
 }
 
 /**
@@ -302,18 +361,16 @@ list_by_field (ArStore       *self,
                GError       **error)
 {
   ArRecordClass *klass = record_class (record_type);
-  g_autofree char *where = NULL;
+  int index = ar_record_class_field_index (klass, field);
 
-  if (ar_record_class_field_index (klass, field) < 0)
+  if (index < 0)
     {
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
                    "%s has no field “%s”", klass->table, field);
       return NULL;
     }
 
-  where = g_strdup_printf ("%s = ?", field);
-
-  return list_rows (self, record_type, g_intern_string (where), value, error);
+  return list_rows (self, record_type, class_sql (klass)->select_by_field[index], value, error);
 }
 
 GListModel *
@@ -337,11 +394,11 @@ ar_store_list_where (ArStore     *self,
 static ArRecord *
 first_row (ArStore       *self,
            GType          record_type,
-           const char    *where,
+           const char    *sql,
            const GValue  *bound,
            GError       **error)
 {
-  g_autoptr(GListModel) rows = list_rows (self, record_type, where, bound, error);
+  g_autoptr(GListModel) rows = list_rows (self, record_type, sql, bound, error);
 
   if (rows == NULL)
     return NULL;
@@ -370,7 +427,8 @@ ar_store_get (ArStore     *self,
 
   g_value_init (&bound, G_TYPE_INT64);
   g_value_set_int64 (&bound, id);
-  record = first_row (self, record_type, "id = ?", &bound, &local_error);
+  record = first_row (self, record_type, class_sql (record_class (record_type))->select_by_id,
+                      &bound, &local_error);
 
   if (record == NULL && local_error == NULL)
     g_set_error (&local_error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
@@ -415,14 +473,10 @@ guint
 ar_store_count (ArStore *self,
                 GType    record_type)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (AR_IS_STORE (self), 0);
   g_return_val_if_fail (g_type_is_a (record_type, AR_TYPE_RECORD), 0);
 
-  sql = g_strdup_printf ("SELECT count(*) FROM %s", record_class (record_type)->table);
-
-  return query_integer (self, g_intern_string (sql), 0);
+  return query_integer (self, class_sql (record_class (record_type))->count, 0);
 }
 
 gboolean
@@ -502,18 +556,19 @@ bind_field (sqlite3_stmt  *stmt,
     }
 }
 
+/* Whether a record of @klass other than @except_id has @value in the field
+ * @index (or, with -1, as its id). */
 static gboolean
-row_exists (ArStore    *self,
-            const char *table,
-            const char *column,
-            const GValue *value,
-            gint64      except_id,
-            gint64     *found_id)
+row_exists (ArStore       *self,
+            ArRecordClass *klass,
+            int            index,
+            const GValue  *value,
+            gint64         except_id,
+            gint64        *found_id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ? AND id <> ? LIMIT 1",
-                                          table, column);
-  sqlite3_stmt *stmt = ar_store_prepare (self, g_intern_string (sql), NULL);
-  ArField field = { column, NULL, G_VALUE_HOLDS_INT64 (value) ? AR_FIELD_LINK : AR_FIELD_TEXT };
+  const ClassSql *sql = class_sql (klass);
+  sqlite3_stmt *stmt = ar_store_prepare (self, index < 0 ? sql->exists_by_id : sql->exists_by_field[index], NULL);
+  ArField field = { NULL, NULL, G_VALUE_HOLDS_INT64 (value) ? AR_FIELD_LINK : AR_FIELD_TEXT };
   gboolean exists;
 
   if (stmt == NULL)
@@ -556,7 +611,7 @@ ar_store_check (ArStore   *self,
 
       if ((field->flags & AR_FIELD_FLAG_UNIQUE) && G_VALUE_HOLDS_STRING (value)
           && g_value_get_string (value) != NULL
-          && row_exists (self, klass->table, field->name, value, ar_record_get_id (record), &other_id))
+          && row_exists (self, klass, i, value, ar_record_get_id (record), &other_id))
         {
           g_autofree char *other = ar_store_describe (self, G_OBJECT_TYPE (record), other_id);
 
@@ -567,7 +622,7 @@ ar_store_check (ArStore   *self,
         }
 
       if (field->type == AR_FIELD_LINK && g_value_get_int64 (value) != 0
-          && !row_exists (self, field->link_table, "id", value, 0, NULL))
+          && !row_exists (self, ar_record_class_for_table (field->link_table), -1, value, 0, NULL))
         {
           ArRecordClass *linked = ar_record_class_for_table (field->link_table);
 
@@ -579,7 +634,9 @@ ar_store_check (ArStore   *self,
         }
 
       if (field->type == AR_FIELD_CODE_LINK && g_value_get_string (value) != NULL
-          && !row_exists (self, field->link_table, "code", value, 0, NULL))
+          && !row_exists (self, ar_record_class_for_table (field->link_table),
+                          ar_record_class_field_index (ar_record_class_for_table (field->link_table), "code"),
+                          value, 0, NULL))
         {
           g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_LINK,
                        _("%s: “%s” is not a known role"),
@@ -589,27 +646,6 @@ ar_store_check (ArStore   *self,
     }
 
   return TRUE;
-}
-
-static const char *
-upsert_sql (ArRecordClass *klass)
-{
-  g_autoptr(GString) sql = g_string_new (NULL);
-
-  /* INSERT with the id kept: a new record gets the next id from a NULL,
-   * a restored or imported one keeps its own. */
-  g_string_append_printf (sql, "INSERT INTO %s (id", klass->table);
-  for (guint i = 0; i < klass->n_fields; i++)
-    g_string_append_printf (sql, ", %s", klass->fields[i].name);
-  g_string_append (sql, ") VALUES (?");
-  for (guint i = 0; i < klass->n_fields; i++)
-    g_string_append (sql, ", ?");
-  g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET ");
-  for (guint i = 0; i < klass->n_fields; i++)
-    g_string_append_printf (sql, "%s%s = excluded.%s", i ? ", " : "",
-                            klass->fields[i].name, klass->fields[i].name);
-
-  return g_intern_string (sql->str);
 }
 
 static gboolean
@@ -624,7 +660,7 @@ write_record (ArStore   *self,
   if (!ar_record_validate (record, error) || !ar_store_check (self, record, error))
     return FALSE;
 
-  stmt = ar_store_prepare (self, upsert_sql (klass), error);
+  stmt = ar_store_prepare (self, class_sql (klass)->upsert, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -746,7 +782,6 @@ ar_store_delete (ArStore   *self,
                  GError   **error)
 {
   g_autoptr(GPtrArray) affected = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *sql = NULL;
   g_autoptr(ArRecord) current = NULL;
   sqlite3_stmt *stmt;
 
@@ -772,8 +807,7 @@ ar_store_delete (ArStore   *self,
     }
   g_ptr_array_insert (affected, 0, g_steal_pointer (&current));
 
-  sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", ar_record_get_table (record));
-  stmt = ar_store_prepare (self, g_intern_string (sql), error);
+  stmt = ar_store_prepare (self, class_sql (AR_RECORD_GET_CLASS (record))->delete_by_id, error);
   if (stmt == NULL)
     {
       rollback (self);
@@ -1163,6 +1197,9 @@ ar_store_open (const char  *path,
   sqlite3_busy_timeout (self->db, 10000);
   if (!ar_store_exec (self, "PRAGMA journal_mode = WAL", error)
       || !ar_store_exec (self, "PRAGMA synchronous = NORMAL", error)
+      /* 32 MiB of cache: a big import's transaction then fits in memory
+       * instead of spilling the same pages to the WAL again and again */
+      || !ar_store_exec (self, "PRAGMA cache_size = -32768", error)
       || !ar_store_exec (self, "PRAGMA foreign_keys = ON", error)
       || !migrate (self, error))
     return NULL;
