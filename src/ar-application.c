@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ar-application.h"
+#include "ar-preferences-window.h"
 #include "ar-resources.h"
 #include "ar-window.h"
 
@@ -17,6 +18,7 @@ struct _ArApplication
 {
   AdwApplication  parent_instance;
 
+  ArSettings     *settings;
   char           *database_path;
   gboolean        use_sample;
 };
@@ -41,6 +43,28 @@ ar_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* The register to open: the one named on the command line, the sample,
+ * the one open last, or the user's own. */
+static ArStore *
+open_store (ArApplication  *self,
+            GError        **error)
+{
+  g_autofree char *last = ar_settings_dup_last_register (self->settings);
+  g_autofree char *path = NULL;
+
+  if (self->use_sample)
+    return ar_store_open_sample (error);
+
+  if (self->database_path != NULL)
+    path = g_strdup (self->database_path);
+  else if (last != NULL && last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    path = g_steal_pointer (&last);
+  else
+    path = ar_store_default_path ();
+
+  return ar_store_open (path, error);
+}
+
 static void
 ar_application_activate (GApplication *application)
 {
@@ -48,26 +72,94 @@ ar_application_activate (GApplication *application)
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = NULL;
   GtkWindow *window;
+  GSettings *settings = ar_settings_get_gsettings (self->settings);
 
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
   if (window == NULL)
     {
-      if (self->use_sample)
-        store = ar_store_open_sample (&error);
-      else
-        {
-          g_autofree char *path = self->database_path ? g_strdup (self->database_path)
-                                                      : ar_store_default_path ();
-          store = ar_store_open (path, &error);
-        }
+      store = open_store (self, &error);
+      window = GTK_WINDOW (ar_window_new (GTK_APPLICATION (application), store));
+      g_settings_bind (settings, "window-width", window, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-height", window, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "window-maximized", window, "maximized", G_SETTINGS_BIND_DEFAULT);
 
       if (store == NULL)
-        g_warning ("%s", error->message);
-
-      window = GTK_WINDOW (ar_window_new (self, store));
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.show-error", "s", error->message);
     }
 
   gtk_window_present (window);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (app);
+
+  /* close, not quit: windows save what is open on the way */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "Alliance Register contributors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Alliance Register"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("Alliance Register contributors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("The register of school-led system leadership: alliances, trusts and "
+                                       "designated leaders, and the summary appendix for reports."),
+                         "website", "https://github.com/alliance-register/alliance-register",
+                         "issue-url", "https://github.com/alliance-register/alliance-register/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "copyright", "© 2026 Alliance Register contributors",
+                         NULL);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  ArApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ArStore *store = AR_IS_WINDOW (parent) ? ar_window_get_store (AR_WINDOW (parent)) : NULL;
+  GtkWidget *preferences = ar_preferences_window_new (self->settings, store);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+};
+
+static void
+ar_application_startup (GApplication *application)
+{
+  ArApplication *self = AR_APPLICATION (application);
+  GtkApplication *app = GTK_APPLICATION (application);
+
+  G_APPLICATION_CLASS (ar_application_parent_class)->startup (application);
+
+  self->settings = ar_settings_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+
+  gtk_application_set_accels_for_action (app, "app.quit", (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (app, "app.preferences", (const char *[]) { "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (app, "window.close", (const char *[]) { "<Control>w", NULL });
 }
 
 static void
@@ -75,6 +167,7 @@ ar_application_finalize (GObject *object)
 {
   ArApplication *self = AR_APPLICATION (object);
 
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
 
   G_OBJECT_CLASS (ar_application_parent_class)->finalize (object);
@@ -92,6 +185,7 @@ ar_application_class_init (ArApplicationClass *klass)
 
   object_class->finalize = ar_application_finalize;
   app_class->activate = ar_application_activate;
+  app_class->startup = ar_application_startup;
   app_class->handle_local_options = ar_application_handle_local_options;
 }
 
@@ -109,4 +203,25 @@ ar_application_new (void)
                        "flags", G_APPLICATION_NON_UNIQUE,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
+}
+
+/**
+ * ar_application_get_settings:
+ *
+ * Returns: (transfer none): the app's settings
+ */
+ArSettings *
+ar_application_get_settings (ArApplication *self)
+{
+  g_return_val_if_fail (AR_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+/* The register file opened last comes back on the next start. */
+void
+ar_application_remember_register (ArApplication *self,
+                                  const char    *path)
+{
+  g_return_if_fail (AR_IS_APPLICATION (self));
+  ar_settings_set_last_register (self->settings, path);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ar-core.h"
+#include "ar-settings.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ArApplication, ar_application, AR, APPLICATION, AdwApplication)
 
-ArApplication *ar_application_new (void);
+ArApplication *ar_application_new                 (void);
+ArSettings    *ar_application_get_settings        (ArApplication *self);
+void           ar_application_remember_register   (ArApplication *self,
+                                                   const char    *path);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* ar-record-editor.c
+/* ar-record-editor.c: view and edit one record, and follow its links
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,11 +11,30 @@
 
 #include "ar-record-editor.h"
 
+/* The form is built from the record class's field table, so every kind of
+ * record gets the same editor; the links to and from other records are
+ * listed under it. Edits go to a copy until saved. */
 struct _ArRecordEditor
 {
-  AdwBin   parent_instance;
+  AdwBin               parent_instance;
 
-  ArStore *store;
+  ArStore             *store;
+  ArRecord            *record;
+  ArRecord            *working;
+  gboolean             dirty;
+  gboolean             valid;
+  char                *problem;
+  GPtrArray           *rows;
+  GHashTable          *candidates;
+  gboolean             filling;
+
+  GtkStack            *stack;
+  GtkLabel            *title_label;
+  GtkLabel            *problem_label;
+  AdwPreferencesGroup *fields_group;
+  GtkBox              *related_box;
+  GtkButton           *save_button;
+  GtkButton           *revert_button;
 };
 
 G_DEFINE_FINAL_TYPE (ArRecordEditor, ar_record_editor, ADW_TYPE_BIN)
@@ -23,27 +42,774 @@ G_DEFINE_FINAL_TYPE (ArRecordEditor, ar_record_editor, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_RECORD,
+  PROP_DIRTY,
+  PROP_VALID,
   N_PROPS
 };
 
+enum {
+  OPEN_RECORD,
+  DELETE_RECORD,
+  SAVED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void rebuild (ArRecordEditor *self);
+
+/**
+ * ar_choice_label:
+ *
+ * Returns: the words people read for a stored choice, such as
+ *   "Open, proposed to close" for `open-proposed-to-close`
+ */
+const char *
+ar_choice_label (const char *choice)
+{
+  static const struct { const char *choice; const char *label; } labels[] = {
+    { "open", N_("Open") },
+    { "closed", N_("Closed") },
+    { "open-proposed-to-close", N_("Open, proposed to close") },
+    { "proposed-to-open", N_("Proposed to open") },
+    { "university", N_("University") },
+    { "local-authority", N_("Local authority") },
+    { "diocese", N_("Diocese") },
+    { "academy-chain", N_("Academy chain") },
+    { "private-sector", N_("Private sector") },
+    { "other", N_("Other") },
+    { "teaching-school", N_("Teaching school") },
+    { "strategic-partner", N_("Strategic partner") },
+    { "supported-school", N_("Supported school") },
+    { "member", N_("Member") },
+    { "mat", N_("Multi-academy trust") },
+    { "sat", N_("Single-academy trust") },
+  };
+
+  if (choice == NULL)
+    return "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      if (g_str_equal (labels[i].choice, choice))
+        return _(labels[i].label);
+    }
+
+  return choice;
+}
+
+static void
+set_dirty_and_valid (ArRecordEditor *self,
+                     gboolean        dirty,
+                     gboolean        valid)
+{
+  if (self->dirty != dirty)
+    {
+      self->dirty = dirty;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+  if (self->valid != valid)
+    {
+      self->valid = valid;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), dirty && valid);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->revert_button), dirty);
+}
+
+/* Checks the copy being edited and says what is wrong, at the field. */
+static void
+revalidate (ArRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_fields;
+  const ArField *fields;
+  gboolean valid;
+
+  if (self->working == NULL)
+    return;
+
+  valid = ar_record_validate (self->working, &error)
+          && (self->store == NULL || ar_store_check (self->store, self->working, &error));
+
+  g_free (self->problem);
+  self->problem = valid ? NULL : g_strdup (error->message);
+  gtk_label_set_text (self->problem_label, valid ? "" : error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), !valid);
+
+  fields = ar_record_get_fields (self->working, &n_fields);
+  for (guint i = 0; i < n_fields && i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+      gboolean at_fault = !valid && g_str_has_prefix (error->message, _(fields[i].label));
+
+      if (at_fault)
+        gtk_widget_add_css_class (row, "error");
+      else
+        gtk_widget_remove_css_class (row, "error");
+    }
+
+  set_dirty_and_valid (self, self->record == NULL || ar_record_get_id (self->record) == 0
+                              || !ar_record_equal (self->record, self->working),
+                       valid);
+}
+
+static guint
+field_index_of (GObject *row)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (row, "ar-field-index"));
+}
+
+static void
+set_working_text (ArRecordEditor *self,
+                  guint           index,
+                  const char     *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  ar_record_set_value (self->working, index, &value);
+  revalidate (self);
+}
+
+static void
+set_working_integer (ArRecordEditor *self,
+                     guint           index,
+                     gint64          number)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, number);
+  ar_record_set_value (self->working, index, &value);
+  revalidate (self);
+}
+
+static void
+on_entry_changed (GtkEditable    *editable,
+                  ArRecordEditor *self)
+{
+  guint index = field_index_of (G_OBJECT (editable));
+  const ArField *field = &ar_record_get_fields (self->working, NULL)[index];
+  const char *text = gtk_editable_get_text (editable);
+
+  if (self->filling)
+    return;
+
+  if (field->type == AR_FIELD_INTEGER)
+    set_working_integer (self, index, g_ascii_strtoll (text, NULL, 10));
+  else
+    set_working_text (self, index, text);
+}
+
+static void
+on_combo_selected (AdwComboRow    *row,
+                   GParamSpec     *pspec,
+                   ArRecordEditor *self)
+{
+  guint index = field_index_of (G_OBJECT (row));
+  const char * const *choices = g_object_get_data (G_OBJECT (row), "ar-choices");
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->filling)
+    return;
+
+  /* position 0 is "none" */
+  set_working_text (self, index, selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                                 ? NULL : choices[selected - 1]);
+}
+
+static void
+on_switch_active (GtkSwitch      *toggle,
+                  GParamSpec     *pspec,
+                  ArRecordEditor *self)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (self->filling)
+    return;
+
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, gtk_switch_get_active (toggle));
+  ar_record_set_value (self->working, field_index_of (G_OBJECT (toggle)), &value);
+  revalidate (self);
+}
+
+static void
+on_link_selected (GtkDropDown    *drop_down,
+                  GParamSpec     *pspec,
+                  ArRecordEditor *self)
+{
+  ArRecord *chosen;
+
+  if (self->filling)
+    return;
+
+  chosen = gtk_drop_down_get_selected_item (drop_down);
+  set_working_integer (self, field_index_of (G_OBJECT (drop_down)),
+                       chosen != NULL ? ar_record_get_id (chosen) : 0);
+}
+
+static void
+on_link_cleared (GtkButton      *button,
+                 ArRecordEditor *self)
+{
+  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (button), "ar-drop-down");
+
+  gtk_drop_down_set_selected (drop_down, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_link_opened (GtkButton      *button,
+                ArRecordEditor *self)
+{
+  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (button), "ar-drop-down");
+  ArRecord *target = gtk_drop_down_get_selected_item (drop_down);
+
+  if (target != NULL)
+    g_signal_emit (self, signals[OPEN_RECORD], 0, target);
+}
+
+static GListModel *
+candidates_for (ArRecordEditor *self,
+                const char     *table)
+{
+  ArRecordClass *klass = ar_record_class_for_table (table);
+  GListModel *model;
+
+  model = g_hash_table_lookup (self->candidates, table);
+  if (model == NULL && klass != NULL && self->store != NULL)
+    {
+      model = ar_store_list (self->store, G_TYPE_FROM_CLASS (klass), NULL);
+      if (model != NULL)
+        g_hash_table_insert (self->candidates, (gpointer) table, model);
+    }
+
+  return model;
+}
+
+static guint
+position_of_id (GListModel *model,
+                gint64      id)
+{
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ArRecord) record = g_list_model_get_item (model, i);
+
+      if (ar_record_get_id (record) == id)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static GtkWidget *
+make_link_row (ArRecordEditor *self,
+               const ArField  *field,
+               const GValue   *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *drop_down;
+  GtkWidget *open_button;
+  GtkWidget *clear_button;
+  GListModel *model = candidates_for (self, field->link_table);
+  GtkExpression *expression = gtk_property_expression_new (AR_TYPE_RECORD, NULL, "label");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
+
+  drop_down = gtk_drop_down_new (model ? g_object_ref (model) : NULL, expression);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
+  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (drop_down, TRUE);
+  gtk_widget_set_size_request (drop_down, 120, -1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), position_of_id (model, g_value_get_int64 (value)));
+  g_object_set_data (G_OBJECT (drop_down), "ar-field-index", GUINT_TO_POINTER (field - ar_record_get_fields (self->working, NULL)));
+  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_link_selected), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
+  g_object_set_data (G_OBJECT (row), "ar-drop-down", drop_down);
+
+  if (!(field->flags & AR_FIELD_FLAG_REQUIRED))
+    {
+      clear_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+      gtk_widget_set_tooltip_text (clear_button, _("Clear"));
+      gtk_widget_set_valign (clear_button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (clear_button, "flat");
+      g_object_set_data (G_OBJECT (clear_button), "ar-drop-down", drop_down);
+      g_signal_connect (clear_button, "clicked", G_CALLBACK (on_link_cleared), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear_button);
+    }
+
+  open_button = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_tooltip_text (open_button, _("Open"));
+  gtk_widget_set_valign (open_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (open_button, "flat");
+  g_object_set_data (G_OBJECT (open_button), "ar-drop-down", drop_down);
+  g_signal_connect (open_button, "clicked", G_CALLBACK (on_link_opened), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_button);
+
+  return row;
+}
+
+static GtkWidget *
+make_choice_row (ArRecordEditor     *self,
+                 const ArField      *field,
+                 const char * const *choices,
+                 const char         *current)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  gtk_string_list_append (labels, _("None"));
+  for (guint i = 0; choices[i] != NULL; i++)
+    {
+      gtk_string_list_append (labels, ar_choice_label (choices[i]));
+      if (g_strcmp0 (current, choices[i]) == 0)
+        selected = i + 1;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_object_set_data (G_OBJECT (row), "ar-choices", (gpointer) choices);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), self);
+
+  return row;
+}
+
+static GtkWidget *
+make_row (ArRecordEditor *self,
+          guint           index)
+{
+  const ArField *field = &ar_record_get_fields (self->working, NULL)[index];
+  const GValue *value = ar_record_peek_value (self->working, index);
+  GtkWidget *row;
+
+  switch (field->type)
+    {
+    case AR_FIELD_LINK:
+      row = make_link_row (self, field, value);
+      break;
+
+    case AR_FIELD_CHOICE:
+      row = make_choice_row (self, field, field->choices, g_value_get_string (value));
+      break;
+
+    case AR_FIELD_CODE_LINK:
+      row = make_choice_row (self, field, ar_role_designation_codes, g_value_get_string (value));
+      break;
+
+    case AR_FIELD_BOOLEAN:
+      {
+        GtkWidget *toggle = gtk_switch_new ();
+
+        row = adw_action_row_new ();
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
+        gtk_switch_set_active (GTK_SWITCH (toggle), g_value_get_boolean (value));
+        gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+        g_object_set_data (G_OBJECT (toggle), "ar-field-index", GUINT_TO_POINTER (index));
+        g_signal_connect (toggle, "notify::active", G_CALLBACK (on_switch_active), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      }
+      break;
+
+    case AR_FIELD_TEXT:
+    case AR_FIELD_DATE:
+    case AR_FIELD_INTEGER:
+    default:
+      {
+        g_autofree char *title = field->type == AR_FIELD_DATE
+                                 ? g_strdup_printf (_("%s (YYYY-MM-DD)"), _(field->label))
+                                 : g_strdup (_(field->label));
+        g_autofree char *text = field->type == AR_FIELD_INTEGER
+                                ? g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value))
+                                : g_strdup (g_value_get_string (value));
+
+        row = adw_entry_row_new ();
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+        g_signal_connect (row, "changed", G_CALLBACK (on_entry_changed), self);
+      }
+      break;
+    }
+
+  g_object_set_data (G_OBJECT (row), "ar-field-index", GUINT_TO_POINTER (index));
+
+  return row;
+}
+
+/* Related records ------------------------------------------------------ */
+
+static void
+on_related_activated (AdwActionRow   *row,
+                      ArRecordEditor *self)
+{
+  ArRecord *target = g_object_get_data (G_OBJECT (row), "ar-target");
+
+  if (target != NULL)
+    g_signal_emit (self, signals[OPEN_RECORD], 0, target);
+}
+
+static void
+on_related_removed (GtkButton      *button,
+                    ArRecordEditor *self)
+{
+  ArRecord *link = g_object_get_data (G_OBJECT (button), "ar-link");
+
+  g_signal_emit (self, signals[DELETE_RECORD], 0, link);
+}
+
+static void
+on_related_added (GtkButton      *button,
+                  ArRecordEditor *self)
+{
+  ArRecord *link = g_object_get_data (G_OBJECT (button), "ar-new-link");
+  g_autoptr(ArRecord) fresh = ar_record_copy (link);
+
+  /* a new, unsaved link record, already pointing back at this one */
+  g_signal_emit (self, signals[OPEN_RECORD], 0, fresh);
+}
+
+static AdwPreferencesGroup *
+add_related_group (ArRecordEditor *self,
+                   const char     *title,
+                   const char     *add_label,
+                   ArRecord       *new_link)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (add_label != NULL && new_link != NULL)
+    {
+      GtkWidget *button = gtk_button_new_with_label (add_label);
+
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "ar-new-link", new_link, g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_related_added), self);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+    }
+  gtk_box_append (self->related_box, group);
+
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+/* One linked record: its name, what the link says, a click to open it,
+ * and (for links the user made) a button to remove the link. */
+static void
+add_related_row (ArRecordEditor      *self,
+                 AdwPreferencesGroup *group,
+                 ArRecord            *target,
+                 const char          *subtitle,
+                 ArRecord            *link)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *name = target ? ar_record_describe (target) : g_strdup (_("(missing)"));
+  g_autofree char *escaped_name = g_markup_escape_text (name, -1);
+  g_autofree char *escaped_subtitle = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_name);
+  if (escaped_subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  if (target != NULL)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "ar-target", g_object_ref (target), g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (on_related_activated), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+  if (link != NULL)
+    {
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      gtk_widget_set_tooltip_text (remove, _("Remove"));
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      g_object_set_data_full (G_OBJECT (remove), "ar-link", g_object_ref (link), g_object_unref);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_related_removed), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), remove);
+    }
+
+  adw_preferences_group_add (group, row);
+}
+
+static char *
+date_span (const char *from,
+           const char *to)
+{
+  if (from == NULL && to == NULL)
+    return NULL;
+  if (to == NULL)
+    return g_strdup_printf (_("from %s"), from);
+  if (from == NULL)
+    return g_strdup_printf (_("until %s"), to);
+
+  return g_strdup_printf (_("%s to %s"), from, to);
+}
+
+static ArRecord *
+linked (ArRecordEditor *self,
+        ArRecord       *record,
+        const char     *field,
+        GType           type)
+{
+  gint64 id = ar_record_get_integer (record, field);
+
+  return id != 0 ? ar_store_get (self->store, type, id, NULL) : NULL;
+}
+
+static ArRecord *
+new_link (GType       type,
+          const char *field,
+          gint64      id)
+{
+  ArRecord *link = g_object_new (type, NULL);
+
+  ar_record_set_integer (link, field, id);
+
+  return link;
+}
+
+static void
+list_links (ArRecordEditor *self,
+            const char     *title,
+            const char     *add_label,
+            GType           link_type,
+            const char     *link_field,
+            const char     *target_field,
+            GType           target_type)
+{
+  gint64 id = ar_record_get_id (self->record);
+  g_autoptr(GListModel) links = ar_store_list_where (self->store, link_type, link_field, id, NULL);
+  AdwPreferencesGroup *group;
+
+  group = add_related_group (self, title, add_label, add_label ? new_link (link_type, link_field, id) : NULL);
+  for (guint i = 0; links != NULL && i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(ArRecord) link = g_list_model_get_item (links, i);
+      g_autoptr(ArRecord) target = NULL;
+      g_autofree char *dates = NULL;
+      g_autofree char *subtitle = NULL;
+
+      if (link_type == AR_TYPE_DESIGNATION)
+        {
+          dates = date_span (ar_record_get_text (link, "starts_on"), ar_record_get_text (link, "ends_on"));
+          subtitle = g_strjoin (" · ", ar_record_get_text (link, "role"),
+                                dates ? dates : "", NULL);
+          add_related_row (self, group, link, subtitle, link);
+          continue;
+        }
+
+      if (target_field != NULL)
+        target = linked (self, link, target_field, target_type);
+      if (target == NULL && link_type == AR_TYPE_ALLIANCE_MEMBER)
+        target = linked (self, link, "organisation_id", AR_TYPE_ORGANISATION);
+
+      if (link_type == AR_TYPE_TRUST_ACADEMY)
+        dates = date_span (ar_record_get_text (link, "joined_on"), ar_record_get_text (link, "left_on"));
+      else if (link_type == AR_TYPE_ALLIANCE_MEMBER)
+        dates = g_strdup (ar_choice_label (ar_record_get_text (link, "role")));
+
+      add_related_row (self, group, target, dates, link_type == AR_TYPE_PERSON ? NULL : link);
+    }
+
+  if (links == NULL || g_list_model_get_n_items (links) == 0)
+    adw_preferences_group_set_description (group, _("None yet"));
+}
+
+/* Whether a person at this school holds an NLE designation today. */
+static gboolean
+is_national_support_school (ArRecordEditor *self,
+                            gint64          school_id)
+{
+  g_autoptr(GListModel) people = ar_store_list_where (self->store, AR_TYPE_PERSON, "school_id", school_id, NULL);
+  g_autofree char *today = ar_date_today ();
+
+  for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(ArRecord) person = g_list_model_get_item (people, i);
+      g_autoptr(GListModel) designations =
+        ar_store_list_where (self->store, AR_TYPE_DESIGNATION, "person_id", ar_record_get_id (person), NULL);
+
+      for (guint j = 0; designations != NULL && j < g_list_model_get_n_items (designations); j++)
+        {
+          g_autoptr(ArRecord) designation = g_list_model_get_item (designations, j);
+          const char *starts = ar_record_get_text (designation, "starts_on");
+          const char *ends = ar_record_get_text (designation, "ends_on");
+
+          if (g_strcmp0 (ar_record_get_text (designation, "role"), "NLE") == 0
+              && (starts == NULL || g_strcmp0 (starts, today) <= 0)
+              && (ends == NULL || g_strcmp0 (ends, today) >= 0))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+rebuild_related (ArRecordEditor *self)
+{
+  GtkWidget *child;
+  GType type;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->related_box))) != NULL)
+    gtk_box_remove (self->related_box, child);
+
+  if (self->record == NULL || self->store == NULL || ar_record_get_id (self->record) == 0)
+    return;
+
+  type = G_OBJECT_TYPE (self->record);
+  if (type == AR_TYPE_ALLIANCE)
+    list_links (self, _("Members and partners"), _("Add Member…"),
+                AR_TYPE_ALLIANCE_MEMBER, "alliance_id", "school_id", AR_TYPE_SCHOOL);
+  else if (type == AR_TYPE_TRUST)
+    list_links (self, _("Academies"), _("Add Academy…"),
+                AR_TYPE_TRUST_ACADEMY, "trust_id", "school_id", AR_TYPE_SCHOOL);
+  else if (type == AR_TYPE_PERSON)
+    list_links (self, _("Designations"), _("Add Designation…"),
+                AR_TYPE_DESIGNATION, "person_id", NULL, G_TYPE_NONE);
+  else if (type == AR_TYPE_SCHOOL)
+    {
+      gint64 id = ar_record_get_id (self->record);
+      AdwPreferencesGroup *status;
+      GtkWidget *row;
+
+      list_links (self, _("Trusts"), _("Add to Trust…"),
+                  AR_TYPE_TRUST_ACADEMY, "school_id", "trust_id", AR_TYPE_TRUST);
+      list_links (self, _("Alliances"), _("Add to Alliance…"),
+                  AR_TYPE_ALLIANCE_MEMBER, "school_id", "alliance_id", AR_TYPE_ALLIANCE);
+      list_links (self, _("Leaders"), NULL, AR_TYPE_PERSON, "school_id", NULL, G_TYPE_NONE);
+
+      status = add_related_group (self, _("System leadership"), NULL, NULL);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("National support school"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   is_national_support_school (self, id)
+                                   ? _("Yes: home to a national leader of education")
+                                   : _("No"));
+      adw_preferences_group_add (status, row);
+    }
+  else if (type == AR_TYPE_ORGANISATION)
+    {
+      list_links (self, _("People"), NULL, AR_TYPE_PERSON, "organisation_id", NULL, G_TYPE_NONE);
+      list_links (self, _("Alliances"), _("Add to Alliance…"),
+                  AR_TYPE_ALLIANCE_MEMBER, "organisation_id", "alliance_id", AR_TYPE_ALLIANCE);
+    }
+}
+
+static void
+rebuild (ArRecordEditor *self)
+{
+  g_autofree char *title = NULL;
+  guint n_fields;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->fields_group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+  g_clear_object (&self->working);
+
+  if (self->record == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      set_dirty_and_valid (self, FALSE, TRUE);
+      rebuild_related (self);
+      return;
+    }
+
+  self->working = ar_record_copy (self->record);
+  self->filling = TRUE;
+  ar_record_get_fields (self->working, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      GtkWidget *row = make_row (self, i);
+
+      g_ptr_array_add (self->rows, row);
+      adw_preferences_group_add (self->fields_group, row);
+    }
+  self->filling = FALSE;
+
+  if (ar_record_get_id (self->record) == 0)
+    title = g_strdup_printf (_("New %s"), _(AR_RECORD_GET_CLASS (self->record)->label));
+  else
+    title = ar_record_describe (self->record);
+  gtk_label_set_text (self->title_label, title);
+  adw_preferences_group_set_title (self->fields_group, _(AR_RECORD_GET_CLASS (self->record)->label));
+
+  gtk_stack_set_visible_child_name (self->stack, "form");
+  rebuild_related (self);
+  revalidate (self);
+}
+
+static void
+on_store_changed (ArRecordEditor *self,
+                  GType           type)
+{
+  /* links may point at new or renamed records */
+  g_hash_table_remove_all (self->candidates);
+
+  if (self->record != NULL && !self->dirty)
+    {
+      g_autoptr(ArRecord) fresh = NULL;
+
+      if (ar_record_get_id (self->record) != 0)
+        fresh = ar_store_get (self->store, G_OBJECT_TYPE (self->record), ar_record_get_id (self->record), NULL);
+      if (fresh != NULL || ar_record_get_id (self->record) == 0)
+        {
+          if (fresh != NULL)
+            g_set_object (&self->record, fresh);
+          rebuild (self);
+        }
+      else
+        ar_record_editor_set_record (self, NULL);
+    }
+}
+
+static void
+on_save_clicked (ArRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ar_record_editor_save (self, &error))
+    {
+      gtk_label_set_text (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+    }
+}
+
+static void
+on_revert_clicked (ArRecordEditor *self)
+{
+  ar_record_editor_discard (self);
+}
 
 static void
 ar_record_editor_dispose (GObject *object)
 {
   ArRecordEditor *self = AR_RECORD_EDITOR (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), AR_TYPE_RECORD_EDITOR);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->record);
+  g_clear_object (&self->working);
+  g_clear_pointer (&self->candidates, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->problem, g_free);
+
 
   G_OBJECT_CLASS (ar_record_editor_parent_class)->dispose (object);
 }
 
 static void
 ar_record_editor_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   ArRecordEditor *self = AR_RECORD_EDITOR (object);
 
@@ -53,6 +819,18 @@ ar_record_editor_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_RECORD:
+      g_value_set_object (value, self->record);
+      break;
+
+    case PROP_DIRTY:
+      g_value_set_boolean (value, self->dirty);
+      break;
+
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -60,9 +838,9 @@ ar_record_editor_get_property (GObject    *object,
 
 static void
 ar_record_editor_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   ArRecordEditor *self = AR_RECORD_EDITOR (object);
 
@@ -70,6 +848,10 @@ ar_record_editor_set_property (GObject      *object,
     {
     case PROP_STORE:
       ar_record_editor_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_RECORD:
+      ar_record_editor_set_record (self, g_value_get_object (value));
       break;
 
     default:
@@ -88,18 +870,56 @@ ar_record_editor_class_init (ArRecordEditorClass *klass)
   object_class->set_property = ar_record_editor_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         AR_TYPE_STORE,
+    g_param_spec_object ("store", NULL, NULL, AR_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  properties[PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, AR_TYPE_RECORD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_VALID] =
+    g_param_spec_boolean ("valid", NULL, NULL, TRUE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * ArRecordEditor::open-record:
+   * @record: a linked record, or a new link record to edit
+   */
+  signals[OPEN_RECORD] =
+    g_signal_new ("open-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, AR_TYPE_RECORD);
+  /**
+   * ArRecordEditor::delete-record:
+   * @record: a link record the user asked to remove
+   */
+  signals[DELETE_RECORD] =
+    g_signal_new ("delete-record", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, AR_TYPE_RECORD);
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ar-record-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, related_box);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, revert_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_revert_clicked);
 }
 
 static void
 ar_record_editor_init (ArRecordEditor *self)
 {
+  self->rows = g_ptr_array_new ();
+  self->candidates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->valid = TRUE;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -113,17 +933,159 @@ ArStore *
 ar_record_editor_get_store (ArRecordEditor *self)
 {
   g_return_val_if_fail (AR_IS_RECORD_EDITOR (self), NULL);
-
   return self->store;
 }
 
 void
 ar_record_editor_set_store (ArRecordEditor *self,
-                       ArStore  *store)
+                            ArStore        *store)
 {
   g_return_if_fail (AR_IS_RECORD_EDITOR (self));
-  g_return_if_fail (store == NULL || AR_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+
+  g_hash_table_remove_all (self->candidates);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * ar_record_editor_get_record:
+ *
+ * Returns: (transfer none) (nullable): the record as stored (edits are
+ *   in a copy until saved)
+ */
+ArRecord *
+ar_record_editor_get_record (ArRecordEditor *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_EDITOR (self), NULL);
+  return self->record;
+}
+
+void
+ar_record_editor_set_record (ArRecordEditor *self,
+                             ArRecord       *record)
+{
+  g_return_if_fail (AR_IS_RECORD_EDITOR (self));
+
+  if (g_set_object (&self->record, record))
+    {
+      rebuild (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+    }
+}
+
+gboolean
+ar_record_editor_get_dirty (ArRecordEditor *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_EDITOR (self), FALSE);
+  return self->dirty;
+}
+
+gboolean
+ar_record_editor_get_valid (ArRecordEditor *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_EDITOR (self), FALSE);
+  return self->valid;
+}
+
+/**
+ * ar_record_editor_get_problem:
+ *
+ * Returns: (nullable): what is wrong with the edits, as shown
+ */
+const char *
+ar_record_editor_get_problem (ArRecordEditor *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_EDITOR (self), NULL);
+  return self->problem;
+}
+
+/**
+ * ar_record_editor_save:
+ *
+ * Checks and saves the edits. On failure the message is shown at the form
+ * and returned; nothing is written.
+ */
+gboolean
+ar_record_editor_save (ArRecordEditor  *self,
+                       GError         **error)
+{
+  g_autoptr(ArRecord) saved = NULL;
+
+  g_return_val_if_fail (AR_IS_RECORD_EDITOR (self), FALSE);
+
+  if (self->working == NULL || self->store == NULL)
+    return TRUE;
+
+  saved = ar_record_copy (self->working);
+  if (!ar_store_save (self->store, saved, error))
+    return FALSE;
+
+  /* the store's changed handler leaves a clean editor alone: mark clean first */
+  g_set_object (&self->record, saved);
+  set_dirty_and_valid (self, FALSE, TRUE);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+  g_signal_emit (self, signals[SAVED], 0);
+
+  return TRUE;
+}
+
+void
+ar_record_editor_discard (ArRecordEditor *self)
+{
+  g_return_if_fail (AR_IS_RECORD_EDITOR (self));
+
+  rebuild (self);
+}
+
+/**
+ * ar_record_editor_set_field:
+ * @text: the text as typed, or a choice's stored value
+ *
+ * Types into a field as the user would: for tests and for keyboard-only
+ * use through actions.
+ */
+void
+ar_record_editor_set_field (ArRecordEditor *self,
+                            const char     *field,
+                            const char     *text)
+{
+  int index;
+  GtkWidget *row;
+
+  g_return_if_fail (AR_IS_RECORD_EDITOR (self));
+  g_return_if_fail (self->working != NULL);
+
+  index = ar_record_class_field_index (AR_RECORD_GET_CLASS (self->working), field);
+  g_return_if_fail (index >= 0);
+  row = g_ptr_array_index (self->rows, index);
+
+  if (ADW_IS_ENTRY_ROW (row))
+    gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  else if (ADW_IS_COMBO_ROW (row))
+    {
+      const char * const *choices = g_object_get_data (G_OBJECT (row), "ar-choices");
+      guint selected = 0;
+
+      for (guint i = 0; choices[i] != NULL; i++)
+        if (g_strcmp0 (choices[i], text) == 0)
+          selected = i + 1;
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+    }
+  else if (g_object_get_data (G_OBJECT (row), "ar-drop-down") != NULL)
+    {
+      /* links: by the linked record's id */
+      GtkDropDown *drop_down = g_object_get_data (G_OBJECT (row), "ar-drop-down");
+
+      gtk_drop_down_set_selected (drop_down, position_of_id (gtk_drop_down_get_model (drop_down),
+                                                             text ? g_ascii_strtoll (text, NULL, 10) : 0));
+    }
 }

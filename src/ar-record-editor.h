@@ -15,9 +15,23 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ArRecordEditor, ar_record_editor, AR, RECORD_EDITOR, AdwBin)
 
-GtkWidget *ar_record_editor_new       (void);
-ArStore   *ar_record_editor_get_store (ArRecordEditor *self);
-void       ar_record_editor_set_store (ArRecordEditor *self,
-                                  ArStore  *store);
+GtkWidget  *ar_record_editor_new          (void);
+ArStore    *ar_record_editor_get_store    (ArRecordEditor  *self);
+void        ar_record_editor_set_store    (ArRecordEditor  *self,
+                                           ArStore         *store);
+ArRecord   *ar_record_editor_get_record   (ArRecordEditor  *self);
+void        ar_record_editor_set_record   (ArRecordEditor  *self,
+                                           ArRecord        *record);
+gboolean    ar_record_editor_get_dirty    (ArRecordEditor  *self);
+gboolean    ar_record_editor_get_valid    (ArRecordEditor  *self);
+const char *ar_record_editor_get_problem  (ArRecordEditor  *self);
+gboolean    ar_record_editor_save         (ArRecordEditor  *self,
+                                           GError         **error);
+void        ar_record_editor_discard      (ArRecordEditor  *self);
+void        ar_record_editor_set_field    (ArRecordEditor  *self,
+                                           const char      *field,
+                                           const char      *text);
+
+const char *ar_choice_label               (const char      *choice);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* ar-summary-page.c
+/* ar-summary-page.c: the summary for an area and a date, to print or export
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,14 +8,33 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "ar-report.h"
 #include "ar-summary-page.h"
+#include "ar-summary-print.h"
 
 struct _ArSummaryPage
 {
-  AdwBin   parent_instance;
+  AdwBin               parent_instance;
 
-  ArStore *store;
+  ArStore             *store;
+  ArSummary           *summary;
+  GListModel          *areas;
+  char                *preferred_area;
+  guint                refresh_source;
+
+  GtkButton           *sidebar_button;
+  GtkDropDown         *area_drop_down;
+  GtkEntry            *as_at_entry;
+  GtkEntry            *heading_entry;
+  GtkLabel            *problem_label;
+  GtkLabel            *heading_label;
+  GtkLabel            *title_label;
+  GtkLabel            *as_at_label;
+  GtkGrid             *table;
+  AdwPreferencesGroup *roles_group;
+  GtkStack            *stack;
 };
 
 G_DEFINE_FINAL_TYPE (ArSummaryPage, ar_summary_page, ADW_TYPE_BIN)
@@ -23,27 +42,550 @@ G_DEFINE_FINAL_TYPE (ArSummaryPage, ar_summary_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_SUMMARY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+cell_label (const char *text,
+            gboolean    bold,
+            int         width_chars)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* narrow role and number columns leave the width to the key functions */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), width_chars);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (width_chars, 7));
+  if (bold)
+    gtk_widget_add_css_class (label, "heading");
+
+  return label;
+}
+
+static GtkWidget *
+functions_cell (ArSummaryRow *row)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GPtrArray *blocks = ar_summary_row_get_blocks (row);
+
+  for (guint b = 0; b < blocks->len; b++)
+    {
+      ArTextBlock *block = g_ptr_array_index (blocks, b);
+
+      for (guint i = 0; block->items[i] != NULL; i++)
+        {
+          g_autofree char *text = block->kind == AR_TEXT_BLOCK_LIST
+                                  ? g_strdup_printf ("•  %s", block->items[i])
+                                  : g_strdup (block->items[i]);
+          GtkWidget *label = cell_label (text, FALSE, 70);
+
+          if (block->kind == AR_TEXT_BLOCK_LIST)
+            gtk_widget_set_margin_start (label, 12);
+          gtk_box_append (GTK_BOX (box), label);
+        }
+    }
+
+  return box;
+}
+
+static void
+attach_cell (ArSummaryPage *self,
+             GtkWidget     *child,
+             int            column,
+             int            row,
+             gboolean       header)
+{
+  gtk_widget_add_css_class (child, "summary-cell");
+  if (header)
+    gtk_widget_add_css_class (child, "summary-header");
+  gtk_widget_set_hexpand (child, column == 2);
+  gtk_grid_attach (self->table, child, column, row, 1, 1);
+}
+
+static void
+show_summary (ArSummaryPage *self)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *as_at = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
+    gtk_grid_remove (self->table, child);
+
+  if (self->summary == NULL)
+    return;
+
+  date = ar_summary_format_as_at (self->summary);
+  as_at = g_strdup_printf (_("As at %s"), date);
+  gtk_label_set_text (self->heading_label, ar_summary_get_heading (self->summary));
+  gtk_widget_set_visible (GTK_WIDGET (self->heading_label), ar_summary_get_heading (self->summary) != NULL);
+  gtk_label_set_text (self->title_label, ar_summary_get_title (self->summary));
+  gtk_label_set_text (self->as_at_label, as_at);
+
+  attach_cell (self, cell_label (ar_summary_get_role_heading (self->summary), TRUE, 18), 0, 0, TRUE);
+  attach_cell (self, cell_label (ar_summary_get_count_heading (self->summary), TRUE, 16), 1, 0, TRUE);
+  attach_cell (self, cell_label (ar_summary_get_functions_heading (self->summary), TRUE, 70), 2, 0, TRUE);
+
+  for (guint i = 0; i < ar_summary_get_n_rows (self->summary); i++)
+    {
+      ArSummaryRow *row = ar_summary_get_row (self->summary, i);
+
+      attach_cell (self, cell_label (ar_summary_row_get_title (row), TRUE, 18), 0, i + 1, FALSE);
+      attach_cell (self, cell_label (ar_summary_row_get_figure (row), FALSE, 16), 1, i + 1, FALSE);
+      attach_cell (self, functions_cell (row), 2, i + 1, FALSE);
+    }
+}
+
+static void
+on_role_included (GtkSwitch     *toggle,
+                  GParamSpec    *pspec,
+                  ArSummaryPage *self)
+{
+  ArRecord *role = g_object_get_data (G_OBJECT (toggle), "ar-role");
+  g_autoptr(GError) error = NULL;
+
+  ar_record_set_boolean (role, "in_summary", gtk_switch_get_active (toggle));
+  ar_store_save (self->store, role, &error);
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  gint64 pa = ar_record_get_integer (*(ArRecord **) a, "position");
+  gint64 pb = ar_record_get_integer (*(ArRecord **) b, "position");
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+static void
+move_role (ArSummaryPage *self,
+           ArRecord      *role,
+           int            step)
+{
+  g_autoptr(GListModel) roles = ar_store_list (self->store, AR_TYPE_ROLE, NULL);
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
+  guint from = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
+    g_ptr_array_add (ordered, g_list_model_get_item (roles, i));
+  g_ptr_array_sort (ordered, compare_positions);
+
+  for (guint i = 0; i < ordered->len; i++)
+    if (ar_record_get_id (g_ptr_array_index (ordered, i)) == ar_record_get_id (role))
+      from = i;
+
+  if ((int) from + step < 0 || from + step >= ordered->len)
+    return;
+
+  {
+    gpointer swap = ordered->pdata[from];
+    ordered->pdata[from] = ordered->pdata[from + step];
+    ordered->pdata[from + step] = swap;
+  }
+
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      ArRecord *each = g_ptr_array_index (ordered, i);
+
+      if (ar_record_get_integer (each, "position") != (gint64) i + 1)
+        {
+          ar_record_set_integer (each, "position", i + 1);
+          ar_store_save (self->store, each, NULL);
+        }
+    }
+}
+
+static void
+on_role_up (GtkButton     *button,
+            ArSummaryPage *self)
+{
+  move_role (self, g_object_get_data (G_OBJECT (button), "ar-role"), -1);
+}
+
+static void
+on_role_down (GtkButton     *button,
+              ArSummaryPage *self)
+{
+  move_role (self, g_object_get_data (G_OBJECT (button), "ar-role"), 1);
+}
+
+static void
+on_functions_saved (GtkButton *button,
+                    GtkWindow *dialog)
+{
+  ArSummaryPage *self = g_object_get_data (G_OBJECT (dialog), "ar-page");
+  ArRecord *role = g_object_get_data (G_OBJECT (dialog), "ar-role");
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "ar-buffer");
+  GtkEntry *no_records = g_object_get_data (G_OBJECT (dialog), "ar-no-records");
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  ar_record_set_text (role, "key_functions", text);
+  ar_record_set_text (role, "no_records_text", gtk_editable_get_text (GTK_EDITABLE (no_records)));
+  ar_store_save (self->store, role, NULL);
+  gtk_window_destroy (dialog);
+}
+
+/* Key functions are edited as plain text: a blank line between
+ * paragraphs, "- " before list items. */
+static void
+on_role_edit (GtkButton     *button,
+              ArSummaryPage *self)
+{
+  ArRecord *role = g_object_get_data (G_OBJECT (button), "ar-role");
+  GtkWidget *dialog = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *hint = gtk_label_new (_("Leave a blank line between paragraphs; start list items with “- ”."));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *no_records = gtk_entry_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autofree char *title = ar_record_describe (role);
+
+  gtk_window_set_title (GTK_WINDOW (dialog), title);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 520);
+
+  gtk_widget_add_css_class (save, "suggested-action");
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  gtk_box_append (GTK_BOX (box), header);
+
+  g_object_set (content, "margin-top", 12, "margin-bottom", 12, "margin-start", 12, "margin-end", 12, NULL);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_box_append (GTK_BOX (content), hint);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_buffer_set_text (buffer, ar_record_get_text (role, "key_functions") ?: "", -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_box_append (GTK_BOX (content), scrolled);
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (no_records), _("Shown instead of 0 when none are held (optional)"));
+  gtk_editable_set_text (GTK_EDITABLE (no_records), ar_record_get_text (role, "no_records_text") ?: "");
+  gtk_box_append (GTK_BOX (content), no_records);
+  gtk_box_append (GTK_BOX (box), content);
+  adw_window_set_content (ADW_WINDOW (dialog), box);
+
+  g_object_set_data (G_OBJECT (dialog), "ar-page", self);
+  g_object_set_data_full (G_OBJECT (dialog), "ar-role", g_object_ref (role), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "ar-buffer", buffer);
+  g_object_set_data (G_OBJECT (dialog), "ar-no-records", no_records);
+  g_signal_connect (save, "clicked", G_CALLBACK (on_functions_saved), dialog);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+role_button (const char    *icon,
+             const char    *tooltip,
+             ArRecord      *role,
+             GCallback      callback,
+             ArSummaryPage *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data_full (G_OBJECT (button), "ar-role", g_object_ref (role), g_object_unref);
+  g_signal_connect (button, "clicked", callback, self);
+
+  return button;
+}
+
+static void
+show_roles (ArSummaryPage *self)
+{
+  g_autoptr(GListModel) roles = NULL;
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *row;
+
+  while ((row = g_object_get_data (G_OBJECT (self->roles_group), "ar-first-row")) != NULL)
+    {
+      GtkWidget *next = g_object_get_data (G_OBJECT (row), "ar-next-row");
+
+      adw_preferences_group_remove (self->roles_group, row);
+      g_object_set_data (G_OBJECT (self->roles_group), "ar-first-row", next);
+    }
+
+  if (self->store == NULL)
+    return;
+
+  roles = ar_store_list (self->store, AR_TYPE_ROLE, NULL);
+  for (guint i = 0; roles && i < g_list_model_get_n_items (roles); i++)
+    g_ptr_array_add (ordered, g_list_model_get_item (roles, i));
+  g_ptr_array_sort (ordered, compare_positions);
+
+  row = NULL;
+  for (guint i = ordered->len; i > 0; i--)
+    {
+      ArRecord *role = g_ptr_array_index (ordered, i - 1);
+      GtkWidget *new_row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+      g_autofree char *title = ar_record_describe (role);
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (new_row), escaped);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (new_row),
+                                 role_button ("document-edit-symbolic", _("Edit Key Functions"), role,
+                                              G_CALLBACK (on_role_edit), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (new_row),
+                                 role_button ("go-up-symbolic", _("Move Up"), role, G_CALLBACK (on_role_up), self));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (new_row),
+                                 role_button ("go-down-symbolic", _("Move Down"), role, G_CALLBACK (on_role_down), self));
+      gtk_switch_set_active (GTK_SWITCH (toggle), ar_record_get_boolean (role, "in_summary"));
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (toggle, _("Show in the summary"));
+      g_object_set_data_full (G_OBJECT (toggle), "ar-role", g_object_ref (role), g_object_unref);
+      g_signal_connect (toggle, "notify::active", G_CALLBACK (on_role_included), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (new_row), toggle);
+
+      g_object_set_data (G_OBJECT (new_row), "ar-next-row", row);
+      row = new_row;
+    }
+
+  g_object_set_data (G_OBJECT (self->roles_group), "ar-first-row", row);
+  for (GtkWidget *each = row; each != NULL; each = g_object_get_data (G_OBJECT (each), "ar-next-row"))
+    adw_preferences_group_add (self->roles_group, each);
+}
+
+static const char *
+selected_area_code (ArSummaryPage *self)
+{
+  ArRecord *area = gtk_drop_down_get_selected_item (self->area_drop_down);
+
+  return area ? ar_record_get_text (area, "code") : NULL;
+}
+
+static void
+recompute (ArSummaryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *as_at = gtk_editable_get_text (GTK_EDITABLE (self->as_at_entry));
+  const char *area = selected_area_code (self);
+
+  g_clear_object (&self->summary);
+
+  if (self->store == NULL || area == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+      return;
+    }
+
+  self->summary = ar_summary_compute (self->store, area, as_at[0] ? as_at : NULL, &error);
+  gtk_label_set_text (self->problem_label, error ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), error != NULL);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->as_at_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->as_at_entry), "error");
+
+  if (self->summary != NULL)
+    ar_summary_set_heading (self->summary, gtk_editable_get_text (GTK_EDITABLE (self->heading_entry)));
+
+  gtk_stack_set_visible_child_name (self->stack, "summary");
+  show_summary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+}
+
+static void
+on_controls_changed (ArSummaryPage *self)
+{
+  recompute (self);
+}
+
+static void
+reload_areas (ArSummaryPage *self)
+{
+  const char *current = selected_area_code (self);
+  g_autofree char *keep = g_strdup (current ? current : self->preferred_area);
+  GtkExpression *expression = gtk_property_expression_new (AR_TYPE_RECORD, NULL, "label");
+  guint selected = 0;
+
+  g_clear_object (&self->areas);
+  if (self->store != NULL)
+    self->areas = ar_store_list (self->store, AR_TYPE_AREA, NULL);
+
+  for (guint i = 0; self->areas && i < g_list_model_get_n_items (self->areas); i++)
+    {
+      g_autoptr(ArRecord) area = g_list_model_get_item (self->areas, i);
+
+      if (g_strcmp0 (ar_record_get_text (area, "code"), keep) == 0)
+        selected = i;
+    }
+
+  g_signal_handlers_block_by_func (self->area_drop_down, on_controls_changed, self);
+  gtk_drop_down_set_expression (self->area_drop_down, expression);
+  gtk_drop_down_set_model (self->area_drop_down, self->areas);
+  gtk_drop_down_set_selected (self->area_drop_down, selected);
+  g_signal_handlers_unblock_by_func (self->area_drop_down, on_controls_changed, self);
+  gtk_expression_unref (expression);
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  ArSummaryPage *self = data;
+
+  self->refresh_source = 0;
+  reload_areas (self);
+  show_roles (self);
+  recompute (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_changed (ArSummaryPage *self,
+                  GType          type)
+{
+  /* several saves in a row make one refresh */
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_idle, self);
+}
+
+/* Actions -------------------------------------------------------------- */
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autoptr(GBytes) html = NULL;
+  g_autofree char *text = NULL;
+  GdkContentProvider *providers[2];
+  char *html_text;
+
+  if (self->summary == NULL)
+    return;
+
+  /* HTML for word processors (a real table), plain text for the rest */
+  html_text = ar_summary_to_html (self->summary);
+  html = g_bytes_new_take (html_text, strlen (html_text));
+  text = ar_summary_to_text (self->summary);
+
+  providers[0] = gdk_content_provider_new_for_bytes ("text/html", html);
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
+  provider = gdk_content_provider_new_union (providers, 2);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    ArSummaryPage   *self)
+{
+  ArSummaryFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "ar-format"));
+
+  if (response == GTK_RESPONSE_ACCEPT && self->summary != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = ar_report_write (self->summary, format, &error);
+
+      if (bytes == NULL
+          || !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                       NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
+  ArSummaryFormat format;
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->summary == NULL || !ar_summary_format_from_string (g_variant_get_string (parameter, NULL), &format))
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Summary"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.%s", ar_summary_get_title (self->summary), ar_summary_format_extension (format));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "ar-format", GINT_TO_POINTER (format));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->summary == NULL)
+    return;
+
+  if (!ar_summary_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->summary, NULL, &error))
+    gtk_widget_activate_action (widget, "win.show-error", "s", error->message);
+}
+
+/* For tests and scripts: print to a PDF file with no dialog. */
+static void
+print_to_file_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
+
+  if (self->summary != NULL)
+    ar_summary_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->summary,
+                      g_variant_get_string (parameter, NULL), NULL);
+}
 
 static void
 ar_summary_page_dispose (GObject *object)
 {
   ArSummaryPage *self = AR_SUMMARY_PAGE (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), AR_TYPE_SUMMARY_PAGE);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->summary);
+  g_clear_object (&self->areas);
+  g_clear_pointer (&self->preferred_area, g_free);
+
 
   G_OBJECT_CLASS (ar_summary_page_parent_class)->dispose (object);
 }
 
 static void
 ar_summary_page_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
   ArSummaryPage *self = AR_SUMMARY_PAGE (object);
 
@@ -53,6 +595,10 @@ ar_summary_page_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
 
+    case PROP_SUMMARY:
+      g_value_set_object (value, self->summary);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -60,9 +606,9 @@ ar_summary_page_get_property (GObject    *object,
 
 static void
 ar_summary_page_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
   ArSummaryPage *self = AR_SUMMARY_PAGE (object);
 
@@ -88,13 +634,33 @@ ar_summary_page_class_init (ArSummaryPageClass *klass)
   object_class->set_property = ar_summary_page_set_property;
 
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         AR_TYPE_STORE,
+    g_param_spec_object ("store", NULL, NULL, AR_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  properties[PROP_SUMMARY] =
+    g_param_spec_object ("summary", NULL, NULL, AR_TYPE_SUMMARY,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "summary.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "summary.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "summary.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "summary.print-to-file", "s", print_to_file_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "summary.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "summary.copy", NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ar-summary-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, area_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, as_at_entry);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, heading_entry);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, as_at_label);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, table);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, roles_group);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_controls_changed);
 }
 
 static void
@@ -113,17 +679,79 @@ ArStore *
 ar_summary_page_get_store (ArSummaryPage *self)
 {
   g_return_val_if_fail (AR_IS_SUMMARY_PAGE (self), NULL);
-
   return self->store;
 }
 
 void
 ar_summary_page_set_store (ArSummaryPage *self,
-                       ArStore  *store)
+                           ArStore       *store)
 {
   g_return_if_fail (AR_IS_SUMMARY_PAGE (self));
   g_return_if_fail (store == NULL || AR_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  if (!g_set_object (&self->store, store))
+    return;
+  if (store != NULL)
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+
+  reload_areas (self);
+  show_roles (self);
+  recompute (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * ar_summary_page_get_summary:
+ *
+ * Returns: (transfer none) (nullable): the summary as previewed
+ */
+ArSummary *
+ar_summary_page_get_summary (ArSummaryPage *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY_PAGE (self), NULL);
+  return self->summary;
+}
+
+void
+ar_summary_page_set_area (ArSummaryPage *self,
+                          const char    *code)
+{
+  g_return_if_fail (AR_IS_SUMMARY_PAGE (self));
+
+  g_free (self->preferred_area);
+  self->preferred_area = g_strdup (code);
+
+  for (guint i = 0; self->areas && i < g_list_model_get_n_items (self->areas); i++)
+    {
+      g_autoptr(ArRecord) area = g_list_model_get_item (self->areas, i);
+
+      if (g_strcmp0 (ar_record_get_text (area, "code"), code) == 0)
+        gtk_drop_down_set_selected (self->area_drop_down, i);
+    }
+}
+
+void
+ar_summary_page_set_heading (ArSummaryPage *self,
+                             const char    *heading)
+{
+  g_return_if_fail (AR_IS_SUMMARY_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->heading_entry), heading ? heading : "");
+}
+
+void
+ar_summary_page_set_as_at (ArSummaryPage *self,
+                           const char    *as_at)
+{
+  g_return_if_fail (AR_IS_SUMMARY_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->as_at_entry), as_at ? as_at : "");
+}
+
+void
+ar_summary_page_set_sidebar_button_visible (ArSummaryPage *self,
+                                            gboolean       visible)
+{
+  g_return_if_fail (AR_IS_SUMMARY_PAGE (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), visible);
 }

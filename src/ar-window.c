@@ -1,4 +1,4 @@
-/* ar-window.c
+/* ar-window.c: the main window: sections in a sidebar, one page each
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,25 +9,243 @@
 
 #include <glib/gi18n.h>
 
-#include "ar-window.h"
-
-struct _ArWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  ArStore              *store;
-
-  AdwStatusPage        *status_page;
-};
+#include "ar-application.h"
+#include "ar-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ArWindow, ar_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct
+{
+  const char         *name;
+  const char         *title;
+  const char         *icon;
+  GType             (*get_type) (void);
+  const ArColumnSpec *columns;
+  guint               n_columns;
+  const char         *filter_field;
+} Section;
+
+static const ArColumnSpec alliance_columns[] = {
+  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE },
+  { N_("Teaching school"), "lead_school_id", AR_COLUMN_LINK, TRUE },
+  { N_("Designated"), "designated_on", AR_COLUMN_TEXT, FALSE },
+  { N_("Ended"), "ended_on", AR_COLUMN_TEXT, FALSE },
+  { N_("Members"), NULL, AR_COLUMN_ALLIANCE_MEMBERS, FALSE },
+};
+
+static const ArColumnSpec trust_columns[] = {
+  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE },
+  { N_("Kind"), "kind", AR_COLUMN_CHOICE, FALSE },
+  { N_("Academies"), NULL, AR_COLUMN_TRUST_ACADEMIES, FALSE },
+  { N_("Companies House"), "companies_house_number", AR_COLUMN_TEXT, FALSE },
+  { N_("Status"), "status", AR_COLUMN_CHOICE, FALSE },
+};
+
+static const ArColumnSpec person_columns[] = {
+  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE },
+  { N_("Designations"), NULL, AR_COLUMN_PERSON_ROLES, FALSE },
+  { N_("Job title"), "job_title", AR_COLUMN_TEXT, FALSE },
+  { N_("School"), "school_id", AR_COLUMN_LINK, TRUE },
+};
+
+static const ArColumnSpec school_columns[] = {
+  { N_("URN"), "urn", AR_COLUMN_TEXT, FALSE },
+  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE },
+  { N_("Area"), "area_id", AR_COLUMN_LINK, FALSE },
+  { N_("Phase"), "phase", AR_COLUMN_TEXT, FALSE },
+  { N_("Status"), "status", AR_COLUMN_CHOICE, FALSE },
+  { N_("Trust"), NULL, AR_COLUMN_SCHOOL_TRUST, TRUE },
+};
+
+static const ArColumnSpec organisation_columns[] = {
+  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE },
+  { N_("Kind"), "kind", AR_COLUMN_CHOICE, FALSE },
+  { N_("Area"), "area_id", AR_COLUMN_LINK, FALSE },
+};
+
+static const Section sections[] = {
+  { "alliances", N_("Alliances"), "system-users-symbolic", ar_alliance_get_type,
+    alliance_columns, G_N_ELEMENTS (alliance_columns), NULL },
+  { "trusts", N_("Trusts"), "emblem-shared-symbolic", ar_trust_get_type,
+    trust_columns, G_N_ELEMENTS (trust_columns), "kind" },
+  { "leaders", N_("Leaders"), "avatar-default-symbolic", ar_person_get_type,
+    person_columns, G_N_ELEMENTS (person_columns), "roles" },
+  { "schools", N_("Schools"), "go-home-symbolic", ar_school_get_type,
+    school_columns, G_N_ELEMENTS (school_columns), "status" },
+  { "partners", N_("Partners"), "applications-engineering-symbolic", ar_organisation_get_type,
+    organisation_columns, G_N_ELEMENTS (organisation_columns), "kind" },
+};
+
+static void
+update_counts (ArWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkLabel *label = g_hash_table_lookup (self->count_labels, sections[i].name);
+      g_autofree char *text = NULL;
+
+      if (self->store != NULL)
+        text = g_strdup_printf ("%u", ar_store_count (self->store, sections[i].get_type ()));
+      gtk_label_set_text (label, text ? text : "");
+    }
+}
+
+/* An empty register has nothing to list: offer the ways to fill it. */
+static void
+update_empty_state (ArWindow *self)
+{
+  gboolean empty = self->store == NULL || ar_store_is_empty (self->store);
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  if (empty && g_strcmp0 (visible, "empty") != 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (!empty && g_strcmp0 (visible, "empty") == 0)
+    ar_window_show_section (self, "summary");
+}
+
+static void
+on_store_changed (ArWindow *self,
+                  GType     type)
+{
+  update_counts (self);
+  update_empty_state (self);
+  ar_window_update_actions (self);
+}
+
+static void
+on_open_record (ArRecordEditor *editor,
+                ArRecord       *record,
+                ArWindow       *self)
+{
+  ar_window_show_record (self, record);
+}
+
+static void
+on_delete_record (ArRecordEditor *editor,
+                  ArRecord       *record,
+                  ArWindow       *self)
+{
+  ar_window_delete_record (self, record);
+}
+
+static void
+on_editor_dirty (ArWindow *self)
+{
+  ar_window_update_actions (self);
+}
+
+static GtkWidget *
+sidebar_row (ArWindow   *self,
+             const char *name,
+             const char *title,
+             const char *icon)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "sidebar-count");
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, name);
+  g_hash_table_insert (self->count_labels, (gpointer) name, count);
+
+  return row;
+}
+
+static void
+on_sidebar_row_activated (GtkListBox    *list,
+                          GtkListBoxRow *row,
+                          ArWindow      *self)
+{
+  ar_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_folded_changed (ArWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  for (guint i = 0; i < self->list_pages->len; i++)
+    ar_record_list_page_set_sidebar_button_visible (g_ptr_array_index (self->list_pages, i), folded);
+  ar_summary_page_set_sidebar_button_visible (self->summary_page, folded);
+}
+
+static void
+build_sections (ArWindow *self)
+{
+  gtk_list_box_append (self->sidebar, sidebar_row (self, "summary", _("Summary"), "x-office-document-symbolic"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      const Section *section = &sections[i];
+      ArRecordListPage *page = ar_record_list_page_new (section->get_type (), _(section->title),
+                                                        section->columns, section->n_columns,
+                                                        section->filter_field);
+      ArRecordEditor *editor = ar_record_list_page_get_editor (page);
+
+      g_signal_connect (editor, "open-record", G_CALLBACK (on_open_record), self);
+      g_signal_connect (editor, "delete-record", G_CALLBACK (on_delete_record), self);
+      g_signal_connect_swapped (editor, "notify::dirty", G_CALLBACK (on_editor_dirty), self);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (page), section->name);
+      g_ptr_array_add (self->list_pages, page);
+      gtk_list_box_append (self->sidebar, sidebar_row (self, section->name, _(section->title), section->icon));
+    }
+}
+
+/* Nothing is lost on close: valid edits are saved; invalid ones are
+ * shown and the window stays open so they can be fixed or reverted. */
+static gboolean
+ar_window_close_request (GtkWindow *window)
+{
+  ArWindow *self = AR_WINDOW (window);
+
+  for (guint i = 0; i < self->list_pages->len; i++)
+    {
+      ArRecordListPage *page = g_ptr_array_index (self->list_pages, i);
+      ArRecordEditor *editor = ar_record_list_page_get_editor (page);
+
+      if (!ar_record_editor_get_dirty (editor))
+        continue;
+
+      if (ar_record_editor_get_valid (editor))
+        ar_record_editor_save (editor, NULL);
+      else
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Not saved: %s. Fix it, or press Revert to drop the changes."),
+                             ar_record_editor_get_problem (editor));
+
+          gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
+          ar_window_toast (self, message);
+          return TRUE;
+        }
+    }
+
+  return GTK_WINDOW_CLASS (ar_window_parent_class)->close_request (window);
+}
 
 static void
 ar_window_dispose (GObject *object)
 {
   ArWindow *self = AR_WINDOW (object);
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->undo_records, g_ptr_array_unref);
+
+
+  g_clear_pointer (&self->list_pages, g_ptr_array_unref);
+  g_clear_pointer (&self->history, g_array_unref);
+  g_clear_pointer (&self->count_labels, g_hash_table_unref);
 
   G_OBJECT_CLASS (ar_window_parent_class)->dispose (object);
 }
@@ -37,36 +255,48 @@ ar_window_class_init (ArWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = ar_window_dispose;
+  window_class->close_request = ar_window_close_request;
+
+  g_type_ensure (AR_TYPE_SUMMARY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ar-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, ArWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, ArWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ArWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ArWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, ArWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ArWindow, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, ArWindow, menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
+
+  ar_window_install_actions (widget_class);
 }
 
 static void
 ar_window_init (ArWindow *self)
 {
+  self->list_pages = g_ptr_array_new ();
+  self->history = g_array_new (FALSE, FALSE, sizeof (ArHistoryEntry));
+  self->count_labels = g_hash_table_new (g_str_hash, g_str_equal);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_sections (self);
+  on_folded_changed (self);
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
 
 ArWindow *
-ar_window_new (ArApplication *application,
-               ArStore       *store)
+ar_window_new (GtkApplication *application,
+               ArStore        *store)
 {
   ArWindow *self = g_object_new (AR_TYPE_WINDOW, "application", application, NULL);
 
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    {
-      g_autofree char *description =
-        g_strdup_printf (_("%u schools, %u alliances, %u trusts, %u leaders"),
-                         ar_store_count (store, AR_TYPE_SCHOOL),
-                         ar_store_count (store, AR_TYPE_ALLIANCE),
-                         ar_store_count (store, AR_TYPE_TRUST),
-                         ar_store_count (store, AR_TYPE_PERSON));
-      adw_status_page_set_description (self->status_page, description);
-    }
+  ar_window_set_store (self, store);
 
   return self;
 }
@@ -75,6 +305,277 @@ ArStore *
 ar_window_get_store (ArWindow *self)
 {
   g_return_val_if_fail (AR_IS_WINDOW (self), NULL);
-
   return self->store;
+}
+
+/**
+ * ar_window_set_store:
+ *
+ * Shows another register in this window.
+ */
+void
+ar_window_set_store (ArWindow *self,
+                     ArStore  *store)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (AR_IS_WINDOW (self));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  g_array_set_size (self->history, 0);
+  g_clear_pointer (&self->undo_records, g_ptr_array_unref);
+
+  if (store != NULL)
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+
+  for (guint i = 0; i < self->list_pages->len; i++)
+    ar_record_list_page_set_store (g_ptr_array_index (self->list_pages, i), store);
+
+  if (AR_IS_APPLICATION (g_application_get_default ()))
+    {
+      ArSettings *settings = ar_application_get_settings (AR_APPLICATION (g_application_get_default ()));
+      g_autofree char *area = settings ? ar_settings_dup_default_area (settings) : NULL;
+      g_autofree char *heading = settings ? ar_settings_dup_summary_heading (settings) : NULL;
+
+      ar_summary_page_set_area (self->summary_page, area);
+      ar_summary_page_set_heading (self->summary_page, heading);
+    }
+  ar_summary_page_set_store (self->summary_page, store);
+
+  if (store != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (ar_store_get_path (store));
+
+      title = g_strdup_printf ("%s – %s", name, _("Alliance Register"));
+    }
+  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Alliance Register"));
+
+  update_counts (self);
+  ar_window_show_section (self, "summary");
+  update_empty_state (self);
+  ar_window_update_actions (self);
+}
+
+ArRecordListPage *
+ar_window_get_page_for_type (ArWindow *self,
+                             GType     type)
+{
+  for (guint i = 0; i < self->list_pages->len; i++)
+    {
+      ArRecordListPage *page = g_ptr_array_index (self->list_pages, i);
+
+      if (ar_record_list_page_get_record_type (page) == type)
+        return page;
+    }
+
+  return NULL;
+}
+
+ArRecordListPage *
+ar_window_get_current_page (ArWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+
+  return AR_IS_RECORD_LIST_PAGE (child) ? AR_RECORD_LIST_PAGE (child) : NULL;
+}
+
+const char *
+ar_window_get_visible_section (ArWindow *self)
+{
+  g_return_val_if_fail (AR_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+ar_window_show_section (ArWindow   *self,
+                        const char *name)
+{
+  GtkWidget *row;
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+        gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+    }
+
+  ar_window_update_actions (self);
+}
+
+static void
+on_dialog_editor_saved (ArRecordEditor *editor,
+                        GtkWindow      *dialog)
+{
+  gtk_window_destroy (dialog);
+}
+
+/* Links between records (memberships, academies, designations) have no
+ * section of their own: they open over the window. */
+static void
+edit_in_dialog (ArWindow *self,
+                ArRecord *record)
+{
+  GtkWidget *dialog = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *editor = ar_record_editor_new ();
+
+  gtk_window_set_title (GTK_WINDOW (dialog), _(AR_RECORD_GET_CLASS (record)->label));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 560, 600);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  ar_record_editor_set_store (AR_RECORD_EDITOR (editor), self->store);
+  ar_record_editor_set_record (AR_RECORD_EDITOR (editor), record);
+  gtk_widget_set_vexpand (editor, TRUE);
+  gtk_box_append (GTK_BOX (box), editor);
+  adw_window_set_content (ADW_WINDOW (dialog), box);
+
+  g_signal_connect (editor, "saved", G_CALLBACK (on_dialog_editor_saved), dialog);
+  g_signal_connect (editor, "open-record", G_CALLBACK (on_open_record), self);
+  g_object_set_data (G_OBJECT (self), "ar-last-dialog-editor", editor);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+push_history (ArWindow *self)
+{
+  ArRecordListPage *page = ar_window_get_current_page (self);
+  ArRecord *shown = page ? ar_record_list_page_get_selected (page) : NULL;
+  ArHistoryEntry entry = { page ? ar_record_list_page_get_record_type (page) : G_TYPE_NONE,
+                           shown ? ar_record_get_id (shown) : 0 };
+
+  g_array_append_val (self->history, entry);
+}
+
+static void
+show_record_now (ArWindow *self,
+                 GType     type,
+                 gint64    id)
+{
+  ArRecordListPage *page = ar_window_get_page_for_type (self, type);
+
+  if (page == NULL)
+    {
+      ar_window_show_section (self, "summary");
+      return;
+    }
+
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
+  ar_window_show_section (self, gtk_stack_get_visible_child_name (self->stack));
+  if (id != 0)
+    ar_record_list_page_select_id (page, id);
+}
+
+/**
+ * ar_window_show_record:
+ *
+ * Goes to @record's section and shows it there (Back returns); a record
+ * that links two others opens over the window.
+ */
+void
+ar_window_show_record (ArWindow *self,
+                       ArRecord *record)
+{
+  g_return_if_fail (AR_IS_WINDOW (self));
+  g_return_if_fail (AR_IS_RECORD (record));
+
+  if (ar_window_get_page_for_type (self, G_OBJECT_TYPE (record)) == NULL)
+    {
+      edit_in_dialog (self, record);
+      return;
+    }
+
+  push_history (self);
+  show_record_now (self, G_OBJECT_TYPE (record), ar_record_get_id (record));
+  ar_window_update_actions (self);
+}
+
+gboolean
+ar_window_go_back (ArWindow *self)
+{
+  ArHistoryEntry entry;
+
+  g_return_val_if_fail (AR_IS_WINDOW (self), FALSE);
+
+  if (self->history->len == 0)
+    return FALSE;
+
+  entry = g_array_index (self->history, ArHistoryEntry, self->history->len - 1);
+  g_array_set_size (self->history, self->history->len - 1);
+  show_record_now (self, entry.type, entry.id);
+  ar_window_update_actions (self);
+
+  return TRUE;
+}
+
+void
+ar_window_toast (ArWindow   *self,
+                 const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+on_undo_toast_dismissed (AdwToast *toast,
+                         ArWindow *self)
+{
+  if (self->undo_toast == toast)
+    self->undo_toast = NULL;
+}
+
+/**
+ * ar_window_delete_record:
+ *
+ * Deletes @record (and what depends on it) at once, with a toast whose
+ * Undo puts it all back.
+ */
+void
+ar_window_delete_record (ArWindow *self,
+                         ArRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autofree char *name = ar_record_describe (record);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (ar_record_get_id (record) == 0)
+    {
+      /* never saved: just let it go */
+      ArRecordListPage *page = ar_window_get_page_for_type (self, G_OBJECT_TYPE (record));
+
+      if (page != NULL)
+        ar_record_editor_set_record (ar_record_list_page_get_editor (page), NULL);
+      return;
+    }
+
+  removed = ar_store_delete (self->store, record, &error);
+  if (removed == NULL)
+    {
+      ar_window_toast (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->undo_records, g_ptr_array_unref);
+  self->undo_records = g_steal_pointer (&removed);
+
+  title = self->undo_records->len > 1
+          ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted “%s” and %u linked record",
+                                          "Deleted “%s” and %u linked records", self->undo_records->len - 1),
+                             name, self->undo_records->len - 1)
+          : g_strdup_printf (_("Deleted “%s”"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_undo_toast_dismissed), self);
+  self->undo_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  ar_window_update_actions (self);
 }

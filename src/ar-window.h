@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "ar-application.h"
+#include "ar-core.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +15,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ArWindow, ar_window, AR, WINDOW, AdwApplicationWindow)
 
-ArWindow *ar_window_new       (ArApplication *application,
-                               ArStore       *store);
-ArStore  *ar_window_get_store (ArWindow      *self);
+ArWindow *ar_window_new         (GtkApplication *application,
+                                 ArStore        *store);
+ArStore  *ar_window_get_store   (ArWindow       *self);
+void      ar_window_set_store   (ArWindow       *self,
+                                 ArStore        *store);
+void      ar_window_show_record (ArWindow       *self,
+                                 ArRecord       *record);
+gboolean  ar_window_go_back     (ArWindow       *self);
+const char *ar_window_get_visible_section (ArWindow *self);
 
 G_END_DECLS

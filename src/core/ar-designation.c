@@ -34,9 +34,14 @@ static const ArField designation_fields[] = {
 static char *
 ar_designation_describe (ArRecord *record)
 {
-  return g_strdup_printf ("%s %" G_GINT64_FORMAT,
-                          ar_record_get_text (record, "role"),
-                          ar_record_get_integer (record, "person_id"));
+  const char *role = ar_record_get_text (record, "role");
+  const char *specialisms = ar_record_get_text (record, "specialisms");
+
+  /* "SLE (Mathematics)": the role, and what it covers if that is known */
+  if (specialisms != NULL)
+    return g_strdup_printf ("%s (%s)", role ? role : "", specialisms);
+
+  return g_strdup (role ? role : _("Designation"));
 }
 
 static gboolean

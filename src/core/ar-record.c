@@ -88,13 +88,14 @@ field_index (ArRecord   *self,
 static char *
 ar_record_real_describe (ArRecord *self)
 {
-  const char *name = ar_record_get_text (self, "name");
+  gboolean has_name = ar_record_class_field_index (AR_RECORD_GET_CLASS (self), "name") >= 0;
+  const char *name = has_name ? ar_record_get_text (self, "name") : NULL;
 
   if (name != NULL)
     return g_strdup (name);
 
   return g_strdup_printf ("%s %" G_GINT64_FORMAT,
-                          AR_RECORD_GET_CLASS (self)->label,
+                          _(AR_RECORD_GET_CLASS (self)->label),
                           ar_record_get_id (self));
 }
 

@@ -1,0 +1,234 @@
+/* ar-gias-import-dialog.c: GIAS extracts into the register, with progress
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ar-gias-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ar-application.h"
+#include "ar-gias-import-dialog.h"
+
+struct _ArGiasImportDialog
+{
+  AdwWindow       parent_instance;
+
+  ArStore        *store;
+  GCancellable   *cancellable;
+
+  GtkStack       *stack;
+  GtkCheckButton *only_area_check;
+  GtkProgressBar *progress_bar;
+  GtkLabel       *files_label;
+  GtkTextView    *report_view;
+  AdwStatusPage  *result_page;
+};
+
+G_DEFINE_FINAL_TYPE (ArGiasImportDialog, ar_gias_import_dialog, ADW_TYPE_WINDOW)
+
+static char *
+default_area (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (AR_IS_APPLICATION (app))
+    return ar_settings_dup_default_area (ar_application_get_settings (AR_APPLICATION (app)));
+
+  return NULL;
+}
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  ArGiasImportDialog *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ArGiasImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArGiasReport) report = ar_gias_import_finish (AR_STORE (source), result, &error);
+  g_autofree char *text = NULL;
+
+  gtk_stack_set_visible_child_name (self->stack, "result");
+
+  if (report == NULL)
+    {
+      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+      adw_status_page_set_icon_name (self->result_page, cancelled ? "process-stop-symbolic" : "dialog-error-symbolic");
+      adw_status_page_set_title (self->result_page, cancelled ? _("Import Cancelled") : _("Nothing Was Imported"));
+      adw_status_page_set_description (self->result_page,
+                                       cancelled ? _("The register is as it was before.")
+                                                 : error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->report_view), FALSE);
+      return;
+    }
+
+  text = ar_gias_report_to_text (report, 200);
+  adw_status_page_set_icon_name (self->result_page, "emblem-ok-symbolic");
+  adw_status_page_set_title (self->result_page, _("Import Finished"));
+  adw_status_page_set_description (self->result_page, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->report_view), text, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->report_view), TRUE);
+}
+
+/**
+ * ar_gias_import_dialog_start:
+ *
+ * Imports @paths in a worker thread, showing progress; the window stays
+ * usable and Cancel leaves the register as it was.
+ */
+void
+ar_gias_import_dialog_start (ArGiasImportDialog *self,
+                             const char * const *paths)
+{
+  g_autofree char *area = default_area ();
+  g_autofree char *names = NULL;
+  const char *areas[] = { area, NULL };
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *base = g_path_get_basename (paths[i]);
+
+      g_string_append_printf (list, "%s%s", i ? ", " : "", base);
+    }
+  gtk_label_set_text (self->files_label, list->str);
+
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+
+  ar_gias_import_async (self->store, paths,
+                        gtk_check_button_get_active (self->only_area_check) && area && area[0] ? areas : NULL,
+                        self->cancellable, on_progress, self, on_imported, g_object_ref (self));
+}
+
+static void
+on_files_chosen (GtkNativeDialog    *chooser,
+                 int                 response,
+                 ArGiasImportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_ptr_array_add (paths, g_file_get_path (file));
+        }
+      g_ptr_array_add (paths, NULL);
+      ar_gias_import_dialog_start (self, (const char * const *) paths->pdata);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+on_choose_clicked (ArGiasImportDialog *self)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Choose GIAS Extracts"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                               _("_Import"), _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("GIAS extracts (CSV)"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_files_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_cancel_clicked (ArGiasImportDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+on_close_clicked (ArGiasImportDialog *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+ar_gias_import_dialog_dispose (GObject *object)
+{
+  ArGiasImportDialog *self = AR_GIAS_IMPORT_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+
+
+  G_OBJECT_CLASS (ar_gias_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+ar_gias_import_dialog_class_init (ArGiasImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ar_gias_import_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ar-gias-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, only_area_check);
+  gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, files_label);
+  gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, report_view);
+  gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, result_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_clicked);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ar_gias_import_dialog_init (ArGiasImportDialog *self)
+{
+  g_autofree char *area = NULL;
+  g_autofree char *label = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  area = default_area ();
+  if (area != NULL && area[0] != '\0')
+    {
+      label = g_strdup_printf (_("Only schools in my default area (%s)"), area);
+      gtk_check_button_set_label (self->only_area_check, label);
+      gtk_check_button_set_active (self->only_area_check, TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->only_area_check), FALSE);
+}
+
+void
+ar_gias_import_dialog_present (GtkWindow *parent,
+                               ArStore   *store)
+{
+  ArGiasImportDialog *self;
+
+  g_return_if_fail (AR_IS_STORE (store));
+
+  self = g_object_new (AR_TYPE_GIAS_IMPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  self->store = g_object_ref (store);
+  gtk_window_present (GTK_WINDOW (self));
+}

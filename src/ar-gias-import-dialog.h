@@ -1,0 +1,23 @@
+/* ar-gias-import-dialog.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ar-core.h"
+
+G_BEGIN_DECLS
+
+#define AR_TYPE_GIAS_IMPORT_DIALOG (ar_gias_import_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (ArGiasImportDialog, ar_gias_import_dialog, AR, GIAS_IMPORT_DIALOG, AdwWindow)
+
+void ar_gias_import_dialog_present (GtkWindow          *parent,
+                                    ArStore            *store);
+void ar_gias_import_dialog_start   (ArGiasImportDialog *self,
+                                    const char * const *paths);
+
+G_END_DECLS

@@ -1,0 +1,727 @@
+/* ar-record-list-page.c: one kind of record as a sortable, searchable list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ar-record-list-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ar-record-list-page.h"
+
+typedef struct
+{
+  ArRecordListPage   *page;
+  const ArColumnSpec *spec;
+} ColumnData;
+
+struct _ArRecordListPage
+{
+  AdwBin              parent_instance;
+
+  GType               record_type;
+  char               *title;
+  const ArColumnSpec *columns;
+  guint               n_columns;
+  const char         *filter_field;
+  ArStore            *store;
+
+  GListStore         *records;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+  char               *query;
+  char               *filter_choice;
+
+  /* names of linked records and derived columns, by record id */
+  GHashTable         *lookups;
+
+  AdwLeaflet         *leaflet;
+  AdwWindowTitle     *window_title;
+  GtkButton          *sidebar_button;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkToggleButton    *search_button;
+  GtkDropDown        *filter_drop_down;
+  GtkColumnView      *column_view;
+  GtkStack           *list_stack;
+  ArRecordEditor     *editor;
+};
+
+G_DEFINE_FINAL_TYPE (ArRecordListPage, ar_record_list_page, ADW_TYPE_BIN)
+
+static GHashTable *
+lookup_table (ArRecordListPage *self,
+              const char       *name)
+{
+  GHashTable *table = g_hash_table_lookup (self->lookups, name);
+
+  if (table == NULL)
+    {
+      table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      g_hash_table_insert (self->lookups, g_strdup (name), table);
+    }
+
+  return table;
+}
+
+static void
+lookup_set (GHashTable *table,
+            gint64      id,
+            char       *text)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = id;
+  g_hash_table_replace (table, key, text);
+}
+
+static const char *
+lookup_get (ArRecordListPage *self,
+            const char       *name,
+            gint64            id)
+{
+  GHashTable *table = g_hash_table_lookup (self->lookups, name);
+
+  return table ? g_hash_table_lookup (table, &id) : NULL;
+}
+
+static gboolean
+active_today (ArRecord   *record,
+              const char *start_field,
+              const char *end_field,
+              const char *today)
+{
+  const char *start = ar_record_get_text (record, start_field);
+  const char *end = ar_record_get_text (record, end_field);
+
+  return (start == NULL || strcmp (start, today) <= 0) && (end == NULL || strcmp (end, today) >= 0);
+}
+
+/* The derived columns, worked out once per reload rather than per cell. */
+static void
+build_lookups (ArRecordListPage *self)
+{
+  g_autofree char *today = ar_date_today ();
+
+  g_hash_table_remove_all (self->lookups);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      const ArColumnSpec *spec = &self->columns[c];
+
+      if (spec->kind == AR_COLUMN_LINK)
+        {
+          ArRecordClass *klass = g_type_class_ref (self->record_type);
+          int index = ar_record_class_field_index (klass, spec->field);
+          ArRecordClass *linked = ar_record_class_for_table (klass->fields[index].link_table);
+          g_autoptr(GListModel) targets = ar_store_list (self->store, G_TYPE_FROM_CLASS (linked), NULL);
+          GHashTable *table = lookup_table (self, spec->field);
+
+          g_type_class_unref (klass);
+          for (guint i = 0; targets && i < g_list_model_get_n_items (targets); i++)
+            {
+              g_autoptr(ArRecord) target = g_list_model_get_item (targets, i);
+              lookup_set (table, ar_record_get_id (target), ar_record_describe (target));
+            }
+        }
+      else if (spec->kind == AR_COLUMN_SCHOOL_TRUST || spec->kind == AR_COLUMN_TRUST_ACADEMIES)
+        {
+          g_autoptr(GListModel) academies = ar_store_list (self->store, AR_TYPE_TRUST_ACADEMY, NULL);
+          g_autoptr(GListModel) trusts = ar_store_list (self->store, AR_TYPE_TRUST, NULL);
+          g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          GHashTable *table = lookup_table (self, "derived");
+          g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+          for (guint i = 0; trusts && i < g_list_model_get_n_items (trusts); i++)
+            {
+              g_autoptr(ArRecord) trust = g_list_model_get_item (trusts, i);
+              lookup_set (names, ar_record_get_id (trust), ar_record_describe (trust));
+            }
+          for (guint i = 0; academies && i < g_list_model_get_n_items (academies); i++)
+            {
+              g_autoptr(ArRecord) academy = g_list_model_get_item (academies, i);
+              gint64 trust_id = ar_record_get_integer (academy, "trust_id");
+              gint64 school_id = ar_record_get_integer (academy, "school_id");
+
+              if (!active_today (academy, "joined_on", "left_on", today))
+                continue;
+              if (spec->kind == AR_COLUMN_SCHOOL_TRUST)
+                lookup_set (table, school_id, g_strdup (g_hash_table_lookup (names, &trust_id)));
+              else
+                {
+                  gint64 *key = g_memdup2 (&trust_id, sizeof trust_id);
+                  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+                  g_hash_table_replace (counts, key, GUINT_TO_POINTER (n + 1));
+                }
+            }
+          if (spec->kind == AR_COLUMN_TRUST_ACADEMIES)
+            {
+              GHashTableIter iter;
+              gpointer key, value;
+
+              g_hash_table_iter_init (&iter, counts);
+              while (g_hash_table_iter_next (&iter, &key, &value))
+                lookup_set (table, *(gint64 *) key, g_strdup_printf ("%u", GPOINTER_TO_UINT (value)));
+            }
+        }
+      else if (spec->kind == AR_COLUMN_PERSON_ROLES)
+        {
+          g_autoptr(GListModel) designations = ar_store_list (self->store, AR_TYPE_DESIGNATION, NULL);
+          GHashTable *table = lookup_table (self, "derived");
+
+          for (guint i = 0; designations && i < g_list_model_get_n_items (designations); i++)
+            {
+              g_autoptr(ArRecord) designation = g_list_model_get_item (designations, i);
+              gint64 person = ar_record_get_integer (designation, "person_id");
+              const char *before = g_hash_table_lookup (table, &person);
+
+              if (!active_today (designation, "starts_on", "ends_on", today))
+                continue;
+              lookup_set (table, person,
+                          before ? g_strdup_printf ("%s, %s", before, ar_record_get_text (designation, "role"))
+                                 : g_strdup (ar_record_get_text (designation, "role")));
+            }
+        }
+      else if (spec->kind == AR_COLUMN_ALLIANCE_MEMBERS)
+        {
+          g_autoptr(GListModel) members = ar_store_list (self->store, AR_TYPE_ALLIANCE_MEMBER, NULL);
+          g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+          GHashTable *table = lookup_table (self, "derived");
+          GHashTableIter iter;
+          gpointer key, value;
+
+          for (guint i = 0; members && i < g_list_model_get_n_items (members); i++)
+            {
+              g_autoptr(ArRecord) member = g_list_model_get_item (members, i);
+              gint64 alliance = ar_record_get_integer (member, "alliance_id");
+              gint64 *k = g_memdup2 (&alliance, sizeof alliance);
+
+              g_hash_table_replace (counts, k, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, k)) + 1));
+            }
+          g_hash_table_iter_init (&iter, counts);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            lookup_set (table, *(gint64 *) key, g_strdup_printf ("%u", GPOINTER_TO_UINT (value)));
+        }
+    }
+}
+
+static const char *
+cell_text (ArRecordListPage   *self,
+           ArRecord           *record,
+           const ArColumnSpec *spec)
+{
+  switch (spec->kind)
+    {
+    case AR_COLUMN_TEXT:
+      return ar_record_get_text (record, spec->field);
+
+    case AR_COLUMN_CHOICE:
+      return ar_choice_label (ar_record_get_text (record, spec->field));
+
+    case AR_COLUMN_LINK:
+      return lookup_get (self, spec->field, ar_record_get_integer (record, spec->field));
+
+    case AR_COLUMN_SCHOOL_TRUST:
+    case AR_COLUMN_PERSON_ROLES:
+    case AR_COLUMN_TRUST_ACADEMIES:
+    case AR_COLUMN_ALLIANCE_MEMBERS:
+    default:
+      return lookup_get (self, "derived", ar_record_get_id (record));
+    }
+}
+
+static char *
+cell_sort_key (ArRecord   *record,
+               ColumnData *data)
+{
+  const char *text = cell_text (data->page, record, data->spec);
+
+  if (data->spec->kind == AR_COLUMN_TRUST_ACADEMIES || data->spec->kind == AR_COLUMN_ALLIANCE_MEMBERS)
+    return g_strdup_printf ("%08d", text ? atoi (text) : 0);
+
+  return g_strdup (text ? text : "");
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            ColumnData               *data)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 4);
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ColumnData               *data)
+{
+  ArRecord *record = gtk_list_item_get_item (item);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
+                            cell_text (data->page, record, data->spec));
+}
+
+static gboolean
+record_matches (gpointer item,
+                gpointer user_data)
+{
+  ArRecordListPage *self = user_data;
+  ArRecord *record = item;
+
+  if (self->filter_choice != NULL && self->filter_field != NULL)
+    {
+      const char *value = g_str_equal (self->filter_field, "roles")
+                          ? lookup_get (self, "derived", ar_record_get_id (record))
+                          : ar_record_get_text (record, self->filter_field);
+
+      if (value == NULL || strstr (value, self->filter_choice) == NULL)
+        return FALSE;
+    }
+
+  return self->query == NULL || strstr (ar_record_get_search_key (record), self->query) != NULL;
+}
+
+static void
+on_search_changed (GtkSearchEntry   *entry,
+                   ArRecordListPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *query = text[0] ? g_utf8_casefold (text, -1) : NULL;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  /* typing more only narrows, deleting only widens: the filter then looks
+   * at fewer rows */
+  if (self->query != NULL && query != NULL && strstr (query, self->query) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (query == NULL || (self->query != NULL && strstr (self->query, query) != NULL))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->query);
+  self->query = g_steal_pointer (&query);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) ? "list" : "none");
+}
+
+static void
+on_filter_selected (GtkDropDown      *drop_down,
+                    GParamSpec       *pspec,
+                    ArRecordListPage *self)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
+  const char *value = item ? g_object_get_data (G_OBJECT (item), "ar-value") : NULL;
+
+  g_clear_pointer (&self->filter_choice, g_free);
+  self->filter_choice = g_strdup (value);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_selection_changed (GtkSingleSelection *selection,
+                      GParamSpec         *pspec,
+                      ArRecordListPage   *self)
+{
+  ArRecord *record = gtk_single_selection_get_selected_item (selection);
+  ArRecord *shown = ar_record_editor_get_record (self->editor);
+
+  if (record == NULL || (shown != NULL && ar_record_get_id (shown) == ar_record_get_id (record)))
+    return;
+
+  /* Nothing is dropped: valid edits are saved on the way out. */
+  if (ar_record_editor_get_dirty (self->editor) && ar_record_editor_get_valid (self->editor))
+    ar_record_editor_save (self->editor, NULL);
+
+  ar_record_editor_set_record (self->editor, record);
+}
+
+static void
+on_row_activated (GtkColumnView    *view,
+                  guint             position,
+                  ArRecordListPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_clicked (ArRecordListPage *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_editor_saved (ArRecordEditor   *editor,
+                 ArRecordListPage *self)
+{
+  ArRecord *record = ar_record_editor_get_record (editor);
+
+  if (record != NULL && G_OBJECT_TYPE (record) == self->record_type)
+    ar_record_list_page_select_id (self, ar_record_get_id (record));
+}
+
+static void
+free_column_data (gpointer  data,
+                  GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+add_columns (ArRecordListPage *self)
+{
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      ColumnData *data = g_new0 (ColumnData, 1);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      GtkExpression *expression;
+      GtkSorter *sorter;
+
+      data->page = self;
+      data->spec = &self->columns[c];
+      g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cell), data, free_column_data, 0);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), data);
+
+      column = gtk_column_view_column_new (_(data->spec->title), g_object_ref (factory));
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, data->spec->expand);
+
+      expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                G_CALLBACK (cell_sort_key), data, NULL);
+      sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+
+      gtk_column_view_append_column (self->column_view, column);
+      if (g_strcmp0 (data->spec->field, "name") == 0)
+        gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
+    }
+}
+
+static void
+add_filter (ArRecordListPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const char * const *choices = NULL;
+  ArRecordClass *klass;
+  int index;
+
+  if (self->filter_field == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->filter_drop_down), FALSE);
+      return;
+    }
+
+  klass = g_type_class_ref (self->record_type);
+  index = ar_record_class_field_index (klass, self->filter_field);
+  choices = index >= 0 ? klass->fields[index].choices : ar_role_designation_codes;
+  g_type_class_unref (klass);
+
+  gtk_string_list_append (labels, _("All"));
+  for (guint i = 0; choices != NULL && choices[i] != NULL; i++)
+    {
+      gtk_string_list_append (labels, index >= 0 ? ar_choice_label (choices[i]) : choices[i]);
+      g_object_set_data_full (g_list_model_get_item (G_LIST_MODEL (labels), i + 1), "ar-value",
+                              g_strdup (choices[i]), g_free);
+      g_object_unref (g_list_model_get_item (G_LIST_MODEL (labels), i + 1));
+    }
+
+  gtk_drop_down_set_model (self->filter_drop_down, G_LIST_MODEL (labels));
+  g_signal_connect (self->filter_drop_down, "notify::selected", G_CALLBACK (on_filter_selected), self);
+}
+
+static void
+on_store_changed (ArRecordListPage *self,
+                  GType             type)
+{
+  ar_record_list_page_reload (self);
+}
+
+static void
+ar_record_list_page_dispose (GObject *object)
+{
+  ArRecordListPage *self = AR_RECORD_LIST_PAGE (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+
+
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->lookups, g_hash_table_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->filter_choice, g_free);
+
+  G_OBJECT_CLASS (ar_record_list_page_parent_class)->dispose (object);
+}
+
+static void
+ar_record_list_page_class_init (ArRecordListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ar_record_list_page_dispose;
+
+  g_type_ensure (AR_TYPE_RECORD_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ar-record-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, filter_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+}
+
+static void
+ar_record_list_page_init (ArRecordListPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  g_signal_connect (self->editor, "saved", G_CALLBACK (on_editor_saved), self);
+}
+
+ArRecordListPage *
+ar_record_list_page_new (GType               record_type,
+                         const char         *title,
+                         const ArColumnSpec *columns,
+                         guint               n_columns,
+                         const char         *filter_field)
+{
+  ArRecordListPage *self = g_object_new (AR_TYPE_RECORD_LIST_PAGE, NULL);
+
+  self->record_type = record_type;
+  self->title = g_strdup (title);
+  self->columns = columns;
+  self->n_columns = n_columns;
+  self->filter_field = filter_field;
+
+  adw_window_title_set_title (self->window_title, title);
+  g_object_set (self->search_entry, "placeholder-text", _("Search"), NULL);
+
+  /* store → filter (search and choice) → sort (the view's sorter) → selection */
+  self->records = g_list_store_new (record_type);
+  self->filter = gtk_custom_filter_new (record_matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->records), GTK_FILTER (self->filter));
+  add_columns (self);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
+                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  add_filter (self);
+
+  return self;
+}
+
+GType
+ar_record_list_page_get_record_type (ArRecordListPage *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), G_TYPE_NONE);
+  return self->record_type;
+}
+
+const char *
+ar_record_list_page_get_title (ArRecordListPage *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), NULL);
+  return self->title;
+}
+
+void
+ar_record_list_page_set_store (ArRecordListPage *self,
+                               ArStore          *store)
+{
+  g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  ar_record_editor_set_record (self->editor, NULL);
+  ar_record_editor_set_store (self->editor, store);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+
+  ar_record_list_page_reload (self);
+}
+
+/**
+ * ar_record_list_page_reload:
+ *
+ * Reads the records again, keeping the selection where it still exists.
+ */
+void
+ar_record_list_page_reload (ArRecordListPage *self)
+{
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  ArRecord *selected;
+  gint64 selected_id;
+
+  g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
+
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  selected_id = selected ? ar_record_get_id (selected) : 0;
+
+  if (self->store != NULL)
+    {
+      records = ar_store_list (self->store, self->record_type, NULL);
+      build_lookups (self);
+    }
+
+  for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
+    g_ptr_array_add (items, g_list_model_get_item (records, i));
+
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+  g_list_store_splice (self->records, 0, g_list_model_get_n_items (G_LIST_MODEL (self->records)),
+                       items->pdata, items->len);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+
+  if (selected_id != 0)
+    ar_record_list_page_select_id (self, selected_id);
+
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) ? "list" : "none");
+}
+
+guint
+ar_record_list_page_get_n_shown (ArRecordListPage *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+}
+
+/**
+ * ar_record_list_page_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the record shown in the editor
+ */
+ArRecord *
+ar_record_list_page_get_selected (ArRecordListPage *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), NULL);
+  return ar_record_editor_get_record (self->editor);
+}
+
+/**
+ * ar_record_list_page_select_id:
+ *
+ * Selects the record with @id and shows it; clears the search if it hid
+ * the record.
+ */
+gboolean
+ar_record_list_page_select_id (ArRecordListPage *self,
+                               gint64            id)
+{
+  g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), FALSE);
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      GListModel *model = G_LIST_MODEL (self->sorted);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(ArRecord) record = g_list_model_get_item (model, i);
+
+          if (ar_record_get_id (record) == id)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              if (ar_record_editor_get_record (self->editor) == NULL
+                  || ar_record_get_id (ar_record_editor_get_record (self->editor)) != id)
+                ar_record_editor_set_record (self->editor, record);
+              return TRUE;
+            }
+        }
+
+      ar_record_list_page_set_search (self, "");
+      gtk_drop_down_set_selected (self->filter_drop_down, 0);
+    }
+
+  return FALSE;
+}
+
+void
+ar_record_list_page_add_record (ArRecordListPage *self)
+{
+  g_autoptr(ArRecord) record = NULL;
+
+  g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
+
+  if (ar_record_editor_get_dirty (self->editor) && ar_record_editor_get_valid (self->editor))
+    ar_record_editor_save (self->editor, NULL);
+
+  record = g_object_new (self->record_type, NULL);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  ar_record_editor_set_record (self->editor, record);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+ar_record_list_page_set_search (ArRecordListPage *self,
+                                const char       *text)
+{
+  g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* search-changed is delayed; apply at once */
+  on_search_changed (self->search_entry, self);
+}
+
+void
+ar_record_list_page_focus_search (ArRecordListPage *self)
+{
+  g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * ar_record_list_page_get_editor:
+ *
+ * Returns: (transfer none): the detail pane
+ */
+ArRecordEditor *
+ar_record_list_page_get_editor (ArRecordListPage *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), NULL);
+  return self->editor;
+}
+
+void
+ar_record_list_page_show_list (ArRecordListPage *self)
+{
+  g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+void
+ar_record_list_page_set_sidebar_button_visible (ArRecordListPage *self,
+                                                gboolean          visible)
+{
+  g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), visible);
+}

@@ -1,0 +1,71 @@
+/* ar-record-list-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ar-core.h"
+#include "ar-record-editor.h"
+
+G_BEGIN_DECLS
+
+/**
+ * ArColumnKind:
+ * @AR_COLUMN_TEXT: the field as stored
+ * @AR_COLUMN_CHOICE: a choice field, in words
+ * @AR_COLUMN_LINK: the name of the record a link field points at
+ * @AR_COLUMN_SCHOOL_TRUST: a school's current trust
+ * @AR_COLUMN_PERSON_ROLES: a person's current designations
+ * @AR_COLUMN_TRUST_ACADEMIES: how many academies a trust has now
+ * @AR_COLUMN_ALLIANCE_MEMBERS: how many members an alliance has
+ */
+typedef enum
+{
+  AR_COLUMN_TEXT,
+  AR_COLUMN_CHOICE,
+  AR_COLUMN_LINK,
+  AR_COLUMN_SCHOOL_TRUST,
+  AR_COLUMN_PERSON_ROLES,
+  AR_COLUMN_TRUST_ACADEMIES,
+  AR_COLUMN_ALLIANCE_MEMBERS,
+} ArColumnKind;
+
+typedef struct
+{
+  const char   *title;
+  const char   *field;
+  ArColumnKind  kind;
+  gboolean      expand;
+} ArColumnSpec;
+
+#define AR_TYPE_RECORD_LIST_PAGE (ar_record_list_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ArRecordListPage, ar_record_list_page, AR, RECORD_LIST_PAGE, AdwBin)
+
+ArRecordListPage *ar_record_list_page_new             (GType                record_type,
+                                                       const char          *title,
+                                                       const ArColumnSpec  *columns,
+                                                       guint                n_columns,
+                                                       const char          *filter_field);
+GType             ar_record_list_page_get_record_type (ArRecordListPage    *self);
+const char       *ar_record_list_page_get_title       (ArRecordListPage    *self);
+void              ar_record_list_page_set_store       (ArRecordListPage    *self,
+                                                       ArStore             *store);
+void              ar_record_list_page_reload          (ArRecordListPage    *self);
+guint             ar_record_list_page_get_n_shown     (ArRecordListPage    *self);
+ArRecord         *ar_record_list_page_get_selected    (ArRecordListPage    *self);
+gboolean          ar_record_list_page_select_id       (ArRecordListPage    *self,
+                                                       gint64               id);
+void              ar_record_list_page_add_record      (ArRecordListPage    *self);
+void              ar_record_list_page_set_search      (ArRecordListPage    *self,
+                                                       const char          *text);
+void              ar_record_list_page_focus_search    (ArRecordListPage    *self);
+ArRecordEditor   *ar_record_list_page_get_editor      (ArRecordListPage    *self);
+void              ar_record_list_page_show_list       (ArRecordListPage    *self);
+void              ar_record_list_page_set_sidebar_button_visible (ArRecordListPage *self,
+                                                                  gboolean          visible);
+
+G_END_DECLS

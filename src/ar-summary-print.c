@@ -1,0 +1,89 @@
+/* ar-summary-print.c: the summary through GtkPrintOperation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ar-summary-print"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ar-report.h"
+#include "ar-summary-print.h"
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                ArSummary         *summary)
+{
+  g_autoptr(ArReportLayout) layout = NULL;
+  PangoContext *pango_context;
+  ArPageSetup setup;
+
+  /* The print context's cairo origin is already inside the margins. */
+  setup.width = gtk_print_context_get_width (context);
+  setup.height = gtk_print_context_get_height (context);
+  setup.margin_top = setup.margin_bottom = setup.margin_left = setup.margin_right = 0;
+
+  layout = ar_report_layout_new (summary, &setup);
+  pango_context = gtk_print_context_create_pango_context (context);
+  ar_report_layout_paginate (layout, pango_context);
+  g_object_unref (pango_context);
+  gtk_print_operation_set_n_pages (operation, ar_report_layout_get_n_pages (layout));
+  g_object_set_data_full (G_OBJECT (operation), "ar-layout", g_steal_pointer (&layout), g_object_unref);
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              ArSummary         *summary)
+{
+  ArReportLayout *layout = g_object_get_data (G_OBJECT (operation), "ar-layout");
+
+  ar_report_layout_draw_page (layout, gtk_print_context_get_cairo_context (context), page);
+}
+
+/**
+ * ar_summary_print:
+ * @export_path: (nullable): write a PDF there without a dialog, or %NULL
+ *   to show the print dialog
+ *
+ * Prints with the same layout as the PDF export, on the paper and margins
+ * chosen in the dialog (A4 with 1.7 cm margins to start with).
+ */
+gboolean
+ar_summary_print (GtkWindow   *parent,
+                  ArSummary   *summary,
+                  const char  *export_path,
+                  GError     **error)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  GtkPrintOperationResult result;
+
+  gtk_page_setup_set_paper_size (page_setup, a4);
+  gtk_page_setup_set_top_margin (page_setup, 48, GTK_UNIT_POINTS);
+  gtk_page_setup_set_bottom_margin (page_setup, 42, GTK_UNIT_POINTS);
+  gtk_page_setup_set_left_margin (page_setup, 48, GTK_UNIT_POINTS);
+  gtk_page_setup_set_right_margin (page_setup, 48, GTK_UNIT_POINTS);
+
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, ar_summary_get_title (summary));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), summary);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), summary);
+
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+
+  result = gtk_print_operation_run (operation,
+                                    export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, error);
+
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}

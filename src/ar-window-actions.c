@@ -1,0 +1,416 @@
+/* ar-window-actions.c: everything the window can do, as actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ar-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ar-application.h"
+#include "ar-gias-import-dialog.h"
+#include "ar-window-private.h"
+
+static ArRecordEditor *
+current_editor (ArWindow *self)
+{
+  ArRecordListPage *page = ar_window_get_current_page (self);
+
+  return page ? ar_record_list_page_get_editor (page) : NULL;
+}
+
+/**
+ * ar_window_update_actions:
+ *
+ * The one place that decides which actions can be used now.
+ */
+void
+ar_window_update_actions (ArWindow *self)
+{
+  ArRecordListPage *page = ar_window_get_current_page (self);
+  ArRecordEditor *editor = current_editor (self);
+  ArRecord *shown = page ? ar_record_list_page_get_selected (page) : NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_store = self->store != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.add", has_store);
+  gtk_widget_action_set_enabled (widget, "win.delete", shown != NULL && ar_record_get_id (shown) != 0);
+  gtk_widget_action_set_enabled (widget, "win.save", editor && ar_record_editor_get_dirty (editor));
+  gtk_widget_action_set_enabled (widget, "win.find", page != NULL);
+  gtk_widget_action_set_enabled (widget, "win.back", self->history->len > 0);
+  gtk_widget_action_set_enabled (widget, "win.undo-delete", self->undo_records != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-register", has_store);
+  gtk_widget_action_set_enabled (widget, "win.import-register", has_store);
+  gtk_widget_action_set_enabled (widget, "win.import-gias", has_store);
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+
+  ar_window_show_section (self, g_variant_get_string (parameter, NULL));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  adw_leaflet_navigate (AR_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+  ArRecordListPage *page = ar_window_get_current_page (self);
+
+  /* From the summary or the empty register, a new alliance. */
+  if (page == NULL)
+    {
+      page = ar_window_get_page_for_type (self, AR_TYPE_ALLIANCE);
+      ar_window_show_section (self, "alliances");
+    }
+
+  ar_record_list_page_add_record (page);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  ar_window_update_actions (self);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+  ArRecordListPage *page = ar_window_get_current_page (self);
+  ArRecord *record = page ? ar_record_list_page_get_selected (page) : NULL;
+
+  if (record != NULL)
+    ar_window_delete_record (self, record);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_steal_pointer (&self->undo_records);
+
+  if (records == NULL)
+    return;
+
+  if (!ar_store_restore (self->store, records, &error))
+    ar_window_toast (self, error->message);
+  else if (records->len > 0)
+    ar_window_show_record (self, g_ptr_array_index (records, 0));
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  ar_window_update_actions (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+  ArRecordEditor *editor = current_editor (self);
+  g_autoptr(GError) error = NULL;
+
+  if (editor != NULL && !ar_record_editor_save (editor, &error))
+    ar_window_toast (self, error->message);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ArRecordListPage *page = ar_window_get_current_page (AR_WINDOW (widget));
+
+  if (page != NULL)
+    ar_record_list_page_focus_search (page);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ar_window_go_back (AR_WINDOW (widget));
+}
+
+static void
+show_error_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ar_window_toast (AR_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Register files ------------------------------------------------------- */
+
+typedef void (*ChosenFunc) (ArWindow *self,
+                            GFile    *file);
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     ArWindow        *self)
+{
+  ChosenFunc func = g_object_get_data (G_OBJECT (chooser), "ar-chosen");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      func (self, file);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+choose_file (ArWindow             *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             const char           *pattern,
+             const char           *suggested_name,
+             ChosenFunc            func)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+
+  if (pattern != NULL)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_add_pattern (filter, pattern);
+      gtk_file_filter_set_name (filter, pattern);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+
+  g_object_set_data (G_OBJECT (chooser), "ar-chosen", func);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_register_file (ArWindow *self,
+                    GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(ArStore) store = ar_store_open (path, &error);
+
+  if (store == NULL)
+    {
+      ar_window_toast (self, error->message);
+      return;
+    }
+
+  ar_window_set_store (self, store);
+  ar_application_remember_register (AR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), path);
+}
+
+static void
+new_register_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  choose_file (AR_WINDOW (widget), _("New Register"), GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"),
+               NULL, _("register.db"), open_register_file);
+}
+
+static void
+open_register_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_file (AR_WINDOW (widget), _("Open Register"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+               NULL, NULL, open_register_file);
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open_sample (&error);
+
+  if (store == NULL)
+    ar_window_toast (self, error->message);
+  else
+    {
+      ar_window_set_store (self, store);
+      ar_window_toast (self, _("This is a copy of the sample register: changes go when you close it"));
+    }
+}
+
+static void
+export_register_file (ArWindow *self,
+                      GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (!ar_register_json_export_file (self->store, path, &error))
+    ar_window_toast (self, error->message);
+  else
+    ar_window_toast (self, _("Register exported"));
+}
+
+static void
+export_register_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  choose_file (AR_WINDOW (widget), _("Export Register"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+               "*.json", _("register.json"), export_register_file);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char * const *paths = task_data;
+  g_autoptr(GError) error = NULL;
+  /* its own connection: one per thread */
+  g_autoptr(ArStore) store = ar_store_open (paths[0], &error);
+
+  if (store == NULL || !ar_register_json_import_file (store, paths[1], TRUE, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_register_imported (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  ArWindow *self = AR_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    ar_window_toast (self, error->message);
+  else
+    {
+      ar_store_emit_changed (self->store, G_TYPE_NONE);
+      ar_window_toast (self, _("Register imported"));
+    }
+}
+
+static void
+import_register_file (ArWindow *self,
+                      GFile    *file)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_register_imported, NULL);
+  char **paths = g_new0 (char *, 3);
+
+  paths[0] = g_strdup (ar_store_get_path (self->store));
+  paths[1] = g_file_get_path (file);
+  g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+on_import_confirmed (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ArWindow         *self)
+{
+  if (g_strcmp0 (response, "replace") == 0)
+    choose_file (self, _("Import Register"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                 "*.json", NULL, import_register_file);
+}
+
+static void
+import_register_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (ar_store_is_empty (self->store))
+    {
+      on_import_confirmed (NULL, "replace", self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace This Register?"),
+                                   _("Importing a register file replaces everything this register holds. "
+                                     "Export it first if you may want it back."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_confirmed), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_gias_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+
+  ar_gias_import_dialog_present (GTK_WINDOW (self), self->store);
+}
+
+void
+ar_window_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "s", show_error_action);
+  gtk_widget_class_install_action (widget_class, "win.new-register", NULL, new_register_action);
+  gtk_widget_class_install_action (widget_class, "win.open-register", NULL, open_register_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.export-register", NULL, export_register_action);
+  gtk_widget_class_install_action (widget_class, "win.import-register", NULL, import_register_action);
+  gtk_widget_class_install_action (widget_class, "win.import-gias", NULL, import_gias_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-register", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-gias", NULL);
+  for (guint i = 0; i < 6; i++)
+    {
+      static const char * const names[] = { "summary", "alliances", "trusts", "leaders", "schools", "partners" };
+
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                           "win.show-section", "s", names[i]);
+    }
+}

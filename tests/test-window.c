@@ -1,0 +1,464 @@
+/* test-window.c: the window, driven through its actions as a user would
+ *
+ * Screenshots of each state go to $AR_BUILD_DIR/screenshots/ for a person
+ * to look at.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ar-application.h"
+#include "ar-record-list-page.h"
+#include "ar-summary-page.h"
+#include "ar-test-util.h"
+#include "ar-window-private.h"
+
+static void
+settle (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autofree char *directory = g_build_filename (g_getenv ("AR_BUILD_DIR"), "screenshots", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  gtk_test_widget_wait_for_draw (widget);
+  settle ();
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (directory, 0755);
+  path = g_build_filename (directory, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static ArWindow *
+window_for (ArStore *store,
+            int      width,
+            int      height)
+{
+  ArWindow *window = ar_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  settle ();
+
+  return window;
+}
+
+static void
+activate (ArWindow   *window,
+          const char *action,
+          const char *target)
+{
+  if (target != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  settle ();
+}
+
+static ArRecordListPage *
+page (ArWindow *window,
+      GType     type)
+{
+  ArRecordListPage *list = ar_window_get_page_for_type (window, type);
+
+  g_assert_nonnull (list);
+
+  return list;
+}
+
+static void
+test_empty_register (void)
+{
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  ArWindow *window = window_for (store, 1000, 700);
+
+  g_assert_cmpstr (ar_window_get_visible_section (window), ==, "empty");
+  screenshot (GTK_WIDGET (window), "empty-register.png");
+
+  /* the empty state's Add Alliance opens a new alliance */
+  activate (window, "win.add", NULL);
+  g_assert_cmpstr (ar_window_get_visible_section (window), ==, "alliances");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_every_section (void)
+{
+  static const struct { const char *name; GType (*type) (void); } sections[] = {
+    { "alliances", ar_alliance_get_type }, { "trusts", ar_trust_get_type },
+    { "leaders", ar_person_get_type }, { "schools", ar_school_get_type },
+    { "partners", ar_organisation_get_type },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open_sample (&error);
+  ArWindow *window = window_for (store, 1280, 800);
+
+  g_assert_cmpstr (ar_window_get_visible_section (window), ==, "summary");
+  screenshot (GTK_WIDGET (window), "summary.png");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("section-%s.png", sections[i].name);
+      ArRecordListPage *list = page (window, sections[i].type ());
+
+      activate (window, "win.show-section", sections[i].name);
+      g_assert_cmpstr (ar_window_get_visible_section (window), ==, sections[i].name);
+      g_assert_cmpuint (ar_record_list_page_get_n_shown (list), ==, ar_store_count (store, sections[i].type ()));
+
+      /* the first record in the detail pane */
+      ar_record_list_page_select_id (list, 1);
+      settle ();
+      screenshot (GTK_WIDGET (window), name);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search_narrows_the_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open_sample (&error);
+  ArWindow *window = window_for (store, 1280, 800);
+  ArRecordListPage *schools = page (window, AR_TYPE_SCHOOL);
+
+  activate (window, "win.show-section", "schools");
+  activate (window, "win.find", NULL);
+  ar_record_list_page_set_search (schools, "AYSTON");
+  settle ();
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), >=, 1);
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), <, 10);
+  ar_record_list_page_set_search (schools, "no school is called this");
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), ==, 0);
+  screenshot (GTK_WIDGET (window), "search-nothing-found.png");
+  ar_record_list_page_set_search (schools, "");
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), ==, 95);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static ArRecordEditor *
+editor_of (ArWindow *window,
+           GType     type)
+{
+  return ar_record_list_page_get_editor (page (window, type));
+}
+
+/* Adds a record of the current section through the editor. */
+static void
+add_record (ArWindow           *window,
+            const char         *section,
+            GType               type,
+            const char * const *fields)
+{
+  ArRecordEditor *editor = editor_of (window, type);
+
+  activate (window, "win.show-section", section);
+  activate (window, "win.add", NULL);
+  for (guint i = 0; fields[i] != NULL; i += 2)
+    ar_record_editor_set_field (editor, fields[i], fields[i + 1]);
+  settle ();
+  if (!ar_record_editor_get_valid (editor))
+    g_error ("cannot add to %s: %s", section, ar_record_editor_get_problem (editor));
+  activate (window, "win.save", NULL);
+  g_assert_false (ar_record_editor_get_dirty (editor));
+}
+
+static ArRecordEditor *
+dialog_editor (ArWindow *window)
+{
+  ArRecordEditor *editor = g_object_get_data (G_OBJECT (window), "ar-last-dialog-editor");
+
+  g_assert_nonnull (editor);
+
+  return editor;
+}
+
+static void
+test_build_a_register (void)
+{
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  g_autofree char *path = g_strdup (ar_store_get_path (store));
+  g_autofree char *before_restart = NULL;
+  g_autofree char *after_restart = NULL;
+  ArWindow *window;
+  ArRecordEditor *editor;
+  gint64 area;
+
+  area = ar_test_add_area (store, "855", "Leicestershire");
+  window = window_for (store, 1280, 800);
+
+  /* a school: a bad URN is refused with the reason shown */
+  editor = editor_of (window, AR_TYPE_SCHOOL);
+  activate (window, "win.show-section", "schools");
+  activate (window, "win.add", NULL);
+  ar_record_editor_set_field (editor, "name", "Brookside Primary School");
+  ar_record_editor_set_field (editor, "urn", "12A456");
+  settle ();
+  g_assert_false (ar_record_editor_get_valid (editor));
+  g_assert_cmpstr (ar_record_editor_get_problem (editor), ==, "URN: “12A456” is not six digits");
+  screenshot (GTK_WIDGET (window), "editor-invalid-urn.png");
+  ar_record_editor_set_field (editor, "urn", "990201");
+  ar_record_editor_set_field (editor, "area_id", "1");
+  ar_record_editor_set_field (editor, "status", "open");
+  settle ();
+  g_assert_true (ar_record_editor_get_valid (editor));
+  activate (window, "win.save", NULL);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 1);
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (page (window, AR_TYPE_SCHOOL)), ==, 1);
+
+  add_record (window, "schools", AR_TYPE_SCHOOL, (const char *[]) {
+    "name", "Meadow Lane Academy", "urn", "990202", "area_id", "1", NULL });
+
+  /* a trust with two academies, added from the trust's page */
+  add_record (window, "trusts", AR_TYPE_TRUST, (const char *[]) {
+    "name", "Brook Valley Learning Trust", "kind", "mat", NULL });
+  for (gint64 school = 1; school <= 2; school++)
+    {
+      g_autoptr(ArRecord) academy = AR_RECORD (ar_trust_academy_new ());
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, school);
+
+      ar_record_set_integer (academy, "trust_id", 1);
+      ar_window_show_record (window, academy);
+      settle ();
+      ar_record_editor_set_field (dialog_editor (window), "school_id", id);
+      ar_record_editor_set_field (dialog_editor (window), "joined_on", "2019-09-01");
+      settle ();
+      g_assert_true (ar_record_editor_save (dialog_editor (window), NULL));
+      settle ();
+    }
+  ar_record_list_page_select_id (page (window, AR_TYPE_TRUST), 1);
+  settle ();
+  screenshot (GTK_WIDGET (window), "trust-with-academies.png");
+
+  /* an alliance led by the first school, the second a member */
+  add_record (window, "alliances", AR_TYPE_ALLIANCE, (const char *[]) {
+    "name", "Brook Valley Teaching School Alliance", "lead_school_id", "1", "designated_on", "2015-04-01", NULL });
+  {
+    g_autoptr(ArRecord) member = AR_RECORD (ar_alliance_member_new ());
+
+    ar_record_set_integer (member, "alliance_id", 1);
+    ar_window_show_record (window, member);
+    settle ();
+    ar_record_editor_set_field (dialog_editor (window), "school_id", "2");
+    ar_record_editor_set_field (dialog_editor (window), "role", "supported-school");
+    settle ();
+    g_assert_true (ar_record_editor_save (dialog_editor (window), NULL));
+    settle ();
+  }
+
+  /* a person with an NLE designation */
+  add_record (window, "leaders", AR_TYPE_PERSON, (const char *[]) {
+    "name", "Alex Morgan", "job_title", "Headteacher", "school_id", "1", NULL });
+  {
+    g_autoptr(ArRecord) designation = AR_RECORD (ar_designation_new ());
+
+    ar_record_set_integer (designation, "person_id", 1);
+    ar_window_show_record (window, designation);
+    settle ();
+    ar_record_editor_set_field (dialog_editor (window), "role", "NLE");
+    ar_record_editor_set_field (dialog_editor (window), "starts_on", "2020-09-01");
+    settle ();
+    g_assert_true (ar_record_editor_save (dialog_editor (window), NULL));
+    settle ();
+  }
+  ar_record_list_page_select_id (page (window, AR_TYPE_PERSON), 1);
+  settle ();
+  screenshot (GTK_WIDGET (window), "leader-with-designation.png");
+
+  /* the summary shows them */
+  activate (window, "win.show-section", "summary");
+  g_assert_cmpint (ar_test_count (store, "855", NULL, "TSA"), ==, 1);
+  {
+    GtkWidget *summary_page = NULL;
+    ArSummary *summary;
+
+    summary_page = GTK_WIDGET (window->summary_page);
+    g_assert_nonnull (summary_page);
+    summary = ar_summary_page_get_summary (AR_SUMMARY_PAGE (summary_page));
+    g_assert_nonnull (summary);
+    g_assert_cmpstr (ar_summary_row_get_figure (ar_summary_get_row (summary, 1)), ==,
+                     "1 MAT sponsoring 2 Leicestershire schools");
+    g_assert_cmpstr (ar_summary_row_get_figure (ar_summary_get_row (summary, 2)), ==, "1");
+    g_assert_cmpstr (ar_summary_row_get_figure (ar_summary_get_row (summary, 3)), ==, "1");
+  }
+  screenshot (GTK_WIDGET (window), "summary-after-adding.png");
+
+  /* delete the trust (with its academies), then undo */
+  activate (window, "win.show-section", "trusts");
+  ar_record_list_page_select_id (page (window, AR_TYPE_TRUST), 1);
+  settle ();
+  activate (window, "win.delete", NULL);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST), ==, 0);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 0);
+  screenshot (GTK_WIDGET (window), "deleted-with-undo.png");
+  activate (window, "win.undo-delete", NULL);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST), ==, 1);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 2);
+
+  /* an unsaved valid edit is kept when the window closes */
+  activate (window, "win.show-section", "schools");
+  ar_record_list_page_select_id (page (window, AR_TYPE_SCHOOL), 2);
+  settle ();
+  ar_record_editor_set_field (editor_of (window, AR_TYPE_SCHOOL), "town", "Brookby");
+  settle ();
+  before_restart = ar_test_export (store);
+  gtk_window_close (GTK_WINDOW (window));
+  settle ();
+
+  /* a restart shows everything saved */
+  g_clear_object (&store);
+  store = ar_store_open (path, NULL);
+  window = window_for (store, 1280, 800);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 2);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_DESIGNATION), ==, 1);
+  after_restart = ar_test_export (store);
+  g_assert_nonnull (strstr (after_restart, "\"town\" : \"Brookby\""));
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (page (window, AR_TYPE_SCHOOL)), ==, 2);
+  (void) before_restart;
+  (void) area;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_link_opens_with_one_click_and_back_returns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open_sample (&error);
+  ArWindow *window = window_for (store, 1280, 800);
+  g_autoptr(ArRecord) school = ar_store_get (store, AR_TYPE_SCHOOL, 1, NULL);
+
+  activate (window, "win.show-section", "alliances");
+  ar_record_list_page_select_id (page (window, AR_TYPE_ALLIANCE), 1);
+  settle ();
+
+  /* what the teaching school row's click does */
+  g_signal_emit_by_name (editor_of (window, AR_TYPE_ALLIANCE), "open-record", school);
+  settle ();
+  g_assert_cmpstr (ar_window_get_visible_section (window), ==, "schools");
+  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (page (window, AR_TYPE_SCHOOL))), ==, 1);
+  screenshot (GTK_WIDGET (window), "school-with-links.png");
+
+  activate (window, "win.back", NULL);
+  g_assert_cmpstr (ar_window_get_visible_section (window), ==, "alliances");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_print_and_copy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open_sample (&error);
+  ArWindow *window = window_for (store, 1280, 800);
+  g_autofree char *directory = g_dir_make_tmp ("ar-print-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (directory, "printed.pdf", NULL);
+  g_autofree char *command = g_strdup_printf ("pdftotext '%s' -", pdf);
+  g_autofree char *text = NULL;
+  GtkWidget *summary_page = NULL;
+  GdkContentFormats *formats;
+
+  summary_page = GTK_WIDGET (window->summary_page);
+  g_assert_nonnull (summary_page);
+  ar_summary_page_set_area (AR_SUMMARY_PAGE (summary_page), "855");
+  settle ();
+
+  /* printing through GtkPrintOperation, exported to a file */
+  g_assert_true (gtk_widget_activate_action (summary_page, "summary.print-to-file", "s", pdf));
+  settle ();
+  g_assert_true (g_spawn_command_line_sync (command, &text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (text, "System Leadership in Leicestershire"));
+  g_assert_nonnull (strstr (text, "9 MATs sponsoring"));
+  g_assert_nonnull (strstr (text, "Key functions"));
+
+  /* Copy offers the table as HTML and as plain text */
+  g_assert_true (gtk_widget_activate_action (summary_page, "summary.copy", NULL));
+  settle ();
+  formats = gdk_clipboard_get_formats (gtk_widget_get_clipboard (summary_page));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/html"));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_narrow_and_dark (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open_sample (&error);
+  ArWindow *window = window_for (store, 360, 720);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  screenshot (GTK_WIDGET (window), "narrow-sidebar.png");
+  activate (window, "win.show-section", "schools");
+  screenshot (GTK_WIDGET (window), "narrow-schools.png");
+  ar_record_list_page_select_id (page (window, AR_TYPE_SCHOOL), 1);
+  settle ();
+  screenshot (GTK_WIDGET (window), "narrow-school-detail.png");
+  activate (window, "win.show-section", "summary");
+  screenshot (GTK_WIDGET (window), "narrow-summary.png");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  settle ();
+  screenshot (GTK_WIDGET (window), "dark-summary.png");
+  activate (window, "win.show-section", "leaders");
+  ar_record_list_page_select_id (page (window, AR_TYPE_PERSON), 1);
+  settle ();
+  screenshot (GTK_WIDGET (window), "dark-leaders.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* screenshots of the end state, not of a transition */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* the UI resources register with the application class */
+  g_type_class_unref (g_type_class_ref (AR_TYPE_APPLICATION));
+
+  g_test_add_func ("/ar/window/empty-register", test_empty_register);
+  g_test_add_func ("/ar/window/every-section", test_every_section);
+  g_test_add_func ("/ar/window/search-narrows-the-list", test_search_narrows_the_list);
+  g_test_add_func ("/ar/window/build-a-register", test_build_a_register);
+  g_test_add_func ("/ar/window/link-opens-and-back-returns", test_link_opens_with_one_click_and_back_returns);
+  g_test_add_func ("/ar/window/print-and-copy", test_print_and_copy);
+  g_test_add_func ("/ar/window/narrow-and-dark", test_narrow_and_dark);
+
+  return g_test_run ();
+}
