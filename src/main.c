@@ -18,7 +18,8 @@ main (int   argc,
   g_autoptr(ArApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* AR_LOCALEDIR lets an uninstalled build (and its tests) use its own translations */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AR_LOCALEDIR") ? g_getenv ("AR_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -177,8 +177,12 @@ set_record_error (GError      **error,
                   const char   *message)
 {
   if (id > 0)
-    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                 _("%s: %s[%u] (id %" G_GINT64_FORMAT "): %s"), source, array, index, id, message);
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                   _("%s: %s[%u] (id %s): %s"), source, array, index, id_text, message);
+    }
   else
     g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
                  _("%s: %s[%u]: %s"), source, array, index, message);
@@ -443,10 +447,12 @@ read_document (ImportData  *data,
     }
   if (json_node_get_int (node) > AR_REGISTER_JSON_VERSION)
     {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_VERSION,
-                   _("%s was written by a newer Alliance Register (format version %" G_GINT64_FORMAT
-                     "; this program reads up to version %d)"),
-                   data->source, json_node_get_int (node), AR_REGISTER_JSON_VERSION);
+                   _("%s was written by a newer Alliance Register (format version %s; "
+                     "this program reads up to version %d)"),
+                   data->source, version, AR_REGISTER_JSON_VERSION);
       return FALSE;
     }
 

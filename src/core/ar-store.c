@@ -431,9 +431,12 @@ ar_store_get (ArStore     *self,
                       &bound, &local_error);
 
   if (record == NULL && local_error == NULL)
-    g_set_error (&local_error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
-                 _("There is no %s with id %" G_GINT64_FORMAT),
-                 _(record_class (record_type)->label), id);
+    {
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (&local_error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                   _("There is no %s with id %s"), _(record_class (record_type)->label), id_text);
+    }
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
 
@@ -625,11 +628,11 @@ ar_store_check (ArStore   *self,
           && !row_exists (self, ar_record_class_for_table (field->link_table), -1, value, 0, NULL))
         {
           ArRecordClass *linked = ar_record_class_for_table (field->link_table);
+          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
 
           g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_LINK,
-                       _("%s: there is no %s with id %" G_GINT64_FORMAT),
-                       _(field->label), linked ? _(linked->label) : field->link_table,
-                       g_value_get_int64 (value));
+                       _("%s: there is no %s with id %s"),
+                       _(field->label), linked ? _(linked->label) : field->link_table, id_text);
           return FALSE;
         }
 
@@ -1049,10 +1052,12 @@ migrate (ArStore  *self,
 
   if (version > (gint64) n_migrations)
     {
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_VERSION,
-                   _("%s was written by a newer Alliance Register (register version %" G_GINT64_FORMAT
-                     "; this program reads up to version %u)"),
-                   self->path, version, n_migrations);
+                   _("%s was written by a newer Alliance Register (register version %s; "
+                     "this program reads up to version %u)"),
+                   self->path, found, n_migrations);
       rollback (self);
       return FALSE;
     }

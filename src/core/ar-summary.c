@@ -152,12 +152,11 @@ format_figure (ArSummary  *self,
       g_autofree char *trusts = NULL;
       g_autofree char *schools = NULL;
 
-      trusts = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " MAT",
-                                          "%" G_GINT64_FORMAT " MATs", count), count);
+      /* Counts are far below G_MAXULONG; gettext cannot see G_GINT64_FORMAT. */
+      trusts = g_strdup_printf (ngettext ("%lu MAT", "%lu MATs", (gulong) count), (gulong) count);
       /* Translators: the second %s is an area name: "33 Leicestershire schools" */
-      schools = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " %s school",
-                                           "%" G_GINT64_FORMAT " %s schools", school_count),
-                                 school_count, self->area_name);
+      schools = g_strdup_printf (ngettext ("%lu %s school", "%lu %s schools", (gulong) school_count),
+                                 (gulong) school_count, self->area_name);
       /* Translators: "9 MATs sponsoring 33 Leicestershire schools" */
       return g_strdup_printf (_("%s sponsoring %s"), trusts, schools);
     }

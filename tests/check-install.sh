@@ -1,0 +1,49 @@
+#!/bin/sh
+# Installs into a temporary prefix and runs what was installed: the command
+# line with the built-in sample, and the window (under the Xvfb the suite
+# runs in) for a few seconds, from that prefix alone.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -e
+build="$1"
+dest=$(mktemp -d)
+trap 'rm -rf "$dest"' EXIT
+
+DESTDIR="$dest" meson install -C "$build" --no-rebuild --quiet >/dev/null
+prefix=$(meson introspect "$build" --buildoptions | python3 -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"]=="prefix"][0])')
+root="$dest$prefix"
+app_id=io.github.alliance_register.AllianceRegister
+
+for file in bin/alliance-register \
+            share/applications/$app_id.desktop \
+            share/metainfo/$app_id.metainfo.xml \
+            share/icons/hicolor/scalable/apps/$app_id.svg \
+            share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg \
+            share/glib-2.0/schemas/$app_id.gschema.xml \
+            share/locale/cy/LC_MESSAGES/alliance-register.mo; do
+  [ -e "$root/$file" ] || { echo "not installed: $file"; exit 1; }
+done
+
+# the schema compiled in the prefix, as the post-install step does
+glib-compile-schemas "$root/share/glib-2.0/schemas"
+
+out=$("$root/bin/alliance-register" summary --sample --area 855 --format csv)
+echo "$out" | grep -q '"9 MATs sponsoring 33 Leicestershire schools"' || { echo "installed summary is wrong"; exit 1; }
+
+# the window from the prefix: it must start and keep running, finding its
+# schema and resources there
+if [ -n "$DISPLAY" ]; then
+  XDG_DATA_DIRS="$root/share:/usr/share" GSETTINGS_SCHEMA_DIR="$root/share/glib-2.0/schemas" \
+  GSETTINGS_BACKEND=memory HOME="$dest" XDG_DATA_HOME="$dest/data" \
+    "$root/bin/alliance-register" --sample > "$dest/window.log" 2>&1 &
+  pid=$!
+  sleep 3
+  if ! kill -0 $pid 2>/dev/null; then
+    echo "the installed window did not stay up:"; cat "$dest/window.log"; exit 1
+  fi
+  kill $pid
+  if grep -q -E 'CRITICAL|WARNING' "$dest/window.log"; then
+    echo "the installed window warned:"; cat "$dest/window.log"; exit 1
+  fi
+fi
+
+echo "ok installed into $root and ran"
