@@ -7,6 +7,7 @@
 
 #include "ar-types.h"
 #include "ar-record.h"
+#include "ar-record-list.h"
 #include "ar-area.h"
 #include "ar-school.h"
 #include "ar-organisation.h"

@@ -297,7 +297,7 @@ list_rows (ArStore       *self,
            GError       **error)
 {
   ArRecordClass *klass = record_class (type);
-  g_autoptr(GListStore) list = g_list_store_new (type);
+  g_autoptr(ArRecordList) list = ar_record_list_new (type);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3_stmt *stmt;
   int rc;
@@ -321,8 +321,7 @@ list_rows (ArStore       *self,
       return NULL;
     }
 
-  /* One splice: a list view sees one change, not one per row. */
-  g_list_store_splice (list, 0, 0, records->pdata, records->len);
+  ar_record_list_replace_all (list, g_steal_pointer (&records));
 
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
