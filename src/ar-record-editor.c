@@ -307,6 +307,45 @@ position_of_id (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+static void
+setup_link_label (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      /* the button shows a long school name in the space there is */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_link_label (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  g_autofree char *text = ar_record_describe (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static GtkListItemFactory *
+link_label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_link_label), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_link_label), NULL);
+
+  return factory;
+}
+
 static GtkWidget *
 make_link_row (ArRecordEditor *self,
                const ArField  *field,
@@ -323,9 +362,9 @@ make_link_row (ArRecordEditor *self,
 
   drop_down = gtk_drop_down_new (model ? g_object_ref (model) : NULL, expression);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (drop_down), link_label_factory (TRUE));
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop_down), link_label_factory (FALSE));
   gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (drop_down, TRUE);
-  gtk_widget_set_size_request (drop_down, 120, -1);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), position_of_id (model, g_value_get_int64 (value)));
   g_object_set_data (G_OBJECT (drop_down), "ar-field-index", GUINT_TO_POINTER (field - ar_record_get_fields (self->working, NULL)));
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_link_selected), self);

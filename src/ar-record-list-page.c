@@ -311,8 +311,15 @@ on_search_changed (GtkSearchEntry   *entry,
   g_free (self->query);
   self->query = g_steal_pointer (&query);
   gtk_filter_changed (GTK_FILTER (self->filter), change);
-  gtk_stack_set_visible_child_name (self->list_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) ? "list" : "none");
+}
+
+static void
+update_empty_state (ArRecordListPage *self)
+{
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0
+                 || gtk_filter_list_model_get_pending (self->filtered) > 0;
+
+  gtk_stack_set_visible_child_name (self->list_stack, any ? "list" : "none");
 }
 
 static void
@@ -480,6 +487,8 @@ ar_record_list_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
 
 
   /* the models below the selection are owned by the ones above them */
@@ -558,6 +567,8 @@ ar_record_list_page_new (GType               record_type,
   /* filter in short batches between frames: typing never waits for a
    * pass over 50,000 rows (about 100 ms), the list fills in behind it */
   gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_empty_state), self);
+  g_signal_connect_swapped (self->filtered, "notify::pending", G_CALLBACK (update_empty_state), self);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -635,9 +646,6 @@ ar_record_list_page_reload (ArRecordListPage *self)
 
   if (selected_id != 0)
     ar_record_list_page_select_id (self, selected_id);
-
-  gtk_stack_set_visible_child_name (self->list_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) ? "list" : "none");
 }
 
 guint
@@ -653,6 +661,19 @@ ar_record_list_page_get_n_shown (ArRecordListPage *self)
     g_main_context_iteration (NULL, TRUE);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+/**
+ * ar_record_list_page_shows_list:
+ *
+ * Returns: whether the page shows its list rather than "Nothing Found"
+ */
+gboolean
+ar_record_list_page_shows_list (ArRecordListPage *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0;
 }
 
 /**

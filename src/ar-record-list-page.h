@@ -56,6 +56,7 @@ void              ar_record_list_page_set_store       (ArRecordListPage    *self
                                                        ArStore             *store);
 void              ar_record_list_page_reload          (ArRecordListPage    *self);
 guint             ar_record_list_page_get_n_shown     (ArRecordListPage    *self);
+gboolean          ar_record_list_page_shows_list      (ArRecordListPage    *self);
 ArRecord         *ar_record_list_page_get_selected    (ArRecordListPage    *self);
 gboolean          ar_record_list_page_select_id       (ArRecordListPage    *self,
                                                        gint64               id);

@@ -133,6 +133,8 @@ test_every_section (void)
       activate (window, "win.show-section", sections[i].name);
       g_assert_cmpstr (ar_window_get_visible_section (window), ==, sections[i].name);
       g_assert_cmpuint (ar_record_list_page_get_n_shown (list), ==, ar_store_count (store, sections[i].type ()));
+      settle ();
+      g_assert_true (ar_record_list_page_shows_list (list));
 
       /* the first record in the detail pane */
       ar_record_list_page_select_id (list, 1);
@@ -451,6 +453,14 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   /* the UI resources register with the application class */
   g_type_class_unref (g_type_class_ref (AR_TYPE_APPLICATION));
+  {
+    /* the application loads this itself; the tests have no application */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add_func ("/ar/window/empty-register", test_empty_register);
   g_test_add_func ("/ar/window/every-section", test_every_section);
