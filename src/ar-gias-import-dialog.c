@@ -157,7 +157,7 @@ on_choose_clicked (ArGiasImportDialog *self)
 static void
 on_cancel_clicked (ArGiasImportDialog *self)
 {
-  g_cancellable_cancel (self->cancellable);
+  ar_gias_import_dialog_cancel (self);
 }
 
 static void
@@ -220,15 +220,67 @@ ar_gias_import_dialog_init (ArGiasImportDialog *self)
     gtk_widget_set_visible (GTK_WIDGET (self->only_area_check), FALSE);
 }
 
+ArGiasImportDialog *
+ar_gias_import_dialog_new (GtkWindow *parent,
+                           ArStore   *store)
+{
+  ArGiasImportDialog *self;
+
+  g_return_val_if_fail (AR_IS_STORE (store), NULL);
+
+  self = g_object_new (AR_TYPE_GIAS_IMPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  self->store = g_object_ref (store);
+
+  return self;
+}
+
 void
 ar_gias_import_dialog_present (GtkWindow *parent,
                                ArStore   *store)
 {
-  ArGiasImportDialog *self;
+  gtk_window_present (GTK_WINDOW (ar_gias_import_dialog_new (parent, store)));
+}
 
-  g_return_if_fail (AR_IS_STORE (store));
+/* Cancel leaves the register exactly as it was: the import is one
+ * transaction, rolled back. */
+void
+ar_gias_import_dialog_cancel (ArGiasImportDialog *self)
+{
+  g_return_if_fail (AR_IS_GIAS_IMPORT_DIALOG (self));
 
-  self = g_object_new (AR_TYPE_GIAS_IMPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
-  self->store = g_object_ref (store);
-  gtk_window_present (GTK_WINDOW (self));
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+/**
+ * ar_gias_import_dialog_get_stage:
+ *
+ * Returns: "start", "progress" or "result"
+ */
+const char *
+ar_gias_import_dialog_get_stage (ArGiasImportDialog *self)
+{
+  g_return_val_if_fail (AR_IS_GIAS_IMPORT_DIALOG (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+const char *
+ar_gias_import_dialog_get_result_title (ArGiasImportDialog *self)
+{
+  g_return_val_if_fail (AR_IS_GIAS_IMPORT_DIALOG (self), NULL);
+  return adw_status_page_get_title (self->result_page);
+}
+
+char *
+ar_gias_import_dialog_dup_report (ArGiasImportDialog *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (AR_IS_GIAS_IMPORT_DIALOG (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->report_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }

@@ -19,5 +19,11 @@ void ar_gias_import_dialog_present (GtkWindow          *parent,
                                     ArStore            *store);
 void ar_gias_import_dialog_start   (ArGiasImportDialog *self,
                                     const char * const *paths);
+void ar_gias_import_dialog_cancel  (ArGiasImportDialog *self);
+const char *ar_gias_import_dialog_get_stage  (ArGiasImportDialog *self);
+char       *ar_gias_import_dialog_dup_report (ArGiasImportDialog *self);
+const char *ar_gias_import_dialog_get_result_title (ArGiasImportDialog *self);
+ArGiasImportDialog *ar_gias_import_dialog_new (GtkWindow *parent,
+                                               ArStore   *store);
 
 G_END_DECLS
