@@ -143,6 +143,29 @@ test_as_at_moves_figures (Fixture       *fixture,
 }
 
 static void
+test_pdf_paper_and_orientation (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *pdf = path_in (fixture, "appendix.pdf");
+  g_autofree char *err = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *command = NULL;
+  int status;
+
+  g_free (run ("summary --sample --area 855 --format pdf --paper letter --landscape --output '%s'",
+               &status, &err, pdf));
+  g_assert_cmpint (status, ==, 0);
+  command = g_strdup_printf ("pdfinfo '%s'", pdf);
+  g_spawn_command_line_sync (command, &info, NULL, NULL, NULL);
+  g_assert_nonnull (strstr (info, "792 x 612 pts (letter)"));
+
+  g_clear_pointer (&err, g_free);
+  g_free (run ("summary --sample --area 855 --format pdf --paper a3 --output '%s'", &status, &err, pdf));
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "--paper: “a3” is not a4 or letter"));
+}
+
+static void
 test_export_import_round_trip (Fixture       *fixture,
                                gconstpointer  data)
 {
@@ -292,6 +315,7 @@ main (int   argc,
   ADD ("summary-json-is-appendix-b", test_summary_json_is_appendix_b);
   ADD ("summary-formats", test_summary_formats);
   ADD ("as-at-moves-figures", test_as_at_moves_figures);
+  ADD ("pdf-paper-and-orientation", test_pdf_paper_and_orientation);
   ADD ("export-import-round-trip", test_export_import_round_trip);
   ADD ("bad-file-leaves-register-alone", test_bad_file_leaves_register_alone);
   ADD ("exit-statuses", test_exit_statuses);

@@ -190,6 +190,8 @@ summary_command (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *paper = NULL;
+  gboolean landscape = FALSE;
   gboolean sample = FALSE;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The register file (default: your register)"), N_("FILE") },
@@ -199,10 +201,13 @@ summary_command (int    argc,
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("text, csv, html, md, json, pdf or odt (default: text)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (default: standard output)"), N_("FILE") },
     { "heading", 0, 0, G_OPTION_ARG_STRING, &heading, N_("A heading above the title, such as “Appendix B”"), N_("TEXT") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("For PDF: a4 or letter (default: a4)"), N_("SIZE") },
+    { "landscape", 0, 0, G_OPTION_ARG_NONE, &landscape, N_("For PDF: turn the page sideways"), NULL },
     { NULL }
   };
   g_autoptr(ArStore) store = NULL;
   g_autoptr(ArSummary) summary = NULL;
+  ArPageSetup setup;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   ArSummaryFormat format = AR_SUMMARY_FORMAT_TEXT;
@@ -227,6 +232,14 @@ summary_command (int    argc,
       g_autofree char *message = g_strdup_printf (_("--as-at: “%s” is not a date in the form YYYY-MM-DD"), as_at);
       return ar_cli_usage_error ("summary", message);
     }
+  if (paper != NULL && g_ascii_strcasecmp (paper, "a4") != 0 && g_ascii_strcasecmp (paper, "letter") != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("--paper: “%s” is not a4 or letter"), paper);
+      return ar_cli_usage_error ("summary", message);
+    }
+  ar_page_setup_init (&setup, paper && g_ascii_strcasecmp (paper, "letter") == 0 ? AR_PAPER_LETTER : AR_PAPER_A4,
+                      landscape);
+
   if ((format == AR_SUMMARY_FORMAT_PDF || format == AR_SUMMARY_FORMAT_ODT)
       && output == NULL && isatty (STDOUT_FILENO))
     return ar_cli_usage_error ("summary", _("PDF and ODT need --output FILE"));
@@ -243,7 +256,8 @@ summary_command (int    argc,
     return ar_cli_fail (error);
   ar_summary_set_heading (summary, heading);
 
-  bytes = ar_report_write (summary, format, &error);
+  bytes = format == AR_SUMMARY_FORMAT_PDF ? ar_report_write_pdf (summary, &setup, &error)
+                                          : ar_report_write (summary, format, &error);
   if (bytes == NULL || !write_output (output, bytes, &error))
     return ar_cli_fail (error);
 
