@@ -836,6 +836,24 @@ import_extract (ArStore  *store,
   return TRUE;
 }
 
+/* Records by a text key (URN, group UID); records without one are left out. */
+static void
+index_by_text (GListModel *records,
+               const char *field,
+               GHashTable *index)
+{
+  for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
+    {
+      ArRecord *record = g_list_model_get_item (records, i);
+      const char *key = ar_record_get_text (record, field);
+
+      if (key != NULL)
+        g_hash_table_insert (index, g_strdup (key), record);
+      else
+        g_object_unref (record);
+    }
+}
+
 static void
 load_register (ArStore *store,
                Import  *import,
@@ -857,26 +875,8 @@ load_register (ArStore *store,
       ArRecord *area = g_list_model_get_item (areas, i);
       g_hash_table_insert (import->areas, g_strdup (ar_record_get_text (area, "code")), area);
     }
-  for (guint i = 0; schools && i < g_list_model_get_n_items (schools); i++)
-    {
-      ArRecord *school = g_list_model_get_item (schools, i);
-      const char *urn = ar_record_get_text (school, "urn");
-
-      if (urn != NULL)
-        g_hash_table_insert (import->schools, g_strdup (urn), school);
-      else
-        g_object_unref (school);
-    }
-  for (guint i = 0; trusts && i < g_list_model_get_n_items (trusts); i++)
-    {
-      ArRecord *trust = g_list_model_get_item (trusts, i);
-      const char *uid = ar_record_get_text (trust, "gias_uid");
-
-      if (uid != NULL)
-        g_hash_table_insert (import->trusts, g_strdup (uid), trust);
-      else
-        g_object_unref (trust);
-    }
+  index_by_text (schools, "urn", import->schools);
+  index_by_text (trusts, "gias_uid", import->trusts);
   for (guint i = 0; academies && i < g_list_model_get_n_items (academies); i++)
     {
       ArRecord *academy = g_list_model_get_item (academies, i);

@@ -687,6 +687,41 @@ write_record (ArStore   *self,
   return TRUE;
 }
 
+/* Runs @func in a transaction (joining one already open), and tells
+ * listeners once the outermost transaction has committed. */
+static gboolean
+run_in_transaction (ArStore           *self,
+                    ArStoreWriteFunc   func,
+                    gpointer           user_data,
+                    GType              changed_type,
+                    GError           **error)
+{
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!func (self, user_data, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  if (!commit (self, error))
+    return FALSE;
+
+  if (self->write_depth == 0)
+    g_signal_emit (self, signals[CHANGED], 0, changed_type);
+
+  return TRUE;
+}
+
+static gboolean
+save_func (ArStore   *self,
+           gpointer   record,
+           GError   **error)
+{
+  return write_record (self, record, error);
+}
+
 /**
  * ar_store_save:
  * @record: a new record (id 0) or a changed one
@@ -702,22 +737,7 @@ ar_store_save (ArStore   *self,
   g_return_val_if_fail (AR_IS_STORE (self), FALSE);
   g_return_val_if_fail (AR_IS_RECORD (record), FALSE);
 
-  if (!begin (self, error))
-    return FALSE;
-
-  if (!write_record (self, record, error))
-    {
-      rollback (self);
-      return FALSE;
-    }
-
-  if (!commit (self, error))
-    return FALSE;
-
-  if (self->write_depth == 0)
-    g_signal_emit (self, signals[CHANGED], 0, G_OBJECT_TYPE (record));
-
-  return TRUE;
+  return run_in_transaction (self, save_func, record, G_OBJECT_TYPE (record), error);
 }
 
 static gboolean
@@ -834,6 +854,22 @@ ar_store_delete (ArStore   *self,
   return g_steal_pointer (&affected);
 }
 
+static gboolean
+restore_func (ArStore   *self,
+              gpointer   records,
+              GError   **error)
+{
+  GPtrArray *ordered = records;
+
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      if (!write_record (self, g_ptr_array_index (ordered, i), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static int
 type_rank (GType type)
 {
@@ -881,25 +917,7 @@ ar_store_restore (ArStore    *self,
     g_ptr_array_add (ordered, g_object_ref (g_ptr_array_index (records, i)));
   g_ptr_array_sort (ordered, compare_by_type_rank);
 
-  if (!begin (self, error))
-    return FALSE;
-
-  for (guint i = 0; i < ordered->len; i++)
-    {
-      if (!write_record (self, g_ptr_array_index (ordered, i), error))
-        {
-          rollback (self);
-          return FALSE;
-        }
-    }
-
-  if (!commit (self, error))
-    return FALSE;
-
-  if (self->write_depth == 0)
-    g_signal_emit (self, signals[CHANGED], 0, G_TYPE_NONE);
-
-  return TRUE;
+  return run_in_transaction (self, restore_func, ordered, G_TYPE_NONE, error);
 }
 
 /**
@@ -918,22 +936,7 @@ ar_store_write (ArStore           *self,
   g_return_val_if_fail (AR_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  if (!begin (self, error))
-    return FALSE;
-
-  if (!func (self, user_data, error))
-    {
-      rollback (self);
-      return FALSE;
-    }
-
-  if (!commit (self, error))
-    return FALSE;
-
-  if (self->write_depth == 0)
-    g_signal_emit (self, signals[CHANGED], 0, G_TYPE_NONE);
-
-  return TRUE;
+  return run_in_transaction (self, func, user_data, G_TYPE_NONE, error);
 }
 
 static gboolean
