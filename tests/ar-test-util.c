@@ -259,3 +259,51 @@ ar_test_run (const char  *command_line,
 
   return out;
 }
+
+/* A fresh temporary folder for one test. */
+char *
+ar_test_make_dir (void)
+{
+  char *directory = g_dir_make_tmp ("ar-test-XXXXXX", NULL);
+
+  g_assert_nonnull (directory);
+
+  return directory;
+}
+
+void
+ar_test_remove_dir (const char *directory)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", directory);
+
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+/**
+ * ar_test_command_output:
+ *
+ * Runs a shell command line that must succeed.
+ *
+ * Returns: (transfer full): what it printed
+ */
+char *
+ar_test_command_output (const char *format,
+                        ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  char *out = NULL;
+  int status;
+  va_list args;
+
+  va_start (args, format);
+  command = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_spawn_command_line_sync (command, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("“%s” failed", command);
+
+  return out;
+}

@@ -51,6 +51,10 @@ gint64   ar_test_school_count       (ArStore    *store,
                                      const char *area,
                                      const char *as_at);
 char    *ar_test_export             (ArStore    *store);
+char    *ar_test_make_dir           (void);
+void     ar_test_remove_dir         (const char *directory);
+char    *ar_test_command_output     (const char *format,
+                                     ...) G_GNUC_PRINTF (1, 2);
 char    *ar_test_run                (const char *command_line,
                                      int        *exit_status,
                                      char      **standard_error);

@@ -1,7 +1,8 @@
 /* bench-window.c: the window on an England-scale register
  *
- * Builds a register of 50,000 schools, 3,000 trusts, 1,000 alliances and
- * 20,000 people with designations, then records: the time from creating
+ * Builds an England-scale register (ar-bench-register.c: 50,000 schools,
+ * 3,000 trusts, 1,000 alliances, 20,000 people with designations), then
+ * records: the time from creating
  * the window to the first frame with the schools list shown, the time per
  * search keystroke on the schools list, and peak memory.
  * Run under Xvfb: meson test -C build --benchmark --verbose window
@@ -14,98 +15,8 @@
 #include <sys/resource.h>
 
 #include "ar-application.h"
+#include "ar-bench-register.h"
 #include "ar-window-private.h"
-
-#define N_SCHOOLS   50000
-#define N_TRUSTS    3000
-#define N_ALLIANCES 1000
-#define N_PEOPLE    20000
-
-static const char * const roles[] = { "NLE", "LLE", "NLG", "SLE", "LP", "DHAH" };
-static const char * const words[] = { "Brook", "Meadow", "Oak", "Hill", "Vale", "Park", "Green", "Cross" };
-
-static gboolean
-generate (ArStore   *store,
-          gpointer   user_data,
-          GError   **error)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (50000);
-
-  for (guint i = 0; i < 152; i++)
-    {
-      g_autoptr(ArRecord) area = AR_RECORD (ar_area_new ());
-      g_autofree char *code = g_strdup_printf ("%03u", 800 + i);
-      g_autofree char *name = g_strdup_printf ("Local Authority %u", 800 + i);
-
-      ar_record_set_text (area, "code", code);
-      ar_record_set_text (area, "name", name);
-      if (!ar_store_save (store, area, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < N_SCHOOLS; i++)
-    {
-      g_autoptr(ArRecord) school = AR_RECORD (ar_school_new ());
-      g_autofree char *urn = g_strdup_printf ("%06u", 100000 + i);
-      g_autofree char *name = g_strdup_printf ("%s %s %u Primary School",
-                                               words[g_rand_int_range (rand, 0, 8)],
-                                               words[g_rand_int_range (rand, 0, 8)], i);
-
-      ar_record_set_text (school, "urn", urn);
-      ar_record_set_text (school, "name", name);
-      ar_record_set_integer (school, "area_id", 1 + i % 152);
-      ar_record_set_text (school, "phase", "Primary");
-      ar_record_set_text (school, "status", "open");
-      ar_record_set_text (school, "town", words[i % 8]);
-      if (!ar_store_save (store, school, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < N_TRUSTS; i++)
-    {
-      g_autoptr(ArRecord) trust = AR_RECORD (ar_trust_new ());
-      g_autoptr(ArRecord) academy = AR_RECORD (ar_trust_academy_new ());
-      g_autofree char *name = g_strdup_printf ("%s Learning Trust %u", words[i % 8], i);
-
-      ar_record_set_text (trust, "name", name);
-      ar_record_set_text (trust, "kind", "mat");
-      if (!ar_store_save (store, trust, error))
-        return FALSE;
-      ar_record_set_integer (academy, "trust_id", ar_record_get_id (trust));
-      ar_record_set_integer (academy, "school_id", 1 + i * 7);
-      if (!ar_store_save (store, academy, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < N_ALLIANCES; i++)
-    {
-      g_autoptr(ArRecord) alliance = AR_RECORD (ar_alliance_new ());
-      g_autofree char *name = g_strdup_printf ("%s Teaching School Alliance %u", words[i % 8], i);
-
-      ar_record_set_text (alliance, "name", name);
-      ar_record_set_integer (alliance, "lead_school_id", 1 + i * 13);
-      if (!ar_store_save (store, alliance, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < N_PEOPLE; i++)
-    {
-      g_autoptr(ArRecord) person = AR_RECORD (ar_person_new ());
-      g_autoptr(ArRecord) designation = AR_RECORD (ar_designation_new ());
-      g_autofree char *name = g_strdup_printf ("Leader %u", i);
-
-      ar_record_set_text (person, "name", name);
-      ar_record_set_integer (person, "school_id", 1 + g_rand_int_range (rand, 0, N_SCHOOLS));
-      if (!ar_store_save (store, person, error))
-        return FALSE;
-      ar_record_set_integer (designation, "person_id", ar_record_get_id (person));
-      ar_record_set_text (designation, "role", roles[i % G_N_ELEMENTS (roles)]);
-      if (!ar_store_save (store, designation, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
 
 static void
 settle (void)
@@ -134,7 +45,7 @@ main (int   argc,
   g_type_class_unref (g_type_class_ref (AR_TYPE_APPLICATION));
 
   store = ar_store_open (path, &error);
-  if (store == NULL || !ar_store_write (store, generate, NULL, &error))
+  if (store == NULL || !ar_store_write (store, ar_bench_fill_england, NULL, &error))
     g_error ("%s", error->message);
   g_clear_object (&store);
 

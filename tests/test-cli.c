@@ -20,17 +20,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->directory = g_dir_make_tmp ("ar-cli-XXXXXX", NULL);
-  g_assert_nonnull (fixture->directory);
+  fixture->directory = ar_test_make_dir ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->directory);
-
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  ar_test_remove_dir (fixture->directory);
   g_free (fixture->directory);
 }
 

@@ -9,6 +9,7 @@
 
 #include "ar-application.h"
 #include "ar-gias-import-dialog.h"
+#include "ar-test-ui-util.h"
 #include "ar-test-util.h"
 
 static void
@@ -25,32 +26,6 @@ data_file (const char *name)
 }
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autofree char *directory = g_build_filename (g_getenv ("AR_BUILD_DIR"), "screenshots", NULL);
-  g_autofree char *path = g_build_filename (directory, name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width, height;
-
-  gtk_test_widget_wait_for_draw (widget);
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (directory, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
 test_import_shows_report (void)
 {
   g_autoptr(ArStore) store = ar_test_store_new ();
@@ -64,7 +39,7 @@ test_import_shows_report (void)
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
   g_assert_cmpstr (ar_gias_import_dialog_get_stage (dialog), ==, "start");
-  save_screenshot (GTK_WIDGET (dialog), "gias-import-start.png");
+  ar_test_screenshot (GTK_WIDGET (dialog), "gias-import-start.png");
 
   ar_gias_import_dialog_start (dialog, paths);
   wait_for_result (dialog);
@@ -74,7 +49,7 @@ test_import_shows_report (void)
   g_assert_nonnull (strstr (report, "Schools: 7 added"));
   g_assert_nonnull (strstr (report, "line 8: URN “12A456” is not six digits"));
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 7);
-  save_screenshot (GTK_WIDGET (dialog), "gias-import-report.png");
+  ar_test_screenshot (GTK_WIDGET (dialog), "gias-import-report.png");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -93,7 +68,7 @@ test_refused_file_changes_nothing (void)
 
   g_assert_cmpstr (ar_gias_import_dialog_get_result_title (dialog), ==, "Nothing Was Imported");
   g_assert_true (ar_store_is_empty (store));
-  save_screenshot (GTK_WIDGET (dialog), "gias-import-refused.png");
+  ar_test_screenshot (GTK_WIDGET (dialog), "gias-import-refused.png");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -140,10 +115,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  g_type_class_unref (g_type_class_ref (AR_TYPE_APPLICATION));
+  ar_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ar/gias-import-dialog/import-shows-report", test_import_shows_report);
   g_test_add_func ("/ar/gias-import-dialog/refused-file-changes-nothing", test_refused_file_changes_nothing);

@@ -21,16 +21,14 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->store = ar_test_store_new ();
-  fixture->directory = g_dir_make_tmp ("ar-gias-XXXXXX", NULL);
+  fixture->directory = ar_test_make_dir ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->directory);
-
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  ar_test_remove_dir (fixture->directory);
   g_free (fixture->directory);
   g_clear_object (&fixture->store);
 }

@@ -24,16 +24,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->directory = g_dir_make_tmp ("ar-report-XXXXXX", NULL);
+  fixture->directory = ar_test_make_dir ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", fixture->directory);
-
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  ar_test_remove_dir (fixture->directory);
   g_free (fixture->directory);
 }
 
@@ -51,32 +49,10 @@ save (Fixture    *fixture,
   return path;
 }
 
-static char *
-command_output (const char *format,
-                ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *command = NULL;
-  char *out = NULL;
-  int status;
-  va_list args;
-
-  va_start (args, format);
-  command = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_spawn_command_line_sync (command, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("“%s” failed", command);
-
-  return out;
-}
-
 static guint
 pdf_pages (const char *path)
 {
-  g_autofree char *info = command_output ("pdfinfo '%s'", path);
+  g_autofree char *info = ar_test_command_output ("pdfinfo '%s'", path);
   const char *pages = strstr (info, "Pages:");
 
   g_assert_nonnull (pages);
@@ -88,7 +64,7 @@ static char *
 pdf_page_text (const char *path,
                guint       page)
 {
-  return command_output ("pdftotext -layout -f %u -l %u '%s' -", page, page, path);
+  return ar_test_command_output ("pdftotext -layout -f %u -l %u '%s' -", page, page, path);
 }
 
 /* Words, in order, without the layout's spaces and line breaks. */
@@ -182,7 +158,7 @@ test_paper_sizes (Fixture       *fixture,
   pdf = ar_report_write_pdf (summary, &setup, &error);
   g_assert_no_error (error);
   path = save (fixture, pdf, "letter.pdf");
-  info = command_output ("pdfinfo '%s'", path);
+  info = ar_test_command_output ("pdfinfo '%s'", path);
   g_assert_nonnull (strstr (info, "792 x 612 pts (letter)"));
 }
 
@@ -224,7 +200,7 @@ test_long_row_paginates (Fixture       *fixture,
   g_assert_cmpuint (n_pages, >=, 3);
   for (guint page = 1; page <= n_pages; page++)
     {
-      g_autofree char *page_text = command_output ("pdftotext -f %u -l %u '%s' -", page, page, path);
+      g_autofree char *page_text = ar_test_command_output ("pdftotext -f %u -l %u '%s' -", page, page, path);
       g_autofree char *footer = g_strdup_printf ("Page %u of %u", page, n_pages);
 
       g_assert_nonnull (strstr (page_text, "Leadership role"));
@@ -256,7 +232,7 @@ static char *
 odt_member (const char *path,
             const char *member)
 {
-  return command_output ("unzip -p '%s' %s", path, member);
+  return ar_test_command_output ("unzip -p '%s' %s", path, member);
 }
 
 static void
@@ -284,7 +260,7 @@ test_odt_structure (Fixture       *fixture,
   g_assert_cmpmem (bytes + 38 + (bytes[28] | bytes[29] << 8), 39,
                    "application/vnd.oasis.opendocument.text", 39);
 
-  listing = command_output ("unzip -v '%s'", path);
+  listing = ar_test_command_output ("unzip -v '%s'", path);
   g_assert_nonnull (strstr (listing, "Stored"));
   g_assert_nonnull (strstr (listing, "META-INF/manifest.xml"));
 
@@ -319,12 +295,12 @@ test_odt_opens_in_libreoffice (Fixture       *fixture,
     }
 
   path = save (fixture, odt, "appendix-b.odt");
-  out = command_output ("env HOME='%s' '%s' --headless --convert-to pdf --outdir '%s' '%s'",
+  out = ar_test_command_output ("env HOME='%s' '%s' --headless --convert-to pdf --outdir '%s' '%s'",
                         fixture->directory, soffice, fixture->directory, path);
   pdf = g_build_filename (fixture->directory, "appendix-b.pdf", NULL);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  text = command_output ("pdftotext '%s' -", pdf);
+  text = ar_test_command_output ("pdftotext '%s' -", pdf);
   g_assert_nonnull (strstr (text, "System Leadership in Leicestershire"));
   g_assert_nonnull (strstr (text, "Leadership role"));
   g_assert_nonnull (strstr (text, "9 MATs sponsoring 33"));
@@ -360,7 +336,7 @@ test_hostile_names (Fixture       *fixture,
   g_assert_no_error (error);
 
   pdf_path = save (fixture, pdf, "hostile.pdf");
-  pdf_text = words (command_output ("pdftotext '%s' -", pdf_path));
+  pdf_text = words (ar_test_command_output ("pdftotext '%s' -", pdf_path));
   g_assert_nonnull (strstr (pdf_text, "Leads <script>alert(\"x\")</script> & more"));
   g_assert_nonnull (strstr (pdf_text, "Ysgol Llanrhaeadr ŵ · Ысык-Көл · 学校"));
   g_assert_nonnull (strstr (pdf_text, "=cmd|' /C calc'!A0"));

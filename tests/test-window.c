@@ -14,47 +14,9 @@
 #include "ar-application.h"
 #include "ar-record-list-page.h"
 #include "ar-summary-page.h"
+#include "ar-test-ui-util.h"
 #include "ar-test-util.h"
 #include "ar-window-private.h"
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  g_autofree char *directory = g_build_filename (g_getenv ("AR_BUILD_DIR"), "screenshots", NULL);
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  gtk_test_widget_wait_for_draw (widget);
-  settle ();
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  g_mkdir_with_parents (directory, 0755);
-  path = g_build_filename (directory, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 static ArWindow *
 window_for (ArStore *store,
@@ -66,7 +28,7 @@ window_for (ArStore *store,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  settle ();
+  ar_test_settle ();
 
   return window;
 }
@@ -80,7 +42,7 @@ activate (ArWindow   *window,
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
   else
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  settle ();
+  ar_test_settle ();
 }
 
 static ArRecordListPage *
@@ -101,7 +63,7 @@ test_empty_register (void)
   ArWindow *window = window_for (store, 1000, 700);
 
   g_assert_cmpstr (ar_window_get_visible_section (window), ==, "empty");
-  screenshot (GTK_WIDGET (window), "empty-register.png");
+  ar_test_screenshot (GTK_WIDGET (window), "empty-register.png");
 
   /* the empty state's Add Alliance opens a new alliance */
   activate (window, "win.add", NULL);
@@ -123,7 +85,7 @@ test_every_section (void)
   ArWindow *window = window_for (store, 1280, 800);
 
   g_assert_cmpstr (ar_window_get_visible_section (window), ==, "summary");
-  screenshot (GTK_WIDGET (window), "summary.png");
+  ar_test_screenshot (GTK_WIDGET (window), "summary.png");
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
@@ -133,13 +95,13 @@ test_every_section (void)
       activate (window, "win.show-section", sections[i].name);
       g_assert_cmpstr (ar_window_get_visible_section (window), ==, sections[i].name);
       g_assert_cmpuint (ar_record_list_page_get_n_shown (list), ==, ar_store_count (store, sections[i].type ()));
-      settle ();
+      ar_test_settle ();
       g_assert_true (ar_record_list_page_shows_list (list));
 
       /* the first record in the detail pane */
       ar_record_list_page_select_id (list, 1);
-      settle ();
-      screenshot (GTK_WIDGET (window), name);
+      ar_test_settle ();
+      ar_test_screenshot (GTK_WIDGET (window), name);
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -156,12 +118,12 @@ test_search_narrows_the_list (void)
   activate (window, "win.show-section", "schools");
   activate (window, "win.find", NULL);
   ar_record_list_page_set_search (schools, "AYSTON");
-  settle ();
+  ar_test_settle ();
   g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), >=, 1);
   g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), <, 10);
   ar_record_list_page_set_search (schools, "no school is called this");
   g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), ==, 0);
-  screenshot (GTK_WIDGET (window), "search-nothing-found.png");
+  ar_test_screenshot (GTK_WIDGET (window), "search-nothing-found.png");
   ar_record_list_page_set_search (schools, "");
   g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), ==, 95);
 
@@ -188,7 +150,7 @@ add_record (ArWindow           *window,
   activate (window, "win.add", NULL);
   for (guint i = 0; fields[i] != NULL; i += 2)
     ar_record_editor_set_field (editor, fields[i], fields[i + 1]);
-  settle ();
+  ar_test_settle ();
   if (!ar_record_editor_get_valid (editor))
     g_error ("cannot add to %s: %s", section, ar_record_editor_get_problem (editor));
   activate (window, "win.save", NULL);
@@ -225,14 +187,14 @@ test_build_a_register (void)
   activate (window, "win.add", NULL);
   ar_record_editor_set_field (editor, "name", "Brookside Primary School");
   ar_record_editor_set_field (editor, "urn", "12A456");
-  settle ();
+  ar_test_settle ();
   g_assert_false (ar_record_editor_get_valid (editor));
   g_assert_cmpstr (ar_record_editor_get_problem (editor), ==, "URN: “12A456” is not six digits");
-  screenshot (GTK_WIDGET (window), "editor-invalid-urn.png");
+  ar_test_screenshot (GTK_WIDGET (window), "editor-invalid-urn.png");
   ar_record_editor_set_field (editor, "urn", "990201");
   ar_record_editor_set_field (editor, "area_id", "1");
   ar_record_editor_set_field (editor, "status", "open");
-  settle ();
+  ar_test_settle ();
   g_assert_true (ar_record_editor_get_valid (editor));
   activate (window, "win.save", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 1);
@@ -251,16 +213,16 @@ test_build_a_register (void)
 
       ar_record_set_integer (academy, "trust_id", 1);
       ar_window_show_record (window, academy);
-      settle ();
+      ar_test_settle ();
       ar_record_editor_set_field (dialog_editor (window), "school_id", id);
       ar_record_editor_set_field (dialog_editor (window), "joined_on", "2019-09-01");
-      settle ();
+      ar_test_settle ();
       g_assert_true (ar_record_editor_save (dialog_editor (window), NULL));
-      settle ();
+      ar_test_settle ();
     }
   ar_record_list_page_select_id (page (window, AR_TYPE_TRUST), 1);
-  settle ();
-  screenshot (GTK_WIDGET (window), "trust-with-academies.png");
+  ar_test_settle ();
+  ar_test_screenshot (GTK_WIDGET (window), "trust-with-academies.png");
 
   /* an alliance led by the first school, the second a member */
   add_record (window, "alliances", AR_TYPE_ALLIANCE, (const char *[]) {
@@ -270,12 +232,12 @@ test_build_a_register (void)
 
     ar_record_set_integer (member, "alliance_id", 1);
     ar_window_show_record (window, member);
-    settle ();
+    ar_test_settle ();
     ar_record_editor_set_field (dialog_editor (window), "school_id", "2");
     ar_record_editor_set_field (dialog_editor (window), "role", "supported-school");
-    settle ();
+    ar_test_settle ();
     g_assert_true (ar_record_editor_save (dialog_editor (window), NULL));
-    settle ();
+    ar_test_settle ();
   }
 
   /* a person with an NLE designation */
@@ -286,16 +248,16 @@ test_build_a_register (void)
 
     ar_record_set_integer (designation, "person_id", 1);
     ar_window_show_record (window, designation);
-    settle ();
+    ar_test_settle ();
     ar_record_editor_set_field (dialog_editor (window), "role", "NLE");
     ar_record_editor_set_field (dialog_editor (window), "starts_on", "2020-09-01");
-    settle ();
+    ar_test_settle ();
     g_assert_true (ar_record_editor_save (dialog_editor (window), NULL));
-    settle ();
+    ar_test_settle ();
   }
   ar_record_list_page_select_id (page (window, AR_TYPE_PERSON), 1);
-  settle ();
-  screenshot (GTK_WIDGET (window), "leader-with-designation.png");
+  ar_test_settle ();
+  ar_test_screenshot (GTK_WIDGET (window), "leader-with-designation.png");
 
   /* the summary shows them */
   activate (window, "win.show-section", "summary");
@@ -313,16 +275,16 @@ test_build_a_register (void)
     g_assert_cmpstr (ar_summary_row_get_figure (ar_summary_get_row (summary, 2)), ==, "1");
     g_assert_cmpstr (ar_summary_row_get_figure (ar_summary_get_row (summary, 3)), ==, "1");
   }
-  screenshot (GTK_WIDGET (window), "summary-after-adding.png");
+  ar_test_screenshot (GTK_WIDGET (window), "summary-after-adding.png");
 
   /* delete the trust (with its academies), then undo */
   activate (window, "win.show-section", "trusts");
   ar_record_list_page_select_id (page (window, AR_TYPE_TRUST), 1);
-  settle ();
+  ar_test_settle ();
   activate (window, "win.delete", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST), ==, 0);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 0);
-  screenshot (GTK_WIDGET (window), "deleted-with-undo.png");
+  ar_test_screenshot (GTK_WIDGET (window), "deleted-with-undo.png");
   activate (window, "win.undo-delete", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST), ==, 1);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 2);
@@ -330,12 +292,12 @@ test_build_a_register (void)
   /* an unsaved valid edit is kept when the window closes */
   activate (window, "win.show-section", "schools");
   ar_record_list_page_select_id (page (window, AR_TYPE_SCHOOL), 2);
-  settle ();
+  ar_test_settle ();
   ar_record_editor_set_field (editor_of (window, AR_TYPE_SCHOOL), "town", "Brookby");
-  settle ();
+  ar_test_settle ();
   before_restart = ar_test_export (store);
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  ar_test_settle ();
 
   /* a restart shows everything saved */
   g_clear_object (&store);
@@ -362,14 +324,14 @@ test_link_opens_with_one_click_and_back_returns (void)
 
   activate (window, "win.show-section", "alliances");
   ar_record_list_page_select_id (page (window, AR_TYPE_ALLIANCE), 1);
-  settle ();
+  ar_test_settle ();
 
   /* what the teaching school row's click does */
   g_signal_emit_by_name (editor_of (window, AR_TYPE_ALLIANCE), "open-record", school);
-  settle ();
+  ar_test_settle ();
   g_assert_cmpstr (ar_window_get_visible_section (window), ==, "schools");
   g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (page (window, AR_TYPE_SCHOOL))), ==, 1);
-  screenshot (GTK_WIDGET (window), "school-with-links.png");
+  ar_test_screenshot (GTK_WIDGET (window), "school-with-links.png");
 
   activate (window, "win.back", NULL);
   g_assert_cmpstr (ar_window_get_visible_section (window), ==, "alliances");
@@ -393,11 +355,11 @@ test_print_and_copy (void)
   summary_page = GTK_WIDGET (window->summary_page);
   g_assert_nonnull (summary_page);
   ar_summary_page_set_area (AR_SUMMARY_PAGE (summary_page), "855");
-  settle ();
+  ar_test_settle ();
 
   /* printing through GtkPrintOperation, exported to a file */
   g_assert_true (gtk_widget_activate_action (summary_page, "summary.print-to-file", "s", pdf));
-  settle ();
+  ar_test_settle ();
   g_assert_true (g_spawn_command_line_sync (command, &text, NULL, NULL, NULL));
   g_assert_nonnull (strstr (text, "System Leadership in Leicestershire"));
   g_assert_nonnull (strstr (text, "9 MATs sponsoring"));
@@ -405,7 +367,7 @@ test_print_and_copy (void)
 
   /* Copy offers the table as HTML and as plain text */
   g_assert_true (gtk_widget_activate_action (summary_page, "summary.copy", NULL));
-  settle ();
+  ar_test_settle ();
   formats = gdk_clipboard_get_formats (gtk_widget_get_clipboard (summary_page));
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/html"));
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8"));
@@ -421,23 +383,23 @@ test_narrow_and_dark (void)
   ArWindow *window = window_for (store, 360, 720);
   AdwStyleManager *style = adw_style_manager_get_default ();
 
-  screenshot (GTK_WIDGET (window), "narrow-sidebar.png");
+  ar_test_screenshot (GTK_WIDGET (window), "narrow-sidebar.png");
   activate (window, "win.show-section", "schools");
-  screenshot (GTK_WIDGET (window), "narrow-schools.png");
+  ar_test_screenshot (GTK_WIDGET (window), "narrow-schools.png");
   ar_record_list_page_select_id (page (window, AR_TYPE_SCHOOL), 1);
-  settle ();
-  screenshot (GTK_WIDGET (window), "narrow-school-detail.png");
+  ar_test_settle ();
+  ar_test_screenshot (GTK_WIDGET (window), "narrow-school-detail.png");
   activate (window, "win.show-section", "summary");
-  screenshot (GTK_WIDGET (window), "narrow-summary.png");
+  ar_test_screenshot (GTK_WIDGET (window), "narrow-summary.png");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  settle ();
-  screenshot (GTK_WIDGET (window), "dark-summary.png");
+  ar_test_settle ();
+  ar_test_screenshot (GTK_WIDGET (window), "dark-summary.png");
   activate (window, "win.show-section", "leaders");
   ar_record_list_page_select_id (page (window, AR_TYPE_PERSON), 1);
-  settle ();
-  screenshot (GTK_WIDGET (window), "dark-leaders.png");
+  ar_test_settle ();
+  ar_test_screenshot (GTK_WIDGET (window), "dark-leaders.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -447,20 +409,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* screenshots of the end state, not of a transition */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  /* the UI resources register with the application class */
-  g_type_class_unref (g_type_class_ref (AR_TYPE_APPLICATION));
-  {
-    /* the application loads this itself; the tests have no application */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  ar_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ar/window/empty-register", test_empty_register);
   g_test_add_func ("/ar/window/every-section", test_every_section);
