@@ -250,6 +250,18 @@ cell_sort_key (ArRecord   *record,
   return g_strdup (text ? text : "");
 }
 
+static int
+compare_text_field (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  guint index = GPOINTER_TO_UINT (user_data);
+  int order = strcmp (ar_record_get_sort_key ((ArRecord *) a, index),
+                      ar_record_get_sort_key ((ArRecord *) b, index));
+
+  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -406,15 +418,20 @@ add_columns (ArRecordListPage *self)
 
       if (data->spec->kind == AR_COLUMN_TEXT)
         {
-          /* a plain field sorts on its property: no closure, no copy */
-          g_autofree char *property = g_strdelimit (g_strdup (data->spec->field), "_", '-');
+          /* plain fields compare cached case-folded keys: collating 50,000
+           * names for a GtkStringSorter took a second at every load */
+          ArRecordClass *klass = g_type_class_ref (self->record_type);
+          int index = ar_record_class_field_index (klass, data->spec->field);
 
-          expression = gtk_property_expression_new (self->record_type, NULL, property);
+          g_type_class_unref (klass);
+          sorter = GTK_SORTER (gtk_custom_sorter_new (compare_text_field, GINT_TO_POINTER (index), NULL));
         }
       else
-        expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                  G_CALLBACK (cell_sort_key), data, NULL);
-      sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+        {
+          expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                    G_CALLBACK (cell_sort_key), data, NULL);
+          sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+        }
       gtk_column_view_column_set_sorter (column, sorter);
       g_object_unref (sorter);
 
@@ -623,17 +640,22 @@ ar_record_list_page_reload (ArRecordListPage *self)
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   ArRecord *selected;
   gint64 selected_id;
+  gint64 start;
 
   g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
 
   self->stale = FALSE;
   selected = gtk_single_selection_get_selected_item (self->selection);
   selected_id = selected ? ar_record_get_id (selected) : 0;
+  start = g_get_monotonic_time ();
 
   if (self->store != NULL)
     {
       records = ar_store_list (self->store, self->record_type, NULL);
+      g_debug ("%s: read %u records in %.0f ms", self->title,
+               records ? g_list_model_get_n_items (records) : 0, (g_get_monotonic_time () - start) / 1000.0);
       build_lookups (self);
+      g_debug ("%s: derived columns in %.0f ms", self->title, (g_get_monotonic_time () - start) / 1000.0);
     }
 
   for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
@@ -643,6 +665,8 @@ ar_record_list_page_reload (ArRecordListPage *self)
   ar_record_list_replace_all (self->records, g_steal_pointer (&items));
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+
+  g_debug ("%s: sorted in %.0f ms", self->title, (g_get_monotonic_time () - start) / 1000.0);
 
   if (selected_id != 0)
     ar_record_list_page_select_id (self, selected_id);

@@ -19,6 +19,7 @@ typedef struct
   gint64  id;
   GValue *values;
   char   *search_key;
+  char  **sort_keys;
 } ArRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ArRecord, ar_record, G_TYPE_OBJECT)
@@ -113,6 +114,12 @@ ar_record_finalize (GObject *object)
       g_free (priv->values);
     }
   g_free (priv->search_key);
+  if (priv->sort_keys != NULL)
+    {
+      for (guint i = 0; i < klass->n_fields; i++)
+        g_free (priv->sort_keys[i]);
+      g_free (priv->sort_keys);
+    }
 
   G_OBJECT_CLASS (ar_record_parent_class)->finalize (object);
 }
@@ -401,6 +408,40 @@ ar_record_get_search_key (ArRecord *self)
   return priv->search_key;
 }
 
+/**
+ * ar_record_get_sort_key:
+ * @index: a text field
+ *
+ * Returns: the field case-folded, kept until it changes, so that sorting
+ *   50,000 records compares with strcmp() rather than collating each one
+ *   again (locale collation cost about a second at that size)
+ */
+const char *
+ar_record_get_sort_key (ArRecord *self,
+                        guint     index)
+{
+  ArRecordPrivate *priv = ar_record_get_instance_private (self);
+  ArRecordClass *klass;
+  const char *text;
+
+  g_return_val_if_fail (AR_IS_RECORD (self), "");
+
+  klass = AR_RECORD_GET_CLASS (self);
+  g_return_val_if_fail (index < klass->n_fields, "");
+
+  if (priv->sort_keys == NULL)
+    priv->sort_keys = g_new0 (char *, klass->n_fields);
+
+  if (priv->sort_keys[index] == NULL)
+    {
+      text = G_VALUE_HOLDS_STRING (&ensure_values (self)[index])
+             ? g_value_get_string (&ensure_values (self)[index]) : NULL;
+      priv->sort_keys[index] = text ? g_utf8_casefold (text, -1) : g_strdup ("");
+    }
+
+  return priv->sort_keys[index];
+}
+
 const GValue *
 ar_record_peek_value (ArRecord *self,
                       guint     index)
@@ -461,6 +502,8 @@ ar_record_set_value (ArRecord     *self,
 
   g_value_copy (&normalised, g_value_reset (slot));
   g_clear_pointer (&priv->search_key, g_free);
+  if (priv->sort_keys != NULL)
+    g_clear_pointer (&priv->sort_keys[index], g_free);
 
   g_object_notify_by_pspec (G_OBJECT (self), AR_RECORD_GET_CLASS (self)->field_pspecs[index]);
 }

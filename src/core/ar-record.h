@@ -75,6 +75,8 @@ const ArField  *ar_record_get_fields           (ArRecord       *self,
                                                 guint          *n_fields);
 char           *ar_record_describe             (ArRecord       *self);
 const char     *ar_record_get_search_key       (ArRecord       *self);
+const char     *ar_record_get_sort_key         (ArRecord       *self,
+                                                guint           index);
 
 const char     *ar_record_get_text             (ArRecord       *self,
                                                 const char     *name);
