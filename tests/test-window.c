@@ -405,6 +405,50 @@ test_narrow_and_dark (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect_accelerators (GtkWidget *widget,
+                      GString   *out)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      g_string_append_printf (out, "%s\n", accelerator);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_accelerators (child, out);
+}
+
+/* Every accelerator the window and the summary install is in the
+ * shortcuts window. */
+static void
+test_shortcuts_window_lists_them_all (void)
+{
+  static const char * const expected[] = {
+    "<Control>n", "<Control>s", "<Control>f", "Delete", "<Alt>Left", "<Control>o", "<Control>i",
+    "<Control>p", "<Control><Shift>c", "<Control>q", "<Control>comma", "<Control>w", "<Control>question",
+    "<Alt>1...6",
+  };
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GString) listed = g_string_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (overlay));
+  collect_accelerators (overlay, listed);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s\n", expected[i]);
+
+      if (strstr (listed->str, line) == NULL)
+        g_error ("the shortcuts window does not list %s", expected[i]);
+    }
+  ar_test_screenshot (overlay, "shortcuts.png");
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/ar/window/link-opens-and-back-returns", test_link_opens_with_one_click_and_back_returns);
   g_test_add_func ("/ar/window/print-and-copy", test_print_and_copy);
   g_test_add_func ("/ar/window/narrow-and-dark", test_narrow_and_dark);
+  g_test_add_func ("/ar/window/shortcuts-window-lists-them-all", test_shortcuts_window_lists_them_all);
 
   return g_test_run ();
 }
