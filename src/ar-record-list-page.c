@@ -36,6 +36,10 @@ struct _ArRecordListPage
   GtkSingleSelection *selection;
   char               *query;
   char               *filter_choice;
+  /* the area filter: ids in the order of the drop-down, 0 first for all */
+  GArray             *area_ids;
+  gint64              area_filter;
+  int                 area_field;
 
   /* names of linked records and derived columns, by record id */
   GHashTable         *lookups;
@@ -49,6 +53,7 @@ struct _ArRecordListPage
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *search_button;
   GtkDropDown        *filter_drop_down;
+  GtkDropDown        *area_drop_down;
   GtkColumnView      *column_view;
   GtkStack           *list_stack;
   ArRecordEditor     *editor;
@@ -302,7 +307,56 @@ record_matches (gpointer item,
         return FALSE;
     }
 
+  if (self->area_filter != 0 && ar_record_get_integer (record, "area_id") != self->area_filter)
+    return FALSE;
+
   return self->query == NULL || strstr (ar_record_get_search_key (record), self->query) != NULL;
+}
+
+static void
+on_area_selected (GtkDropDown      *drop_down,
+                  GParamSpec       *pspec,
+                  ArRecordListPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  self->area_filter = selected < self->area_ids->len ? g_array_index (self->area_ids, gint64, selected) : 0;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* The areas in the register, to show one at a time. */
+static void
+reload_area_filter (ArRecordListPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) areas = NULL;
+  gint64 keep = self->area_filter;
+  guint selected = 0;
+  gint64 all = 0;
+
+  if (self->area_field < 0 || self->store == NULL)
+    return;
+
+  areas = ar_store_list (self->store, AR_TYPE_AREA, NULL);
+  g_array_set_size (self->area_ids, 0);
+  g_array_append_val (self->area_ids, all);
+  gtk_string_list_append (labels, _("All areas"));
+  for (guint i = 0; areas != NULL && i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(ArRecord) area = g_list_model_get_item (areas, i);
+      gint64 id = ar_record_get_id (area);
+
+      g_array_append_val (self->area_ids, id);
+      gtk_string_list_append (labels, ar_record_get_text (area, "name"));
+      if (id == keep)
+        selected = i + 1;
+    }
+
+  g_signal_handlers_block_by_func (self->area_drop_down, on_area_selected, self);
+  gtk_drop_down_set_model (self->area_drop_down, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->area_drop_down, selected);
+  g_signal_handlers_unblock_by_func (self->area_drop_down, on_area_selected, self);
+  self->area_filter = g_array_index (self->area_ids, gint64, selected);
 }
 
 static void
@@ -514,6 +568,7 @@ ar_record_list_page_dispose (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->filter_choice, g_free);
+  g_clear_pointer (&self->area_ids, g_array_unref);
 
   G_OBJECT_CLASS (ar_record_list_page_parent_class)->dispose (object);
 }
@@ -537,6 +592,7 @@ ar_record_list_page_class_init (ArRecordListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, filter_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, area_drop_down);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, editor);
@@ -551,6 +607,7 @@ ar_record_list_page_init (ArRecordListPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+  self->area_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect (self->editor, "saved", G_CALLBACK (on_editor_saved), self);
 }
 
@@ -593,6 +650,15 @@ ar_record_list_page_new (GType               record_type,
   g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   add_filter (self);
+
+  {
+    ArRecordClass *klass = g_type_class_ref (record_type);
+
+    self->area_field = ar_record_class_field_index (klass, "area_id");
+    g_type_class_unref (klass);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->area_drop_down), self->area_field >= 0);
+  g_signal_connect (self->area_drop_down, "notify::selected", G_CALLBACK (on_area_selected), self);
 
   return self;
 }
@@ -648,6 +714,8 @@ ar_record_list_page_reload (ArRecordListPage *self)
   selected = gtk_single_selection_get_selected_item (self->selection);
   selected_id = selected ? ar_record_get_id (selected) : 0;
   start = g_get_monotonic_time ();
+
+  reload_area_filter (self);
 
   if (self->store != NULL)
     {
@@ -750,6 +818,7 @@ ar_record_list_page_select_id (ArRecordListPage *self,
 
       ar_record_list_page_set_search (self, "");
       gtk_drop_down_set_selected (self->filter_drop_down, 0);
+      gtk_drop_down_set_selected (self->area_drop_down, 0);
     }
 
   return FALSE;
@@ -780,6 +849,23 @@ ar_record_list_page_set_search (ArRecordListPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   /* search-changed is delayed; apply at once */
   on_search_changed (self->search_entry, self);
+}
+
+/**
+ * ar_record_list_page_set_area_filter:
+ * @area_id: an area's id, or 0 for all areas
+ */
+void
+ar_record_list_page_set_area_filter (ArRecordListPage *self,
+                                     gint64            area_id)
+{
+  g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
+
+  for (guint i = 0; i < self->area_ids->len; i++)
+    {
+      if (g_array_index (self->area_ids, gint64, i) == area_id)
+        gtk_drop_down_set_selected (self->area_drop_down, i);
+    }
 }
 
 void

@@ -64,6 +64,8 @@ void              ar_record_list_page_add_record      (ArRecordListPage    *self
 void              ar_record_list_page_set_search      (ArRecordListPage    *self,
                                                        const char          *text);
 void              ar_record_list_page_focus_search    (ArRecordListPage    *self);
+void              ar_record_list_page_set_area_filter (ArRecordListPage    *self,
+                                                       gint64               area_id);
 ArRecordEditor   *ar_record_list_page_get_editor      (ArRecordListPage    *self);
 void              ar_record_list_page_show_list       (ArRecordListPage    *self);
 void              ar_record_list_page_set_sidebar_button_visible (ArRecordListPage *self,

@@ -127,6 +127,16 @@ test_search_narrows_the_list (void)
   ar_record_list_page_set_search (schools, "");
   g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), ==, 95);
 
+  /* one area at a time: the sample has six Rutland schools (area 3) */
+  ar_record_list_page_set_area_filter (schools, 3);
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), ==, 6);
+  ar_record_list_page_set_search (schools, "ayston");
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), ==, 1);
+  ar_test_screenshot (GTK_WIDGET (window), "schools-area-filter.png");
+  ar_record_list_page_set_search (schools, "");
+  ar_record_list_page_set_area_filter (schools, 0);
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), ==, 95);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
