@@ -81,6 +81,21 @@ test_windows_1252 (void)
   g_assert_cmpstr (ar_csv_reader_get (reader, 0), ==, "Children’s €\xef\xbf\xbd");
 }
 
+/* The file is Windows-1252 (0x92 is not UTF-8), so "Ã©" stays two
+ * characters even though those two bytes alone would be valid UTF-8. */
+static void
+test_windows_1252_decided_per_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArCsvReader) reader = reader_for ("Name\n\"O\x92" "Brien\"\n\"\xc3\xa9\"\n", -1, &error);
+
+  g_assert_no_error (error);
+  ar_csv_reader_next (reader, &error);
+  g_assert_cmpstr (ar_csv_reader_get (reader, 0), ==, "O’Brien");
+  ar_csv_reader_next (reader, &error);
+  g_assert_cmpstr (ar_csv_reader_get (reader, 0), ==, "Ã©");
+}
+
 static void
 test_utf8_with_bom (void)
 {
@@ -152,6 +167,7 @@ main (int   argc,
   g_test_add_func ("/ar/csv-reader/quoted-fields", test_quoted_fields);
   g_test_add_func ("/ar/csv-reader/short-rows", test_short_rows_and_no_final_newline);
   g_test_add_func ("/ar/csv-reader/windows-1252", test_windows_1252);
+  g_test_add_func ("/ar/csv-reader/windows-1252-decided-per-file", test_windows_1252_decided_per_file);
   g_test_add_func ("/ar/csv-reader/utf8-with-bom", test_utf8_with_bom);
   g_test_add_func ("/ar/csv-reader/broken-quote", test_broken_quote);
   g_test_add_func ("/ar/csv-reader/huge-field", test_huge_field);

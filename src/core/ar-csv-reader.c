@@ -36,11 +36,14 @@ struct _ArCsvReader
   GPtrArray  *header;
   GHashTable *columns;
 
-  /* the current record: its fields one after another, each ending in a
-   * nul byte, and where each starts */
+  /* the current record: its fields as read, one after another, each
+   * ending in a nul byte, and where each starts; a field is trimmed and
+   * decoded only when asked for, since an importer reads 20 of 135 */
   GString    *record;
   GArray     *starts;
   GString    *field;
+  GPtrArray  *decoded;
+  GArray     *finished;
 };
 
 G_DEFINE_FINAL_TYPE (ArCsvReader, ar_csv_reader, G_TYPE_OBJECT)
@@ -57,6 +60,8 @@ ar_csv_reader_finalize (GObject *object)
   g_string_free (self->record, TRUE);
   g_array_unref (self->starts);
   g_string_free (self->field, TRUE);
+  g_ptr_array_unref (self->decoded);
+  g_array_unref (self->finished);
 
   G_OBJECT_CLASS (ar_csv_reader_parent_class)->finalize (object);
 }
@@ -75,48 +80,21 @@ ar_csv_reader_init (ArCsvReader *self)
   self->record = g_string_sized_new (4096);
   self->starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 160);
   self->field = g_string_sized_new (256);
+  self->decoded = g_ptr_array_new_with_free_func (g_free);
+  self->finished = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->columns = g_hash_table_new (g_str_hash, g_str_equal);
   self->line = 1;
 }
 
-static gboolean
-has_high_bytes (const GString *text)
-{
-  for (gsize i = 0; i < text->len; i++)
-    {
-      if ((guchar) text->str[i] >= 0x80)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Ends the field being read: decoded, trimmed of surrounding spaces, and
- * added to the record. */
+/* Ends the field being read, as it is; ar_csv_reader_get() trims and
+ * decodes it when it is wanted. */
 static void
 finish_field (ArCsvReader *self)
 {
-  const char *start = self->field->str;
-  const char *end = start + self->field->len;
-  g_autofree char *decoded = NULL;
   gsize offset = self->record->len;
 
-  if (self->was_windows_1252 && has_high_bytes (self->field))
-    {
-      gsize decoded_length;
-
-      decoded = ar_text_to_utf8 (self->field->str, self->field->len, &decoded_length, NULL);
-      start = decoded;
-      end = decoded + decoded_length;
-    }
-
-  while (start < end && g_ascii_isspace (*start))
-    start++;
-  while (end > start && g_ascii_isspace (end[-1]))
-    end--;
-
   g_array_append_val (self->starts, offset);
-  g_string_append_len (self->record, start, end - start);
+  g_string_append_len (self->record, self->field->str, self->field->len);
   g_string_append_c (self->record, '\0');
   g_string_truncate (self->field, 0);
 }
@@ -163,6 +141,8 @@ ar_csv_reader_next (ArCsvReader  *self,
   g_string_truncate (self->record, 0);
   g_array_set_size (self->starts, 0);
   g_string_truncate (self->field, 0);
+  g_ptr_array_set_size (self->decoded, 0);
+  g_array_set_size (self->finished, 0);
 
   /* Blank lines between records carry nothing. */
   while (self->position < length && (text[self->position] == '\n' || text[self->position] == '\r'))
@@ -314,7 +294,7 @@ ar_csv_reader_new (GBytes      *bytes,
   self->header = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < self->starts->len; i++)
     {
-      char *name = g_strdup (self->record->str + g_array_index (self->starts, gsize, i));
+      char *name = g_strdup (ar_csv_reader_get (self, i));
 
       g_ptr_array_add (self->header, name);
       if (!g_hash_table_contains (self->columns, name))
@@ -399,12 +379,50 @@ const char *
 ar_csv_reader_get (ArCsvReader *self,
                    int          column)
 {
+  char *field;
+  char *end;
+
   g_return_val_if_fail (AR_IS_CSV_READER (self), "");
 
   if (column < 0 || (guint) column >= self->starts->len)
     return "";
 
-  return self->record->str + g_array_index (self->starts, gsize, column);
+  if ((guint) column < self->finished->len && g_array_index (self->finished, gboolean, column))
+    {
+      const char *decoded = (guint) column < self->decoded->len ? g_ptr_array_index (self->decoded, column) : NULL;
+
+      return decoded ? decoded : self->record->str + g_array_index (self->starts, gsize, column);
+    }
+
+  /* Trim in place: the field ends in a nul byte of its own. */
+  field = self->record->str + g_array_index (self->starts, gsize, column);
+  end = field + strlen (field);
+  while (end > field && g_ascii_isspace (end[-1]))
+    *--end = '\0';
+  while (g_ascii_isspace (*field))
+    field++;
+  g_array_index (self->starts, gsize, column) = field - self->record->str;
+
+  if (self->finished->len < self->starts->len)
+    g_array_set_size (self->finished, self->starts->len);
+  g_array_index (self->finished, gboolean, column) = TRUE;
+
+  if (self->was_windows_1252)
+    {
+      gboolean high = FALSE;
+
+      for (const char *p = field; *p != '\0' && !high; p++)
+        high = (guchar) *p >= 0x80;
+      if (high)
+        {
+          if (self->decoded->len < self->starts->len)
+            g_ptr_array_set_size (self->decoded, self->starts->len);
+          g_ptr_array_index (self->decoded, column) = ar_text_from_windows_1252 (field, end - field, NULL);
+          return g_ptr_array_index (self->decoded, column);
+        }
+    }
+
+  return field;
 }
 
 double

@@ -35,7 +35,7 @@ ar_text_to_utf8 (const char *data,
                  gsize      *utf8_length,
                  gboolean   *was_windows_1252)
 {
-  GString *out;
+  char *out;
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
@@ -52,7 +52,25 @@ ar_text_to_utf8 (const char *data,
       return g_strndup (data, length);
     }
 
-  out = g_string_sized_new (length + length / 8);
+  out = ar_text_from_windows_1252 (data, length, utf8_length);
+  if (was_windows_1252 != NULL)
+    *was_windows_1252 = TRUE;
+
+  return out;
+}
+
+/**
+ * ar_text_from_windows_1252:
+ *
+ * Returns: (transfer full): @data, read as Windows-1252, in UTF-8
+ */
+char *
+ar_text_from_windows_1252 (const char *data,
+                           gsize       length,
+                           gsize      *utf8_length)
+{
+  GString *out = g_string_sized_new (length + length / 8);
+
   for (gsize i = 0; i < length; i++)
     {
       guchar byte = data[i];
@@ -65,8 +83,6 @@ ar_text_to_utf8 (const char *data,
         g_string_append_unichar (out, byte);
     }
 
-  if (was_windows_1252 != NULL)
-    *was_windows_1252 = TRUE;
   if (utf8_length != NULL)
     *utf8_length = out->len;
 
