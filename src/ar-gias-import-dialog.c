@@ -20,7 +20,9 @@ struct _ArGiasImportDialog
   GCancellable   *cancellable;
 
   GtkStack       *stack;
-  GtkCheckButton *only_area_check;
+  GtkEntry       *areas_entry;
+  GtkLabel       *areas_problem;
+  GtkButton      *choose_button;
   GtkProgressBar *progress_bar;
   GtkLabel       *files_label;
   GtkTextView    *report_view;
@@ -38,6 +40,47 @@ default_area (void)
     return ar_settings_dup_default_area (ar_application_get_settings (AR_APPLICATION (app)));
 
   return NULL;
+}
+
+/* The codes typed, or NULL for every area; FALSE with @problem set when
+ * one is not a three-digit code. */
+static gboolean
+parse_areas (ArGiasImportDialog   *self,
+             GStrv                *codes,
+             char                **problem)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->areas_entry));
+  g_auto(GStrv) parts = g_strsplit_set (text, ", ", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean any = FALSE;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0')
+        continue;
+      if (!ar_text_is_digits (parts[i], 3))
+        {
+          *problem = g_strdup_printf (_("“%s” is not a three-digit local authority code"), parts[i]);
+          return FALSE;
+        }
+      g_strv_builder_add (builder, parts[i]);
+      any = TRUE;
+    }
+
+  *codes = any ? g_strv_builder_end (builder) : NULL;
+  return TRUE;
+}
+
+static void
+on_areas_changed (ArGiasImportDialog *self)
+{
+  g_auto(GStrv) codes = NULL;
+  g_autofree char *problem = NULL;
+  gboolean valid = parse_areas (self, &codes, &problem);
+
+  gtk_label_set_text (self->areas_problem, problem ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->areas_problem), !valid);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->choose_button), valid);
 }
 
 static void
@@ -92,10 +135,12 @@ void
 ar_gias_import_dialog_start (ArGiasImportDialog *self,
                              const char * const *paths)
 {
-  g_autofree char *area = default_area ();
-  g_autofree char *names = NULL;
-  const char *areas[] = { area, NULL };
+  g_auto(GStrv) areas = NULL;
+  g_autofree char *problem = NULL;
   g_autoptr(GString) list = g_string_new (NULL);
+
+  if (!parse_areas (self, &areas, &problem))
+    return;
 
   for (guint i = 0; paths[i] != NULL; i++)
     {
@@ -110,8 +155,7 @@ ar_gias_import_dialog_start (ArGiasImportDialog *self,
   gtk_stack_set_visible_child_name (self->stack, "progress");
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
 
-  ar_gias_import_async (self->store, paths,
-                        gtk_check_button_get_active (self->only_area_check) && area && area[0] ? areas : NULL,
+  ar_gias_import_async (self->store, paths, (const char * const *) areas,
                         self->cancellable, on_progress, self, on_imported, g_object_ref (self));
 }
 
@@ -190,7 +234,9 @@ ar_gias_import_dialog_class_init (ArGiasImportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ar-gias-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, only_area_check);
+  gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, areas_entry);
+  gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, areas_problem);
+  gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, choose_button);
   gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, files_label);
   gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, report_view);
@@ -198,6 +244,7 @@ ar_gias_import_dialog_class_init (ArGiasImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_close_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_areas_changed);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -205,19 +252,13 @@ static void
 ar_gias_import_dialog_init (ArGiasImportDialog *self)
 {
   g_autofree char *area = NULL;
-  g_autofree char *label = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* a county imports its own schools from the whole-England file */
   area = default_area ();
-  if (area != NULL && area[0] != '\0')
-    {
-      label = g_strdup_printf (_("Only schools in my default area (%s)"), area);
-      gtk_check_button_set_label (self->only_area_check, label);
-      gtk_check_button_set_active (self->only_area_check, TRUE);
-    }
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->only_area_check), FALSE);
+  if (area != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->areas_entry), area);
 }
 
 ArGiasImportDialog *
@@ -243,6 +284,18 @@ ar_gias_import_dialog_present (GtkWindow *parent,
 
 /* Cancel leaves the register exactly as it was: the import is one
  * transaction, rolled back. */
+/**
+ * ar_gias_import_dialog_set_areas:
+ * @codes: as typed, such as "855, 856", or "" for all areas
+ */
+void
+ar_gias_import_dialog_set_areas (ArGiasImportDialog *self,
+                                 const char         *codes)
+{
+  g_return_if_fail (AR_IS_GIAS_IMPORT_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->areas_entry), codes);
+}
+
 void
 ar_gias_import_dialog_cancel (ArGiasImportDialog *self)
 {

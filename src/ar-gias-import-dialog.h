@@ -20,6 +20,8 @@ void ar_gias_import_dialog_present (GtkWindow          *parent,
 void ar_gias_import_dialog_start   (ArGiasImportDialog *self,
                                     const char * const *paths);
 void ar_gias_import_dialog_cancel  (ArGiasImportDialog *self);
+void ar_gias_import_dialog_set_areas (ArGiasImportDialog *self,
+                                      const char         *codes);
 const char *ar_gias_import_dialog_get_stage  (ArGiasImportDialog *self);
 char       *ar_gias_import_dialog_dup_report (ArGiasImportDialog *self);
 const char *ar_gias_import_dialog_get_result_title (ArGiasImportDialog *self);

@@ -55,6 +55,29 @@ test_import_shows_report (void)
 }
 
 static void
+test_import_chosen_areas (void)
+{
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  g_autofree char *establishments = data_file ("establishments-2024-cp1252.csv");
+  const char *paths[] = { establishments, NULL };
+  ArGiasImportDialog *dialog = ar_gias_import_dialog_new (NULL, store);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  ar_gias_import_dialog_set_areas (dialog, "85x");
+  ar_test_screenshot (GTK_WIDGET (dialog), "gias-import-bad-area.png");
+  ar_gias_import_dialog_start (dialog, paths);
+  g_assert_cmpstr (ar_gias_import_dialog_get_stage (dialog), ==, "start");
+
+  ar_gias_import_dialog_set_areas (dialog, "856, 857");
+  ar_gias_import_dialog_start (dialog, paths);
+  wait_for_result (dialog);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 2);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_AREA), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
 test_refused_file_changes_nothing (void)
 {
   g_autoptr(ArStore) store = ar_test_store_new ();
@@ -118,6 +141,7 @@ main (int   argc,
   ar_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ar/gias-import-dialog/import-shows-report", test_import_shows_report);
+  g_test_add_func ("/ar/gias-import-dialog/import-chosen-areas", test_import_chosen_areas);
   g_test_add_func ("/ar/gias-import-dialog/refused-file-changes-nothing", test_refused_file_changes_nothing);
   g_test_add_func ("/ar/gias-import-dialog/cancel-leaves-register-alone", test_cancel_leaves_register_alone);
 
