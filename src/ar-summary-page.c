@@ -27,6 +27,7 @@ struct _ArSummaryPage
   GtkButton           *sidebar_button;
   GtkDropDown         *area_drop_down;
   GtkEntry            *as_at_entry;
+  GtkCalendar         *calendar;
   GtkEntry            *heading_entry;
   GtkLabel            *problem_label;
   GtkLabel            *heading_label;
@@ -415,6 +416,15 @@ on_controls_changed (ArSummaryPage *self)
 }
 
 static void
+on_day_selected (ArSummaryPage *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->as_at_entry), iso);
+}
+
+static void
 reload_areas (ArSummaryPage *self)
 {
   const char *current = selected_area_code (self);
@@ -652,6 +662,7 @@ ar_summary_page_class_init (ArSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, area_drop_down);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, as_at_entry);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, heading_entry);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, problem_label);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, heading_label);
@@ -661,6 +672,7 @@ ar_summary_page_class_init (ArSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, roles_group);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, on_controls_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
 }
 
 static void

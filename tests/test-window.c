@@ -385,6 +385,49 @@ test_print_and_copy (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Picking a day in the calendar recounts the summary for that day. */
+static void
+test_summary_as_at_from_calendar (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open_sample (&error);
+  ArWindow *window = window_for (store, 1280, 800);
+  GtkWidget *calendar = find_widget (GTK_WIDGET (window->summary_page), GTK_TYPE_CALENDAR);
+  g_autoptr(GDateTime) day = g_date_time_new_local (2013, 6, 1, 0, 0, 0);
+  ArSummary *summary;
+
+  g_assert_nonnull (calendar);
+  ar_summary_page_set_area (window->summary_page, "855");
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  ar_test_settle ();
+
+  summary = ar_summary_page_get_summary (window->summary_page);
+  g_assert_cmpstr (ar_summary_get_as_at (summary), ==, "2013-06-01");
+  g_assert_cmpint (ar_summary_row_get_count (ar_summary_get_row (summary, 0)), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_narrow_and_dark (void)
 {
@@ -471,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/ar/window/build-a-register", test_build_a_register);
   g_test_add_func ("/ar/window/link-opens-and-back-returns", test_link_opens_with_one_click_and_back_returns);
   g_test_add_func ("/ar/window/print-and-copy", test_print_and_copy);
+  g_test_add_func ("/ar/window/summary-as-at-from-calendar", test_summary_as_at_from_calendar);
   g_test_add_func ("/ar/window/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/ar/window/shortcuts-window-lists-them-all", test_shortcuts_window_lists_them_all);
 
