@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ar-application.h"
 #include "ar-preferences-window.h"
@@ -103,6 +104,23 @@ quit_action (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+/* The text between @open and @close after @from, or NULL. */
+static char *
+between (const char *from,
+         const char *open,
+         const char *close)
+{
+  const char *start = from ? strstr (from, open) : NULL;
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+  start += strlen (open);
+  end = strstr (start, close);
+
+  return end ? g_strndup (start, end - start) : NULL;
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -110,20 +128,32 @@ about_action (GSimpleAction *action,
 {
   GtkApplication *app = user_data;
   static const char *developers[] = { "Alliance Register contributors", NULL };
+  g_autoptr(GBytes) metainfo = g_resources_lookup_data (RESOURCE_PREFIX "/metainfo.xml", 0, NULL);
+  const char *text = metainfo ? g_bytes_get_data (metainfo, NULL) : NULL;
+  /* the newest release comes first in the metainfo: its version and notes */
+  const char *release = text ? strstr (text, "<release ") : NULL;
+  g_autofree char *version = between (release, "version=\"", "\"");
+  g_autofree char *notes = between (release, "<description>", "</description>");
+  g_autofree char *summary = between (text, "<summary>", "</summary>");
+  GtkWidget *about;
 
-  adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("Alliance Register"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("Alliance Register contributors"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("The register of school-led system leadership: alliances, trusts and "
-                                       "designated leaders, and the summary appendix for reports."),
-                         "website", "https://github.com/alliance-register/alliance-register",
-                         "issue-url", "https://github.com/alliance-register/alliance-register/issues",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "developers", developers,
-                         "copyright", "© 2026 Alliance Register contributors",
-                         NULL);
+  about = adw_about_window_new ();
+  g_object_set (about,
+                "application-name", _("Alliance Register"),
+                "application-icon", APP_ID,
+                "developer-name", _("Alliance Register contributors"),
+                "version", version ? version : PACKAGE_VERSION,
+                "comments", summary ? summary : "",
+                "website", "https://github.com/alliance-register/alliance-register",
+                "issue-url", "https://github.com/alliance-register/alliance-register/issues",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "developers", developers,
+                "copyright", "© 2026 Alliance Register contributors",
+                NULL);
+  if (notes != NULL)
+    adw_about_window_set_release_notes (ADW_ABOUT_WINDOW (about), notes);
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void

@@ -428,6 +428,35 @@ test_summary_as_at_from_calendar (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* About, through the application's action, shows the metainfo's release. */
+static void
+test_about_from_metainfo (void)
+{
+  g_autoptr(ArApplication) app = ar_application_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels;
+  GtkWidget *about = NULL;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  ar_test_settle ();
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        about = GTK_WIDGET (window);
+    }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_nonnull (strstr (adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about)), "<p>"));
+  ar_test_screenshot (about, "about.png");
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 static void
 test_narrow_and_dark (void)
 {
@@ -515,6 +544,7 @@ main (int   argc,
   g_test_add_func ("/ar/window/link-opens-and-back-returns", test_link_opens_with_one_click_and_back_returns);
   g_test_add_func ("/ar/window/print-and-copy", test_print_and_copy);
   g_test_add_func ("/ar/window/summary-as-at-from-calendar", test_summary_as_at_from_calendar);
+  g_test_add_func ("/ar/window/about-from-metainfo", test_about_from_metainfo);
   g_test_add_func ("/ar/window/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/ar/window/shortcuts-window-lists-them-all", test_shortcuts_window_lists_them_all);
 
