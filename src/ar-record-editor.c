@@ -240,6 +240,17 @@ on_switch_active (GtkSwitch      *toggle,
 }
 
 static void
+show_link_choice (GtkWidget   *row,
+                  GtkDropDown *drop_down)
+{
+  ArRecord *chosen = gtk_drop_down_get_selected_item (drop_down);
+  g_autofree char *name = chosen ? ar_record_describe (chosen) : NULL;
+  g_autofree char *escaped = g_markup_escape_text (name ? name : _("None"), -1);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+}
+
+static void
 on_link_selected (GtkDropDown    *drop_down,
                   GParamSpec     *pspec,
                   ArRecordEditor *self)
@@ -250,6 +261,7 @@ on_link_selected (GtkDropDown    *drop_down,
     return;
 
   chosen = gtk_drop_down_get_selected_item (drop_down);
+  show_link_choice (g_object_get_data (G_OBJECT (drop_down), "ar-row"), drop_down);
   set_working_integer (self, field_index_of (G_OBJECT (drop_down)),
                        chosen != NULL ? ar_record_get_id (chosen) : 0);
 }
@@ -310,38 +322,34 @@ position_of_id (GListModel *model,
 static void
 setup_link_label (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
-                  gpointer                  ellipsize)
+                  gpointer                  user_data)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (ellipsize))
-    {
-      /* the button shows a long school name in the space there is */
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 8);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-    }
   gtk_list_item_set_child (item, label);
 }
 
 static void
 bind_link_label (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
-                 gpointer                  user_data)
+                 gpointer                  on_button)
 {
   g_autofree char *text = ar_record_describe (gtk_list_item_get_item (item));
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  /* the button says what it does; the row's subtitle names the choice */
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      GPOINTER_TO_INT (on_button) ? _("Choose…") : text);
 }
 
+
 static GtkListItemFactory *
-link_label_factory (gboolean ellipsize)
+link_label_factory (gboolean on_button)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_link_label), GINT_TO_POINTER (ellipsize));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_link_label), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_link_label), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_link_label), GINT_TO_POINTER (on_button));
 
   return factory;
 }
@@ -370,6 +378,8 @@ make_link_row (ArRecordEditor *self,
   g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_link_selected), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
   g_object_set_data (G_OBJECT (row), "ar-drop-down", drop_down);
+  g_object_set_data (G_OBJECT (drop_down), "ar-row", row);
+  show_link_choice (row, GTK_DROP_DOWN (drop_down));
 
   if (!(field->flags & AR_FIELD_FLAG_REQUIRED))
     {
