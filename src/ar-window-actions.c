@@ -263,17 +263,104 @@ open_sample_action (GtkWidget  *widget,
     }
 }
 
+/* Reading or writing a register file goes on in a thread with its own
+ * connection to the register (one per thread); a whole-England register is
+ * 30 MB of JSON, and the window carries on meanwhile. */
+typedef gboolean (*RegisterFileFunc) (ArStore     *store,
+                                      const char  *path,
+                                      GError     **error);
+
+typedef struct
+{
+  char             *database;
+  char             *path;
+  RegisterFileFunc  func;
+  const char       *done_message;
+} RegisterFileTask;
+
+static void
+register_file_task_free (gpointer data)
+{
+  RegisterFileTask *task_data = data;
+
+  g_free (task_data->database);
+  g_free (task_data->path);
+  g_free (task_data);
+}
+
+static void
+register_file_thread (GTask        *task,
+                      gpointer      source,
+                      gpointer      data,
+                      GCancellable *cancellable)
+{
+  RegisterFileTask *task_data = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open (task_data->database, &error);
+
+  if (store == NULL || !task_data->func (store, task_data->path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_register_file_done (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  ArWindow *self = AR_WINDOW (source);
+  RegisterFileTask *task_data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      ar_window_toast (self, error->message);
+      return;
+    }
+
+  /* what the worker's connection wrote, the window's store shows */
+  ar_store_emit_changed (self->store, G_TYPE_NONE);
+  ar_window_toast (self, _(task_data->done_message));
+}
+
+static void
+run_register_file_task (ArWindow         *self,
+                        GFile            *file,
+                        RegisterFileFunc  func,
+                        const char       *done_message)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_register_file_done, NULL);
+  RegisterFileTask *task_data = g_new0 (RegisterFileTask, 1);
+
+  task_data->database = g_strdup (ar_store_get_path (self->store));
+  task_data->path = g_file_get_path (file);
+  task_data->func = func;
+  task_data->done_message = done_message;
+  g_task_set_task_data (task, task_data, register_file_task_free);
+  g_task_run_in_thread (task, register_file_thread);
+}
+
+static gboolean
+replace_from_file (ArStore     *store,
+                   const char  *path,
+                   GError     **error)
+{
+  return ar_register_json_import_file (store, path, TRUE, error);
+}
+
 static void
 export_register_file (ArWindow *self,
                       GFile    *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
+  run_register_file_task (self, file, ar_register_json_export_file, N_("Register exported"));
+}
 
-  if (!ar_register_json_export_file (self->store, path, &error))
-    ar_window_toast (self, error->message);
-  else
-    ar_window_toast (self, _("Register exported"));
+static void
+import_register_file (ArWindow *self,
+                      GFile    *file)
+{
+  run_register_file_task (self, file, replace_from_file, N_("Register imported"));
 }
 
 static void
@@ -283,53 +370,6 @@ export_register_action (GtkWidget  *widget,
 {
   choose_file (AR_WINDOW (widget), _("Export Register"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                "*.json", _("register.json"), export_register_file);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  const char * const *paths = task_data;
-  g_autoptr(GError) error = NULL;
-  /* its own connection: one per thread */
-  g_autoptr(ArStore) store = ar_store_open (paths[0], &error);
-
-  if (store == NULL || !ar_register_json_import_file (store, paths[1], TRUE, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_register_imported (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  ArWindow *self = AR_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    ar_window_toast (self, error->message);
-  else
-    {
-      ar_store_emit_changed (self->store, G_TYPE_NONE);
-      ar_window_toast (self, _("Register imported"));
-    }
-}
-
-static void
-import_register_file (ArWindow *self,
-                      GFile    *file)
-{
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_register_imported, NULL);
-  char **paths = g_new0 (char *, 3);
-
-  paths[0] = g_strdup (ar_store_get_path (self->store));
-  paths[1] = g_file_get_path (file);
-  g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
-  g_task_run_in_thread (task, import_thread);
 }
 
 static void
@@ -370,6 +410,27 @@ import_register_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The same without a file chooser, for tests and scripts. */
+static void
+export_register_to_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  export_register_file (AR_WINDOW (widget), file);
+}
+
+static void
+import_register_from_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  import_register_file (AR_WINDOW (widget), file);
+}
+
 static void
 import_gias_action (GtkWidget  *widget,
                     const char *action_name,
@@ -398,6 +459,8 @@ ar_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-register", NULL, export_register_action);
   gtk_widget_class_install_action (widget_class, "win.import-register", NULL, import_register_action);
   gtk_widget_class_install_action (widget_class, "win.import-gias", NULL, import_gias_action);
+  gtk_widget_class_install_action (widget_class, "win.export-register-to", "s", export_register_to_action);
+  gtk_widget_class_install_action (widget_class, "win.import-register-from", "s", import_register_from_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);

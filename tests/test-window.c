@@ -458,6 +458,53 @@ test_about_from_metainfo (void)
 }
 
 static void
+on_changed_count (ArStore *store,
+                  GType    type,
+                  guint   *count)
+{
+  (*count)++;
+}
+
+/* Export Register… and Import Register…, each in a thread, with the window
+ * showing the imported register when it lands. */
+static void
+test_register_file_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) sample = ar_store_open_sample (&error);
+  g_autoptr(ArStore) empty = ar_test_store_new ();
+  g_autofree char *directory = ar_test_make_dir ();
+  g_autofree char *json = g_build_filename (directory, "register.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  ArWindow *window = window_for (sample, 1280, 800);
+  guint changes = 0;
+
+  activate (window, "win.export-register-to", json);
+  while (!g_file_test (json, G_FILE_TEST_EXISTS))
+    g_main_context_iteration (NULL, TRUE);
+  ar_test_settle ();
+  expected = ar_test_export (sample);
+  g_file_get_contents (json, &written, NULL, NULL);
+  g_assert_cmpstr (written, ==, expected);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = window_for (empty, 1280, 800);
+  g_assert_cmpstr (ar_window_get_visible_section (window), ==, "empty");
+  g_signal_connect (empty, "changed", G_CALLBACK (on_changed_count), &changes);
+  activate (window, "win.import-register-from", json);
+  while (changes == 0)
+    g_main_context_iteration (NULL, TRUE);
+  ar_test_settle ();
+  g_assert_cmpuint (ar_store_count (empty, AR_TYPE_SCHOOL), ==, 95);
+  g_assert_cmpstr (ar_window_get_visible_section (window), ==, "summary");
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (page (window, AR_TYPE_PERSON)), ==, 63);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ar_test_remove_dir (directory);
+}
+
+static void
 test_narrow_and_dark (void)
 {
   g_autoptr(GError) error = NULL;
@@ -545,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/ar/window/print-and-copy", test_print_and_copy);
   g_test_add_func ("/ar/window/summary-as-at-from-calendar", test_summary_as_at_from_calendar);
   g_test_add_func ("/ar/window/about-from-metainfo", test_about_from_metainfo);
+  g_test_add_func ("/ar/window/register-file-round-trip", test_register_file_round_trip);
   g_test_add_func ("/ar/window/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/ar/window/shortcuts-window-lists-them-all", test_shortcuts_window_lists_them_all);
 
