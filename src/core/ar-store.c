@@ -343,13 +343,6 @@ ar_store_list (ArStore  *self,
   return list_rows (self, record_type, class_sql (record_class (record_type))->select_all, NULL, error);
 }
 
-/**
- * ar_store_list_where:
- * @link_field: a link field of @record_type, such as "alliance_id"
- * @id: the linked record's id
- *
- * Returns: (transfer full): the records of @record_type linking to @id
- */
 /* The records whose @field equals @value; the field is checked against the
  * class so that no caller can slip other SQL into the query. */
 static GListModel *
@@ -372,6 +365,13 @@ list_by_field (ArStore       *self,
   return list_rows (self, record_type, class_sql (klass)->select_by_field[index], value, error);
 }
 
+/**
+ * ar_store_list_where:
+ * @link_field: a link field of @record_type, such as "alliance_id"
+ * @id: the linked record's id
+ *
+ * Returns: (transfer full): the records of @record_type linking to @id
+ */
 GListModel *
 ar_store_list_where (ArStore     *self,
                      GType        record_type,
