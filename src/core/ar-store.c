@@ -187,6 +187,7 @@ typedef struct
   char **select_by_field;
   char  *exists_by_id;
   char **exists_by_field;
+  char  *insert;
   char  *upsert;
   char  *count;
   char  *delete_by_id;
@@ -232,13 +233,18 @@ class_sql (ArRecordClass *klass)
                                                  klass->table, klass->fields[i].name);
     }
 
-  /* INSERT with the id kept: a new record gets the next id from a NULL,
-   * a restored or imported one keeps its own. */
+  /* A new record gets a plain INSERT and the next id from a NULL. A
+   * restored or imported one keeps its own id through the upsert, which
+   * SQLite runs inside a statement savepoint: using it for every new
+   * record made each save allocate and free a statement journal, and the
+   * heap grew and shrank 35,000 times in one GIAS import. */
   upsert = g_string_new (NULL);
   g_string_append_printf (upsert, "INSERT INTO %s (%s) VALUES (?", klass->table, columns->str);
   for (guint i = 0; i < klass->n_fields; i++)
     g_string_append (upsert, ", ?");
-  g_string_append (upsert, ") ON CONFLICT (id) DO UPDATE SET ");
+  g_string_append (upsert, ")");
+  sql->insert = g_strdup (upsert->str);
+  g_string_append (upsert, " ON CONFLICT (id) DO UPDATE SET ");
   for (guint i = 0; i < klass->n_fields; i++)
     g_string_append_printf (upsert, "%s%s = excluded.%s", i ? ", " : "",
                             klass->fields[i].name, klass->fields[i].name);
@@ -662,7 +668,7 @@ write_record (ArStore   *self,
   if (!ar_record_validate (record, error) || !ar_store_check (self, record, error))
     return FALSE;
 
-  stmt = ar_store_prepare (self, class_sql (klass)->upsert, error);
+  stmt = ar_store_prepare (self, id == 0 ? class_sql (klass)->insert : class_sql (klass)->upsert, error);
   if (stmt == NULL)
     return FALSE;
 
