@@ -158,6 +158,102 @@ test_binary_and_empty (void)
   g_assert_cmpstr (error->message, ==, "test.csv is empty");
 }
 
+/* Records that put every kind of pair the reader looks ahead for (CRLF,
+ * a doubled quote, a closing quote, a UTF-8 character) across the edge of
+ * the buffer, at every offset: the record is 27 bytes and the buffer sizes
+ * tried share no factor with it. */
+static void
+test_buffer_edges (void)
+{
+  g_autoptr(GString) text = g_string_new ("N,Quoted,Plain\r\n");
+  g_autoptr(GBytes) bytes = NULL;
+  const gsize sizes[] = { 4, 5, 7, 16, 64 };
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (text, "%03u,\"a \"\"q\"\" é\r\nb\",€xy\r\n", i);
+  g_assert_cmpuint ((text->len - 16) % 27, ==, 0);
+  bytes = g_bytes_new (text->str, text->len);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ArCsvReader) reader = ar_csv_reader_new_full (NULL, bytes, "edges.csv", sizes[s], NULL, &error);
+      guint n = 0;
+
+      g_assert_no_error (error);
+      g_assert_false (ar_csv_reader_get_was_windows_1252 (reader));
+      g_assert_cmpint (ar_csv_reader_find_column (reader, "Plain"), ==, 2);
+
+      while (ar_csv_reader_next (reader, &error))
+        {
+          g_autofree char *number = g_strdup_printf ("%03u", n);
+
+          g_assert_cmpuint (ar_csv_reader_get_line (reader), ==, 2 + 2 * n);
+          g_assert_cmpuint (ar_csv_reader_get_n_fields (reader), ==, 3);
+          g_assert_cmpstr (ar_csv_reader_get (reader, 0), ==, number);
+          g_assert_cmpstr (ar_csv_reader_get (reader, 1), ==, "a \"q\" é\r\nb");
+          g_assert_cmpstr (ar_csv_reader_get (reader, 2), ==, "€xy");
+          n++;
+        }
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, 400);
+      g_assert_cmpfloat (ar_csv_reader_get_fraction (reader), ==, 1.0);
+    }
+}
+
+/* A Windows-1252 byte far into the file still decides the encoding of
+ * the first record, however small the buffer. */
+static void
+test_windows_1252_found_late (void)
+{
+  g_autoptr(GString) text = g_string_new ("Name\n\xc3\xa9\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArCsvReader) reader = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (text, "plain\n");
+  g_string_append (text, "O\x92" "Brien\n");
+  bytes = g_bytes_new (text->str, text->len);
+  reader = ar_csv_reader_new_full (NULL, bytes, "late.csv", 5, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ar_csv_reader_get_was_windows_1252 (reader));
+  g_assert_true (ar_csv_reader_next (reader, &error));
+  g_assert_cmpstr (ar_csv_reader_get (reader, 0), ==, "Ã©");
+}
+
+static void
+test_reads_a_file (void)
+{
+  g_autofree char *directory = ar_test_make_dir ();
+  g_autofree char *path = g_build_filename (directory, "links.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_get_child (file, "nothing.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArCsvReader) reader = NULL;
+  g_autoptr(ArCsvReader) none = NULL;
+  const char text[] = "URN,Group UID\n1,10\n2,20\n";
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  reader = ar_csv_reader_new_for_file (file, "links.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ar_csv_reader_get_size (reader), ==, strlen (text));
+  g_assert_cmpfloat (ar_csv_reader_get_fraction (reader), <, 0.6);
+  g_assert_true (ar_csv_reader_next (reader, &error));
+  g_assert_true (ar_csv_reader_next (reader, &error));
+  g_assert_cmpstr (ar_csv_reader_get (reader, 1), ==, "20");
+  g_assert_false (ar_csv_reader_next (reader, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (ar_csv_reader_get_fraction (reader), ==, 1.0);
+
+  none = ar_csv_reader_new_for_file (missing, "nothing.csv", NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+
+  ar_test_remove_dir (directory);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +268,9 @@ main (int   argc,
   g_test_add_func ("/ar/csv-reader/broken-quote", test_broken_quote);
   g_test_add_func ("/ar/csv-reader/huge-field", test_huge_field);
   g_test_add_func ("/ar/csv-reader/binary-and-empty", test_binary_and_empty);
+  g_test_add_func ("/ar/csv-reader/buffer-edges", test_buffer_edges);
+  g_test_add_func ("/ar/csv-reader/windows-1252-found-late", test_windows_1252_found_late);
+  g_test_add_func ("/ar/csv-reader/reads-a-file", test_reads_a_file);
 
   return g_test_run ();
 }

@@ -14,39 +14,53 @@
 #include "ar-csv-reader.h"
 #include "ar-text-encoding.h"
 
-/* Reads records one at a time from the file's own bytes. The encoding is
- * decided once (UTF-8 when the whole file is valid UTF-8, else
- * Windows-1252) and each field is decoded as it is read, so a 60 MB
- * extract is held once, not twice. Quoted fields may hold commas, doubled
- * quotes and line breaks; rows may be shorter than the header (GIAS's
- * links extract is); LF, CRLF and a last line without an ending are fine. */
+/* Reads records one at a time through a small buffer, so an extract of
+ * any size is never held whole. A first pass over the bytes decides the
+ * encoding (UTF-8 when the whole file is valid UTF-8, else Windows-1252)
+ * and refuses binary files; the second reads the records, decoding each
+ * field as it is asked for. Quoted fields may hold commas, doubled quotes
+ * and line breaks; rows may be shorter than the header (GIAS's links
+ * extract is); LF, CRLF and a last line without an ending are fine. */
 struct _ArCsvReader
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  char       *source_name;
-  GBytes     *bytes;
-  const char *text;
-  gsize       length;
-  gsize       position;
-  guint       line;
-  guint       record_line;
-  gboolean    was_windows_1252;
+  char         *source_name;
+  GFile        *file;
+  GBytes       *bytes;
+  GCancellable *cancellable;
+  gboolean      was_windows_1252;
+  guint64       size;
 
-  GPtrArray  *header;
-  GHashTable *columns;
+  /* the bytes being read: buffer[position..length) are still to come,
+   * and consumed bytes of the source came before the buffer */
+  GInputStream *stream;
+  char         *buffer;
+  gsize         buffer_size;
+  gsize         length;
+  gsize         position;
+  guint64       consumed;
+  guint         line;
+  guint         record_line;
+
+  GPtrArray    *header;
+  GHashTable   *columns;
 
   /* the current record: its fields as read, one after another, each
    * ending in a nul byte, and where each starts; a field is trimmed and
    * decoded only when asked for, since an importer reads 20 of 135 */
-  GString    *record;
-  GArray     *starts;
-  GString    *field;
-  GPtrArray  *decoded;
-  GArray     *finished;
+  GString      *record;
+  gsize         field_start;
+  GArray       *starts;
+  GPtrArray    *decoded;
+  GArray       *finished;
 };
 
 G_DEFINE_FINAL_TYPE (ArCsvReader, ar_csv_reader, G_TYPE_OBJECT)
+
+/* Small enough to stay in the processor's cache, large enough that reads
+ * cost nothing next to parsing. */
+#define DEFAULT_BUFFER_SIZE (64 * 1024)
 
 static void
 ar_csv_reader_finalize (GObject *object)
@@ -54,12 +68,15 @@ ar_csv_reader_finalize (GObject *object)
   ArCsvReader *self = AR_CSV_READER (object);
 
   g_free (self->source_name);
+  g_clear_object (&self->file);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->stream);
+  g_free (self->buffer);
   g_clear_pointer (&self->header, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_hash_table_unref);
   g_string_free (self->record, TRUE);
   g_array_unref (self->starts);
-  g_string_free (self->field, TRUE);
   g_ptr_array_unref (self->decoded);
   g_array_unref (self->finished);
 
@@ -79,11 +96,120 @@ ar_csv_reader_init (ArCsvReader *self)
 {
   self->record = g_string_sized_new (4096);
   self->starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 160);
-  self->field = g_string_sized_new (256);
   self->decoded = g_ptr_array_new_with_free_func (g_free);
   self->finished = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->columns = g_hash_table_new (g_str_hash, g_str_equal);
   self->line = 1;
+}
+
+static GInputStream *
+open_source (ArCsvReader  *self,
+             GError      **error)
+{
+  if (self->bytes != NULL)
+    return g_memory_input_stream_new_from_bytes (self->bytes);
+
+  return G_INPUT_STREAM (g_file_read (self->file, self->cancellable, error));
+}
+
+/* Reads up to @size bytes, as many as there are; a short count only at
+ * the end of the source. */
+static gboolean
+read_chunk (ArCsvReader   *self,
+            GInputStream  *stream,
+            char          *into,
+            gsize          size,
+            gsize         *n_read,
+            GError       **error)
+{
+  if (g_input_stream_read_all (stream, into, size, n_read, self->cancellable, error))
+    return TRUE;
+
+  if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_prefix_error (error, "%s: ", self->source_name);
+  return FALSE;
+}
+
+/* The first pass: the size, binary data, and whether every byte is UTF-8.
+ * A character cut in two by the end of the buffer is carried over and
+ * checked again with the bytes that follow it. */
+static gboolean
+scan (ArCsvReader  *self,
+      GError      **error)
+{
+  g_autoptr(GInputStream) stream = open_source (self, error);
+  gboolean valid = TRUE;
+  gsize carried = 0;
+  gsize n_read;
+
+  if (stream == NULL)
+    return FALSE;
+
+  do
+    {
+      const char *end;
+
+      if (!read_chunk (self, stream, self->buffer + carried, self->buffer_size - carried, &n_read, error))
+        return FALSE;
+      self->size += n_read;
+
+      /* Text files hold no NUL bytes; images, archives and databases do. */
+      if (memchr (self->buffer + carried, '\0', n_read) != NULL)
+        {
+          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                       _("%s is not a CSV file: it holds binary data"), self->source_name);
+          return FALSE;
+        }
+
+      if (valid && !g_utf8_validate_len (self->buffer, carried + n_read, &end))
+        {
+          gsize rest = self->buffer + carried + n_read - end;
+
+          carried = 0;
+          if (n_read > 0 && rest < 4)
+            {
+              memmove (self->buffer, end, rest);
+              carried = rest;
+            }
+          else
+            valid = FALSE;
+        }
+      else
+        carried = 0;
+    }
+  while (n_read > 0);
+
+  if (self->size == 0)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT, _("%s is empty"), self->source_name);
+      return FALSE;
+    }
+  self->was_windows_1252 = !valid;
+
+  return TRUE;
+}
+
+/* Makes sure there is a byte to read at position.
+ *
+ * Returns: %TRUE if there is; %FALSE at the end of the source, or with
+ *   @error set when reading failed */
+static gboolean
+fill (ArCsvReader  *self,
+      GError      **error)
+{
+  if (self->position < self->length)
+    return TRUE;
+  if (self->stream == NULL)
+    return FALSE;
+
+  self->consumed += self->length;
+  self->position = self->length = 0;
+  if (!read_chunk (self, self->stream, self->buffer, self->buffer_size, &self->length, error))
+    return FALSE;
+  if (self->length == 0)
+    g_clear_object (&self->stream);
+
+  return self->length > 0;
 }
 
 /* Ends the field being read, as it is; ar_csv_reader_get() trims and
@@ -91,12 +217,9 @@ ar_csv_reader_init (ArCsvReader *self)
 static void
 finish_field (ArCsvReader *self)
 {
-  gsize offset = self->record->len;
-
-  g_array_append_val (self->starts, offset);
-  g_string_append_len (self->record, self->field->str, self->field->len);
+  g_array_append_val (self->starts, self->field_start);
   g_string_append_c (self->record, '\0');
-  g_string_truncate (self->field, 0);
+  self->field_start = self->record->len;
 }
 
 static gboolean
@@ -105,7 +228,7 @@ append_span (ArCsvReader  *self,
              gsize         length,
              GError      **error)
 {
-  if (self->field->len + length > AR_CSV_READER_MAX_FIELD)
+  if (self->record->len - self->field_start + length > AR_CSV_READER_MAX_FIELD)
     {
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
                    _("%s, line %u: a field is longer than %u KiB; this is not a GIAS extract"),
@@ -113,63 +236,108 @@ append_span (ArCsvReader  *self,
       return FALSE;
     }
 
-  g_string_append_len (self->field, span, length);
+  g_string_append_len (self->record, span, length);
 
   return TRUE;
 }
 
-/**
- * ar_csv_reader_next:
- *
- * Reads the next record.
- *
- * Returns: %TRUE with a record read; %FALSE at the end (no error) or on a
- *   record that cannot be read (@error set, naming file and line)
- */
-gboolean
-ar_csv_reader_next (ArCsvReader  *self,
-                    GError      **error)
+/* Reads the rest of a quoted field, up to and past its closing quote. */
+static gboolean
+read_quoted (ArCsvReader  *self,
+             GError      **error)
 {
-  const char *text;
-  gsize length;
+  for (;;)
+    {
+      const char *text;
+      const char *quote;
+      gsize end;
+
+      if (!fill (self, error))
+        {
+          if (*error == NULL)
+            g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                         _("%s, line %u: a quoted field is never closed"),
+                         self->source_name, self->record_line);
+          return FALSE;
+        }
+
+      text = self->buffer;
+      quote = memchr (text + self->position, '"', self->length - self->position);
+      end = quote ? (gsize) (quote - text) : self->length;
+      for (gsize i = self->position; i < end; i++)
+        self->line += text[i] == '\n';
+      if (!append_span (self, text + self->position, end - self->position, error))
+        return FALSE;
+      self->position = end;
+      if (quote == NULL)
+        continue;
+
+      self->position++;
+      if (!fill (self, error))
+        return *error == NULL;
+      if (self->buffer[self->position] != '"')
+        return TRUE;
+
+      /* a doubled quote stands for one */
+      self->position++;
+      if (!append_span (self, "\"", 1, error))
+        return FALSE;
+    }
+}
+
+/* Returns: %TRUE with a record read; %FALSE at the end or with @error
+ *   (never %NULL) set */
+static gboolean
+read_record (ArCsvReader  *self,
+             GError      **error)
+{
   gboolean was_quoted = FALSE;
 
-  g_return_val_if_fail (AR_IS_CSV_READER (self), FALSE);
-
-  text = self->text;
-  length = self->length;
   g_string_truncate (self->record, 0);
+  self->field_start = 0;
   g_array_set_size (self->starts, 0);
-  g_string_truncate (self->field, 0);
   g_ptr_array_set_size (self->decoded, 0);
   g_array_set_size (self->finished, 0);
 
   /* Blank lines between records carry nothing. */
-  while (self->position < length && (text[self->position] == '\n' || text[self->position] == '\r'))
+  for (;;)
     {
-      if (text[self->position] == '\n')
-        self->line++;
+      char c;
+
+      if (!fill (self, error))
+        return FALSE;
+      c = self->buffer[self->position];
+      if (c != '\n' && c != '\r')
+        break;
+      self->line += c == '\n';
       self->position++;
     }
 
-  if (self->position >= length)
-    return FALSE;
-
   self->record_line = self->line;
 
-  while (self->position < length)
+  for (;;)
     {
-      gsize span = self->position;
+      const char *text;
+      gsize span;
       char c;
 
+      if (!fill (self, error))
+        {
+          if (*error != NULL)
+            return FALSE;
+          break;
+        }
+
       /* Plain text up to the next character that means something. */
-      while (span < length && text[span] != ',' && text[span] != '"' && text[span] != '\n' && text[span] != '\r')
+      text = self->buffer;
+      span = self->position;
+      while (span < self->length && text[span] != ',' && text[span] != '"' && text[span] != '\n' && text[span] != '\r')
         span++;
       if (!append_span (self, text + self->position, span - self->position, error))
         return FALSE;
       self->position = span;
-      if (self->position >= length)
-        break;
+      if (self->position >= self->length)
+        continue;
 
       c = text[self->position++];
       switch (c)
@@ -177,7 +345,7 @@ ar_csv_reader_next (ArCsvReader  *self,
         case '"':
           /* A quote opens a field only at its start; elsewhere it is text,
            * as spreadsheets write it. */
-          if (self->field->len > 0 || was_quoted)
+          if (self->record->len > self->field_start || was_quoted)
             {
               if (!append_span (self, "\"", 1, error))
                 return FALSE;
@@ -185,36 +353,8 @@ ar_csv_reader_next (ArCsvReader  *self,
             }
 
           was_quoted = TRUE;
-          for (;;)
-            {
-              const char *quote = memchr (text + self->position, '"', length - self->position);
-              gsize end = quote ? (gsize) (quote - text) : length;
-
-              for (gsize i = self->position; i < end; i++)
-                self->line += text[i] == '\n';
-              if (!append_span (self, text + self->position, end - self->position, error))
-                return FALSE;
-              self->position = end;
-
-              if (quote == NULL)
-                {
-                  g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                               _("%s, line %u: a quoted field is never closed"),
-                               self->source_name, self->record_line);
-                  return FALSE;
-                }
-
-              self->position++;
-              if (self->position < length && text[self->position] == '"')
-                {
-                  /* a doubled quote stands for one */
-                  self->position++;
-                  if (!append_span (self, "\"", 1, error))
-                    return FALSE;
-                  continue;
-                }
-              break;
-            }
+          if (!read_quoted (self, error))
+            return FALSE;
           break;
 
         case ',':
@@ -223,8 +363,10 @@ ar_csv_reader_next (ArCsvReader  *self,
           break;
 
         case '\r':
-          if (self->position < length && text[self->position] == '\n')
+          if (fill (self, error) && self->buffer[self->position] == '\n')
             break;
+          if (*error != NULL)
+            return FALSE;
           G_GNUC_FALLTHROUGH;
         case '\n':
           self->line++;
@@ -242,53 +384,80 @@ ar_csv_reader_next (ArCsvReader  *self,
 }
 
 /**
- * ar_csv_reader_new:
- * @source_name: the file name, for messages
+ * ar_csv_reader_next:
  *
- * Reads the header row of @bytes, which the reader keeps.
+ * Reads the next record.
+ *
+ * Returns: %TRUE with a record read; %FALSE at the end (no error) or on a
+ *   record that cannot be read (@error set, naming file and line)
+ */
+gboolean
+ar_csv_reader_next (ArCsvReader  *self,
+                    GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (AR_IS_CSV_READER (self), FALSE);
+
+  if (read_record (self, &local_error))
+    return TRUE;
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/**
+ * ar_csv_reader_new_full:
+ * @file: (nullable): the file to read, or %NULL to read @bytes
+ * @bytes: (nullable): the text to read, when there is no @file
+ * @source_name: the file name, for messages
+ * @buffer_size: how many bytes to read at a time (at least 4); 0 for the
+ *   default
+ *
+ * Checks the source and reads its header row. The reader keeps @file open,
+ * or keeps @bytes, until it is finalized.
  *
  * Returns: (transfer full): the reader, positioned before the first record
  */
 ArCsvReader *
-ar_csv_reader_new (GBytes      *bytes,
-                   const char  *source_name,
-                   GError     **error)
+ar_csv_reader_new_full (GFile         *file,
+                        GBytes        *bytes,
+                        const char    *source_name,
+                        gsize          buffer_size,
+                        GCancellable  *cancellable,
+                        GError       **error)
 {
   g_autoptr(ArCsvReader) self = NULL;
-  gsize length;
-  const char *data;
+  g_autoptr(GError) local_error = NULL;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail ((file == NULL) != (bytes == NULL), NULL);
   g_return_val_if_fail (source_name != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &length);
   self = g_object_new (AR_TYPE_CSV_READER, NULL);
   self->source_name = g_strdup (source_name);
-  self->bytes = g_bytes_ref (bytes);
+  self->file = file ? g_object_ref (file) : NULL;
+  self->bytes = bytes ? g_bytes_ref (bytes) : NULL;
+  self->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  /* four bytes hold a whole UTF-8 character, and the byte order mark */
+  self->buffer_size = buffer_size == 0 ? DEFAULT_BUFFER_SIZE : MAX (buffer_size, 4);
+  self->buffer = g_malloc (self->buffer_size);
 
-  /* Text files hold no NUL bytes; images, archives and databases do. */
-  if (length == 0 || memchr (data, '\0', length) != NULL)
-    {
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                   length == 0 ? _("%s is empty") : _("%s is not a CSV file: it holds binary data"),
-                   source_name);
-      return NULL;
-    }
+  if (!scan (self, &local_error))
+    goto failed;
 
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-  self->text = data;
-  self->length = length;
-  self->was_windows_1252 = !g_utf8_validate_len (data, length, NULL);
+  self->stream = open_source (self, &local_error);
+  if (self->stream == NULL)
+    goto failed;
 
-  if (!ar_csv_reader_next (self, error))
+  if (fill (self, &local_error) && self->length >= 3 && memcmp (self->buffer, "\xEF\xBB\xBF", 3) == 0)
+    self->position = 3;
+
+  if (!read_record (self, &local_error))
     {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT, _("%s is empty"), source_name);
-      return NULL;
+      if (local_error == NULL)
+        g_set_error (&local_error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT, _("%s is empty"), source_name);
+      goto failed;
     }
 
   self->header = g_ptr_array_new_with_free_func (g_free);
@@ -302,6 +471,46 @@ ar_csv_reader_new (GBytes      *bytes,
     }
 
   return g_steal_pointer (&self);
+
+failed:
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+/**
+ * ar_csv_reader_new:
+ * @source_name: the file name, for messages
+ *
+ * Returns: (transfer full): a reader of @bytes, positioned before the
+ *   first record, or %NULL with @error set
+ */
+ArCsvReader *
+ar_csv_reader_new (GBytes      *bytes,
+                   const char  *source_name,
+                   GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return ar_csv_reader_new_full (NULL, bytes, source_name, 0, NULL, error);
+}
+
+/**
+ * ar_csv_reader_new_for_file:
+ * @source_name: the file name, for messages
+ * @cancellable: (nullable): stops reading, now or later
+ *
+ * Returns: (transfer full): a reader of @file, positioned before the
+ *   first record, or %NULL with @error set
+ */
+ArCsvReader *
+ar_csv_reader_new_for_file (GFile         *file,
+                            const char    *source_name,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return ar_csv_reader_new_full (file, NULL, source_name, 0, cancellable, error);
 }
 
 const char *
@@ -430,5 +639,17 @@ ar_csv_reader_get_fraction (ArCsvReader *self)
 {
   g_return_val_if_fail (AR_IS_CSV_READER (self), 0);
 
-  return self->length > 0 ? (double) self->position / self->length : 1.0;
+  return self->size > 0 ? (double) (self->consumed + self->position) / self->size : 1.0;
+}
+
+/**
+ * ar_csv_reader_get_size:
+ *
+ * Returns: the size of the source in bytes
+ */
+guint64
+ar_csv_reader_get_size (ArCsvReader *self)
+{
+  g_return_val_if_fail (AR_IS_CSV_READER (self), 0);
+  return self->size;
 }

@@ -18,6 +18,16 @@ G_DECLARE_FINAL_TYPE (ArCsvReader, ar_csv_reader, AR, CSV_READER, GObject)
 ArCsvReader *ar_csv_reader_new                  (GBytes       *bytes,
                                                  const char   *source_name,
                                                  GError      **error);
+ArCsvReader *ar_csv_reader_new_for_file         (GFile        *file,
+                                                 const char   *source_name,
+                                                 GCancellable *cancellable,
+                                                 GError      **error);
+ArCsvReader *ar_csv_reader_new_full             (GFile        *file,
+                                                 GBytes       *bytes,
+                                                 const char   *source_name,
+                                                 gsize         buffer_size,
+                                                 GCancellable *cancellable,
+                                                 GError      **error);
 const char  *ar_csv_reader_get_source_name      (ArCsvReader  *self);
 gboolean     ar_csv_reader_get_was_windows_1252 (ArCsvReader  *self);
 guint        ar_csv_reader_get_n_columns        (ArCsvReader  *self);
@@ -32,5 +42,6 @@ guint        ar_csv_reader_get_n_fields         (ArCsvReader  *self);
 const char  *ar_csv_reader_get                  (ArCsvReader  *self,
                                                  int           column);
 double       ar_csv_reader_get_fraction         (ArCsvReader  *self);
+guint64      ar_csv_reader_get_size             (ArCsvReader  *self);
 
 G_END_DECLS

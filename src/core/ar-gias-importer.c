@@ -29,7 +29,7 @@ typedef struct
   char        *name;
   ArCsvReader *reader;
   ExtractKind  kind;
-  gsize        size;
+  guint64      size;
 } Extract;
 
 typedef struct
@@ -39,8 +39,8 @@ typedef struct
   GCancellable       *cancellable;
   ArGiasProgressFunc  progress;
   gpointer            progress_data;
-  gsize               total_size;
-  gsize               done_size;
+  guint64             total_size;
+  guint64             done_size;
   ArGiasReport       *report;
   gboolean            have_links;
 
@@ -921,22 +921,17 @@ read_extracts (Import              *import,
   for (guint i = 0; paths[i] != NULL; i++)
     {
       Extract *extract = g_new0 (Extract, 1);
-      g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
 
       g_ptr_array_add (import->extracts, extract);
       extract->path = g_strdup (paths[i]);
       extract->name = g_path_get_basename (paths[i]);
 
-      bytes = g_file_load_bytes (file, import->cancellable, NULL, error);
-      if (bytes == NULL)
-        return FALSE;
-      extract->size = g_bytes_get_size (bytes);
-      import->total_size += extract->size;
-
-      extract->reader = ar_csv_reader_new (bytes, extract->name, error);
+      extract->reader = ar_csv_reader_new_for_file (file, extract->name, import->cancellable, error);
       if (extract->reader == NULL || !classify (extract, error))
         return FALSE;
+      extract->size = ar_csv_reader_get_size (extract->reader);
+      import->total_size += extract->size;
 
       if (extract->kind == EXTRACT_LINKS)
         import->have_links = TRUE;
