@@ -300,7 +300,8 @@ test_odt_opens_in_libreoffice (Fixture       *fixture,
   pdf = g_build_filename (fixture->directory, "appendix-b.pdf", NULL);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
 
-  text = ar_test_command_output ("pdftotext '%s' -", pdf);
+  /* where LibreOffice breaks the lines depends on the fonts it finds */
+  text = words (ar_test_command_output ("pdftotext '%s' -", pdf));
   g_assert_nonnull (strstr (text, "System Leadership in Leicestershire"));
   g_assert_nonnull (strstr (text, "Leadership role"));
   g_assert_nonnull (strstr (text, "9 MATs sponsoring 33"));
