@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <sys/wait.h>
 
 #include "ar-test-util.h"
@@ -13,10 +14,7 @@
 static char *
 temporary_path (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *directory = g_dir_make_tmp ("ar-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
+  g_autofree char *directory = ar_test_make_dir ();
 
   return g_build_filename (directory, "register.db", NULL);
 }
@@ -260,23 +258,53 @@ ar_test_run (const char  *command_line,
   return out;
 }
 
-/* A fresh temporary folder for one test. */
+/* Every folder ar_test_make_dir() made, removed when the program ends
+ * well; a test that fails leaves its files to look at. */
+static GPtrArray *made_dirs;
+
+static void
+remove_made_dirs (void)
+{
+  for (guint i = 0; i < made_dirs->len; i++)
+    ar_test_remove_dir (g_ptr_array_index (made_dirs, i));
+  g_clear_pointer (&made_dirs, g_ptr_array_unref);
+}
+
+/* A fresh temporary folder for one test, removed at exit. */
 char *
 ar_test_make_dir (void)
 {
-  char *directory = g_dir_make_tmp ("ar-test-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  char *directory = g_dir_make_tmp ("ar-test-XXXXXX", &error);
 
-  g_assert_nonnull (directory);
+  g_assert_no_error (error);
+  if (made_dirs == NULL)
+    {
+      made_dirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_made_dirs);
+    }
+  g_ptr_array_add (made_dirs, g_strdup (directory));
 
   return directory;
 }
 
+/* Removes @directory and all in it; gone already is fine. */
 void
 ar_test_remove_dir (const char *directory)
 {
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", directory);
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
 
-  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        ar_test_remove_dir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (directory);
 }
 
 /**

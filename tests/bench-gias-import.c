@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 
 #include "ar-core.h"
+#include "ar-test-util.h"
 
 #define N_ROWS  52000
 #define N_AREAS 152
@@ -253,27 +254,12 @@ import_seconds (ArStore    *store,
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
-/* The generated extract is 76 MB: leave nothing of it behind. */
-static void
-remove_directory (const char *directory)
-{
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (directory);
-}
-
 /* Times the imports of @extract into a new register of its own. */
 static int
 measure (const char *extract)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *directory = g_dir_make_tmp ("ar-bench-gias-XXXXXX", NULL);
+  g_autofree char *directory = ar_test_make_dir ();
   g_autofree char *database = g_build_filename (directory, "register.db", NULL);
   g_autoptr(ArStore) store = ar_store_open (database, &error);
   struct rusage usage;
@@ -294,9 +280,6 @@ measure (const char *extract)
   getrusage (RUSAGE_SELF, &usage);
   g_print ("peak memory: %ld MB (%ld MB before importing)\n", usage.ru_maxrss / 1024, before.ru_maxrss / 1024);
 
-  g_clear_object (&store);
-  remove_directory (directory);
-
   return 0;
 }
 
@@ -316,13 +299,12 @@ main (int   argc,
   if (argc > 1)
     return measure (argv[1]);
 
-  directory = g_dir_make_tmp ("ar-bench-gias-XXXXXX", NULL);
+  directory = ar_test_make_dir ();
   extract = write_extract (directory);
   if (!g_spawn_sync (NULL, (char *[]) { argv[0], extract, NULL }, NULL, G_SPAWN_SEARCH_PATH,
                      NULL, NULL, NULL, NULL, &status, &error)
       || !g_spawn_check_wait_status (status, &error))
     g_printerr ("%s\n", error->message);
-  remove_directory (directory);
 
   return error == NULL ? 0 : 1;
 }

@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 
 #include "ar-bench-register.h"
+#include "ar-test-util.h"
 
 static void
 must (gboolean  ok,
@@ -33,7 +34,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *directory = g_dir_make_tmp ("ar-bench-XXXXXX", NULL);
+  g_autofree char *directory = ar_test_make_dir ();
   g_autofree char *path = g_build_filename (directory, "england.db", NULL);
   g_autofree char *copy_path = g_build_filename (directory, "copy.db", NULL);
   g_autoptr(ArStore) store = NULL;

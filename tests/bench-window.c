@@ -16,6 +16,7 @@
 
 #include "ar-application.h"
 #include "ar-bench-register.h"
+#include "ar-test-util.h"
 #include "ar-window-private.h"
 
 static void
@@ -30,7 +31,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *directory = g_dir_make_tmp ("ar-bench-window-XXXXXX", NULL);
+  g_autofree char *directory = ar_test_make_dir ();
   g_autofree char *path = g_build_filename (directory, "england.db", NULL);
   g_autoptr(ArStore) store = NULL;
   static const char *keys[] = { "m", "me", "mea", "mead", "meado", "meadow", "meadow ", "meadow 1", "meadow 12" };

@@ -101,7 +101,7 @@ static char *
 write_big_extract (void)
 {
   g_autoptr(GString) text = g_string_new ("\"URN\",\"EstablishmentName\",\"LA (code)\",\"LA (name)\"\r\n");
-  g_autofree char *directory = g_dir_make_tmp ("ar-gias-dialog-XXXXXX", NULL);
+  g_autofree char *directory = ar_test_make_dir ();
   char *path = g_build_filename (directory, "edubasealldata.csv", NULL);
 
   for (guint i = 0; i < 40000; i++)

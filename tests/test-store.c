@@ -204,7 +204,7 @@ static void
 test_refuses_other_files (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *directory = g_dir_make_tmp ("ar-test-XXXXXX", NULL);
+  g_autofree char *directory = ar_test_make_dir ();
   g_autofree char *path = g_build_filename (directory, "notes.txt", NULL);
   g_autoptr(ArStore) store = NULL;
   g_autofree char *contents = NULL;

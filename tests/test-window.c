@@ -355,7 +355,7 @@ test_print_and_copy (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
   ArWindow *window = window_for (store, 1280, 800);
-  g_autofree char *directory = g_dir_make_tmp ("ar-print-XXXXXX", NULL);
+  g_autofree char *directory = ar_test_make_dir ();
   g_autofree char *pdf = g_build_filename (directory, "printed.pdf", NULL);
   g_autofree char *command = g_strdup_printf ("pdftotext '%s' -", pdf);
   g_autofree char *text = NULL;
