@@ -85,7 +85,7 @@ update_counts (ArWindow *self)
       g_autofree char *text = NULL;
 
       if (self->store != NULL)
-        text = g_strdup_printf ("%u", ar_store_count (self->store, sections[i].get_type ()));
+        text = g_strdup_printf ("%'u", ar_store_count (self->store, sections[i].get_type ()));
       gtk_label_set_text (label, text ? text : "");
     }
 }

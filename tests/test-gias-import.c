@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "ar-test-util.h"
@@ -469,6 +470,28 @@ test_command_line (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "--area: “leics” is not a three-digit local authority code"));
 }
 
+/* A county's numbers are read at a glance: 1,234 in a British locale. */
+static void
+test_report_groups_digits (void)
+{
+  g_autoptr(ArGiasReport) report = ar_gias_report_new ();
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *text = NULL;
+
+  if (setlocale (LC_NUMERIC, "en_GB.UTF-8") == NULL)
+    {
+      g_test_skip ("the en_GB.UTF-8 locale is not installed");
+      return;
+    }
+
+  for (guint i = 0; i < 1234; i++)
+    ar_gias_report_count (report, AR_GIAS_SCHOOLS, AR_GIAS_ADDED);
+  text = ar_gias_report_to_text (report, 10);
+  setlocale (LC_NUMERIC, saved);
+
+  g_assert_nonnull (strstr (text, "Schools: 1,234 added, 0 updated, 0 unchanged"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +512,7 @@ main (int   argc,
   ADD ("cancel", test_cancel_leaves_register_alone);
   ADD ("async-in-a-thread", test_async_in_a_thread);
   ADD ("command-line", test_command_line);
+  g_test_add_func ("/ar/gias-import/report-groups-digits", test_report_groups_digits);
 
   return g_test_run ();
 }

@@ -175,30 +175,31 @@ ar_gias_report_to_text (ArGiasReport *self,
 
   g_return_val_if_fail (AR_IS_GIAS_REPORT (self), NULL);
 
+  /* %'u groups the digits as the user's locale does: 52,000 schools */
   for (guint r = 0; r < AR_GIAS_N_RECORDS; r++)
     {
       guint *c = self->counts[r];
 
-      g_string_append_printf (out, _("%s: %u added, %u updated, %u unchanged"),
+      g_string_append_printf (out, _("%s: %'u added, %'u updated, %'u unchanged"),
                               _(names[r]), c[AR_GIAS_ADDED], c[AR_GIAS_UPDATED], c[AR_GIAS_UNCHANGED]);
       if (r == AR_GIAS_MEMBERSHIPS)
-        g_string_append_printf (out, _(", %u ended"), c[AR_GIAS_ENDED]);
+        g_string_append_printf (out, _(", %'u ended"), c[AR_GIAS_ENDED]);
       g_string_append_c (out, '\n');
     }
 
   if (self->elsewhere > 0)
-    g_string_append_printf (out, _("Rows for other areas, left out: %u\n"), self->elsewhere);
+    g_string_append_printf (out, _("Rows for other areas, left out: %'u\n"), self->elsewhere);
   if (self->not_trusts > 0)
-    g_string_append_printf (out, _("Groups that are not academy trusts (sponsors, federations), left out: %u\n"),
+    g_string_append_printf (out, _("Groups that are not academy trusts (sponsors, federations), left out: %'u\n"),
                             self->not_trusts);
   if (self->unmatched > 0)
-    g_string_append_printf (out, _("Links to schools not in the register, left out: %u\n"), self->unmatched);
+    g_string_append_printf (out, _("Links to schools not in the register, left out: %'u\n"), self->unmatched);
 
-  g_string_append_printf (out, _("Rows skipped: %u\n"), self->skipped->len);
+  g_string_append_printf (out, _("Rows skipped: %'u\n"), self->skipped->len);
   append_list (out, self->skipped, max_lines);
   if (self->notes->len > 0)
     {
-      g_string_append_printf (out, _("Values left out: %u\n"), self->notes->len);
+      g_string_append_printf (out, _("Values left out: %'u\n"), self->notes->len);
       append_list (out, self->notes, max_lines);
     }
 
