@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <string.h>
 
 #include "ar-application.h"
@@ -22,6 +24,7 @@ struct _ArApplication
   ArSettings     *settings;
   char           *database_path;
   gboolean        use_sample;
+  guint           signals_caught;
 };
 
 G_DEFINE_FINAL_TYPE (ArApplication, ar_application, ADW_TYPE_APPLICATION)
@@ -170,6 +173,22 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The session ending, or Ctrl+C in a terminal, closes the windows as Quit
+ * does, so what is open is saved and a sample copy is removed; a second
+ * signal quits at once, in case a window will not close. */
+static gboolean
+quit_on_signal (gpointer user_data)
+{
+  ArApplication *self = user_data;
+
+  if (self->signals_caught++ == 0)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+  else
+    g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -190,6 +209,10 @@ ar_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (app, "app.preferences", (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (app, "window.close", (const char *[]) { "<Control>w", NULL });
+
+  g_unix_signal_add (SIGTERM, quit_on_signal, self);
+  g_unix_signal_add (SIGINT, quit_on_signal, self);
+  g_unix_signal_add (SIGHUP, quit_on_signal, self);
 }
 
 static void

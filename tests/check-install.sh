@@ -30,9 +30,11 @@ out=$("$root/bin/alliance-register" summary --sample --area 855 --format csv)
 echo "$out" | grep -q '"9 MATs sponsoring 33 Leicestershire schools"' || { echo "installed summary is wrong"; exit 1; }
 
 # the window from the prefix: it must start and keep running, finding its
-# schema and resources there
+# schema and resources there, and when the session ends (SIGTERM) close
+# and remove its copy of the sample
 if [ -n "$DISPLAY" ]; then
-  XDG_DATA_DIRS="$root/share:/usr/share" GSETTINGS_SCHEMA_DIR="$root/share/glib-2.0/schemas" \
+  mkdir "$dest/tmp"
+  TMPDIR="$dest/tmp" XDG_DATA_DIRS="$root/share:/usr/share" GSETTINGS_SCHEMA_DIR="$root/share/glib-2.0/schemas" \
   GSETTINGS_BACKEND=memory HOME="$dest" XDG_DATA_HOME="$dest/data" \
     "$root/bin/alliance-register" --sample > "$dest/window.log" 2>&1 &
   pid=$!
@@ -41,6 +43,11 @@ if [ -n "$DISPLAY" ]; then
     echo "the installed window did not stay up:"; cat "$dest/window.log"; exit 1
   fi
   kill $pid
+  status=0
+  wait $pid || status=$?
+  if [ $status != 0 ] || [ -n "$(ls "$dest/tmp")" ]; then
+    echo "the window did not end cleanly on SIGTERM (exit status $status; left: $(ls "$dest/tmp"))"; exit 1
+  fi
   if grep -q -E 'CRITICAL|WARNING' "$dest/window.log"; then
     echo "the installed window warned:"; cat "$dest/window.log"; exit 1
   fi
