@@ -7,12 +7,11 @@
 
 #include "config.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "ar-odt-writer.h"
+#include "ar-zip-writer.h"
 
 #define ODT_MIME_TYPE "application/vnd.oasis.opendocument.text"
 
@@ -204,50 +203,6 @@ meta_xml (ArSummary *summary)
   return g_string_free (out, FALSE);
 }
 
-static la_ssize_t
-write_to_array (struct archive *archive,
-                void           *user_data,
-                const void     *buffer,
-                size_t          length)
-{
-  g_byte_array_append (user_data, buffer, length);
-  return length;
-}
-
-static gboolean
-add_entry (struct archive  *archive,
-           const char      *name,
-           const char      *data,
-           gsize            length,
-           gboolean         stored,
-           GError         **error)
-{
-  struct archive_entry *entry = archive_entry_new ();
-  gboolean ok;
-
-  /* ODF wants "mimetype" uncompressed; everything else may be deflated. */
-  if (stored)
-    archive_write_zip_set_compression_store (archive);
-  else
-    archive_write_zip_set_compression_deflate (archive);
-
-  archive_entry_set_pathname (entry, name);
-  archive_entry_set_size (entry, length);
-  archive_entry_set_filetype (entry, AE_IFREG);
-  archive_entry_set_perm (entry, 0644);
-  archive_entry_set_mtime (entry, 0, 0);
-
-  ok = archive_write_header (archive, entry) == ARCHIVE_OK
-       && archive_write_data (archive, data, length) == (la_ssize_t) length;
-  if (!ok)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                 _("Cannot write %s into the document: %s"), name, archive_error_string (archive));
-
-  archive_entry_free (entry);
-
-  return ok;
-}
-
 /**
  * ar_odt_write_summary:
  *
@@ -258,44 +213,22 @@ GBytes *
 ar_odt_write_summary (ArSummary  *summary,
                       GError    **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(ArZipWriter) zip = ar_zip_writer_new (NULL);
   g_autofree char *content = NULL;
   g_autofree char *meta = NULL;
-  struct archive *archive;
-  gboolean ok;
 
   g_return_val_if_fail (AR_IS_SUMMARY (summary), NULL);
 
   content = content_xml (summary);
   meta = meta_xml (summary);
 
-  archive = archive_write_new ();
-  archive_write_set_format_zip (archive);
-  archive_write_set_bytes_in_last_block (archive, 1);
-  if (archive_write_open (archive, bytes, NULL, write_to_array, NULL) != ARCHIVE_OK)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot start the document: %s"), archive_error_string (archive));
-      archive_write_free (archive);
-      return NULL;
-    }
-
-  ok = add_entry (archive, "mimetype", ODT_MIME_TYPE, strlen (ODT_MIME_TYPE), TRUE, error)
-       && add_entry (archive, "META-INF/manifest.xml", manifest_xml, strlen (manifest_xml), FALSE, error)
-       && add_entry (archive, "styles.xml", styles_xml, strlen (styles_xml), FALSE, error)
-       && add_entry (archive, "meta.xml", meta, strlen (meta), FALSE, error)
-       && add_entry (archive, "content.xml", content, strlen (content), FALSE, error);
-
-  if (archive_write_close (archive) != ARCHIVE_OK && ok)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot finish the document: %s"), archive_error_string (archive));
-      ok = FALSE;
-    }
-  archive_write_free (archive);
-
-  if (!ok)
+  /* ODF wants "mimetype" first and uncompressed; the rest is deflated */
+  if (!ar_zip_writer_add (zip, "mimetype", ODT_MIME_TYPE, strlen (ODT_MIME_TYPE), FALSE, error)
+      || !ar_zip_writer_add (zip, "META-INF/manifest.xml", manifest_xml, strlen (manifest_xml), TRUE, error)
+      || !ar_zip_writer_add (zip, "styles.xml", styles_xml, strlen (styles_xml), TRUE, error)
+      || !ar_zip_writer_add (zip, "meta.xml", meta, strlen (meta), TRUE, error)
+      || !ar_zip_writer_add (zip, "content.xml", content, strlen (content), TRUE, error))
     return NULL;
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return ar_zip_writer_finish (zip);
 }
