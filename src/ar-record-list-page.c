@@ -45,6 +45,9 @@ struct _ArRecordListPage
   GHashTable         *lookups;
   /* the store changed while the page was hidden: reload when shown */
   gboolean            stale;
+  /* the list is too narrow for every column: only the key ones show */
+  gboolean            narrow;
+  guint               narrow_idle;
 
   AdwLeaflet         *leaflet;
   AdwWindowTitle     *window_title;
@@ -550,10 +553,79 @@ ar_record_list_page_map (GtkWidget *widget)
     ar_record_list_page_reload (self);
 }
 
+/* Below this the list shows only the columns that say what a row is,
+ * so that a name on a phone-sized window is not cut to six letters. */
+#define NARROW_LIST_WIDTH 500
+
+static gboolean
+update_narrow_columns (gpointer user_data)
+{
+  ArRecordListPage *self = user_data;
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  self->narrow_idle = 0;
+  for (guint c = 0; c < g_list_model_get_n_items (columns) && c < self->n_columns; c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      gtk_column_view_column_set_visible (column, !self->narrow || self->columns[c].when_narrow);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* AdwBin's layout, with a look at the list's width after each allocation. */
+static void
+measure_page (GtkWidget      *widget,
+              GtkOrientation  orientation,
+              int             for_size,
+              int            *minimum,
+              int            *natural,
+              int            *minimum_baseline,
+              int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+allocate_page (GtkWidget *widget,
+               int        width,
+               int        height,
+               int        baseline)
+{
+  ArRecordListPage *self = AR_RECORD_LIST_PAGE (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  int list_width;
+  gboolean narrow;
+
+  if (child == NULL || !gtk_widget_should_layout (child))
+    return;
+  gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  /* The columns change after this allocation, not during it. Hiding
+   * columns never widens the list, so this cannot flip back and forth;
+   * a few pixels of slack keep a resize at the edge steady. */
+  list_width = gtk_widget_get_width (GTK_WIDGET (self->column_view));
+  narrow = self->narrow ? list_width < NARROW_LIST_WIDTH + 16 : list_width < NARROW_LIST_WIDTH;
+  if (list_width > 0 && narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle == 0)
+        self->narrow_idle = g_idle_add (update_narrow_columns, self);
+    }
+}
+
 static void
 ar_record_list_page_dispose (GObject *object)
 {
   ArRecordListPage *self = AR_RECORD_LIST_PAGE (object);
+
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -605,6 +677,7 @@ static void
 ar_record_list_page_init (ArRecordListPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, measure_page, allocate_page));
 
   self->lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
   self->area_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -738,6 +811,18 @@ ar_record_list_page_reload (ArRecordListPage *self)
 
   if (selected_id != 0)
     ar_record_list_page_select_id (self, selected_id);
+}
+
+/**
+ * ar_record_list_page_is_narrow:
+ *
+ * Returns: whether the list is showing only its key columns
+ */
+gboolean
+ar_record_list_page_is_narrow (ArRecordListPage *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), FALSE);
+  return self->narrow;
 }
 
 guint

@@ -39,6 +39,8 @@ typedef struct
   const char   *field;
   ArColumnKind  kind;
   gboolean      expand;
+  /* still shown when the list is too narrow for every column */
+  gboolean      when_narrow;
 } ArColumnSpec;
 
 #define AR_TYPE_RECORD_LIST_PAGE (ar_record_list_page_get_type ())
@@ -57,6 +59,7 @@ void              ar_record_list_page_set_store       (ArRecordListPage    *self
 void              ar_record_list_page_reload          (ArRecordListPage    *self);
 guint             ar_record_list_page_get_n_shown     (ArRecordListPage    *self);
 gboolean          ar_record_list_page_shows_list      (ArRecordListPage    *self);
+gboolean          ar_record_list_page_is_narrow       (ArRecordListPage    *self);
 ArRecord         *ar_record_list_page_get_selected    (ArRecordListPage    *self);
 gboolean          ar_record_list_page_select_id       (ArRecordListPage    *self,
                                                        gint64               id);

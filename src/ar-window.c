@@ -26,31 +26,31 @@ typedef struct
 } Section;
 
 static const ArColumnSpec alliance_columns[] = {
-  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE },
-  { N_("Teaching school"), "lead_school_id", AR_COLUMN_LINK, TRUE },
+  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE, TRUE },
+  { N_("Teaching school"), "lead_school_id", AR_COLUMN_LINK, TRUE, TRUE },
   { N_("Designated"), "designated_on", AR_COLUMN_TEXT, FALSE },
   { N_("Ended"), "ended_on", AR_COLUMN_TEXT, FALSE },
   { N_("Members"), NULL, AR_COLUMN_ALLIANCE_MEMBERS, FALSE },
 };
 
 static const ArColumnSpec trust_columns[] = {
-  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE },
+  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE, TRUE },
   { N_("Kind"), "kind", AR_COLUMN_CHOICE, FALSE },
-  { N_("Academies"), NULL, AR_COLUMN_TRUST_ACADEMIES, FALSE },
+  { N_("Academies"), NULL, AR_COLUMN_TRUST_ACADEMIES, FALSE, TRUE },
   { N_("Companies House"), "companies_house_number", AR_COLUMN_TEXT, FALSE },
   { N_("Status"), "status", AR_COLUMN_CHOICE, FALSE },
 };
 
 static const ArColumnSpec person_columns[] = {
-  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE },
-  { N_("Designations"), NULL, AR_COLUMN_PERSON_ROLES, FALSE },
+  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE, TRUE },
+  { N_("Designations"), NULL, AR_COLUMN_PERSON_ROLES, FALSE, TRUE },
   { N_("Job title"), "job_title", AR_COLUMN_TEXT, FALSE },
   { N_("School"), "school_id", AR_COLUMN_LINK, TRUE },
 };
 
 static const ArColumnSpec school_columns[] = {
-  { N_("URN"), "urn", AR_COLUMN_TEXT, FALSE },
-  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE },
+  { N_("URN"), "urn", AR_COLUMN_TEXT, FALSE, TRUE },
+  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE, TRUE },
   { N_("Area"), "area_id", AR_COLUMN_LINK, FALSE },
   { N_("Phase"), "phase", AR_COLUMN_TEXT, FALSE },
   { N_("Status"), "status", AR_COLUMN_CHOICE, FALSE },
@@ -58,8 +58,8 @@ static const ArColumnSpec school_columns[] = {
 };
 
 static const ArColumnSpec organisation_columns[] = {
-  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE },
-  { N_("Kind"), "kind", AR_COLUMN_CHOICE, FALSE },
+  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE, TRUE },
+  { N_("Kind"), "kind", AR_COLUMN_CHOICE, FALSE, TRUE },
   { N_("Area"), "area_id", AR_COLUMN_LINK, FALSE },
 };
 

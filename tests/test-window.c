@@ -504,6 +504,24 @@ test_register_file_round_trip (void)
   ar_test_remove_dir (directory);
 }
 
+static guint
+visible_columns (ArWindow *window,
+                 GType     type)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (page (window, type)), GTK_TYPE_COLUMN_VIEW);
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  guint n = 0;
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns); c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+
+      n += gtk_column_view_column_get_visible (column);
+    }
+
+  return n;
+}
+
 static void
 test_narrow_and_dark (void)
 {
@@ -515,6 +533,9 @@ test_narrow_and_dark (void)
   ar_test_screenshot (GTK_WIDGET (window), "narrow-sidebar.png");
   activate (window, "win.show-section", "schools");
   ar_test_screenshot (GTK_WIDGET (window), "narrow-schools.png");
+  /* a phone-sized list keeps URN and name, not six letters of each name */
+  g_assert_true (ar_record_list_page_is_narrow (page (window, AR_TYPE_SCHOOL)));
+  g_assert_cmpuint (visible_columns (window, AR_TYPE_SCHOOL), ==, 2);
   ar_record_list_page_select_id (page (window, AR_TYPE_SCHOOL), 1);
   ar_test_settle ();
   ar_test_screenshot (GTK_WIDGET (window), "narrow-school-detail.png");
@@ -523,6 +544,14 @@ test_narrow_and_dark (void)
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  activate (window, "win.show-section", "schools");
+  while (gtk_widget_get_width (GTK_WIDGET (window)) < 1000)
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  ar_test_settle ();
+  g_assert_false (ar_record_list_page_is_narrow (page (window, AR_TYPE_SCHOOL)));
+  g_assert_cmpuint (visible_columns (window, AR_TYPE_SCHOOL), ==, 6);
+  activate (window, "win.show-section", "summary");
   ar_test_settle ();
   ar_test_screenshot (GTK_WIDGET (window), "dark-summary.png");
   activate (window, "win.show-section", "leaders");
