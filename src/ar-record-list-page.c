@@ -553,9 +553,9 @@ ar_record_list_page_map (GtkWidget *widget)
     ar_record_list_page_reload (self);
 }
 
-/* Below this the list shows only the columns that say what a row is,
- * so that a name on a phone-sized window is not cut to six letters. */
-#define NARROW_LIST_WIDTH 500
+/* In a window narrower than this a list shows only the columns that say
+ * what a row is, so that a name on a phone is not cut to six letters. */
+#define NARROW_WINDOW_WIDTH 500
 
 static gboolean
 update_narrow_columns (gpointer user_data)
@@ -574,7 +574,7 @@ update_narrow_columns (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* AdwBin's layout, with a look at the list's width after each allocation. */
+/* AdwBin's layout, with a look at the window's width after each allocation. */
 static void
 measure_page (GtkWidget      *widget,
               GtkOrientation  orientation,
@@ -600,19 +600,19 @@ allocate_page (GtkWidget *widget,
 {
   ArRecordListPage *self = AR_RECORD_LIST_PAGE (widget);
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-  int list_width;
+  int window_width;
   gboolean narrow;
 
   if (child == NULL || !gtk_widget_should_layout (child))
     return;
   gtk_widget_allocate (child, width, height, baseline, NULL);
 
-  /* The columns change after this allocation, not during it. Hiding
-   * columns never widens the list, so this cannot flip back and forth;
-   * a few pixels of slack keep a resize at the edge steady. */
-  list_width = gtk_widget_get_width (GTK_WIDGET (self->column_view));
-  narrow = self->narrow ? list_width < NARROW_LIST_WIDTH + 16 : list_width < NARROW_LIST_WIDTH;
-  if (list_width > 0 && narrow != self->narrow)
+  /* Decided on the window's width, which the user sets: the list's own
+   * would shrink with its columns, and the panes beside it would take
+   * the room. The columns change after this allocation, not during it. */
+  window_width = gtk_widget_get_width (GTK_WIDGET (gtk_widget_get_root (widget)));
+  narrow = window_width < NARROW_WINDOW_WIDTH;
+  if (window_width > 0 && narrow != self->narrow)
     {
       self->narrow = narrow;
       if (self->narrow_idle == 0)
@@ -816,7 +816,8 @@ ar_record_list_page_reload (ArRecordListPage *self)
 /**
  * ar_record_list_page_is_narrow:
  *
- * Returns: whether the list is showing only its key columns
+ * Returns: whether the list is showing only its key columns, as it does
+ *   in a phone-sized window
  */
 gboolean
 ar_record_list_page_is_narrow (ArRecordListPage *self)
@@ -907,6 +908,44 @@ ar_record_list_page_select_id (ArRecordListPage *self,
     }
 
   return FALSE;
+}
+
+/**
+ * ar_record_list_page_open_id:
+ *
+ * Selects the record with @id, as ar_record_list_page_select_id() does,
+ * and brings its details forward when the page is too narrow to show
+ * them beside the list, as activating its row does.
+ *
+ * Returns: whether the record was found
+ */
+gboolean
+ar_record_list_page_open_id (ArRecordListPage *self,
+                             gint64            id)
+{
+  g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), FALSE);
+
+  if (!ar_record_list_page_select_id (self, id))
+    return FALSE;
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  return TRUE;
+}
+
+/**
+ * ar_record_list_page_get_details_shown:
+ *
+ * Returns: whether the record's details are in view: beside the list, or
+ *   in its place on a narrow window
+ */
+gboolean
+ar_record_list_page_get_details_shown (ArRecordListPage *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), FALSE);
+
+  return !adw_leaflet_get_folded (self->leaflet)
+         || adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->editor)
+         || gtk_widget_is_ancestor (GTK_WIDGET (self->editor), adw_leaflet_get_visible_child (self->leaflet));
 }
 
 void

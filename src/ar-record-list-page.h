@@ -60,6 +60,9 @@ void              ar_record_list_page_reload          (ArRecordListPage    *self
 guint             ar_record_list_page_get_n_shown     (ArRecordListPage    *self);
 gboolean          ar_record_list_page_shows_list      (ArRecordListPage    *self);
 gboolean          ar_record_list_page_is_narrow       (ArRecordListPage    *self);
+gboolean          ar_record_list_page_open_id         (ArRecordListPage    *self,
+                                                       gint64               id);
+gboolean          ar_record_list_page_get_details_shown (ArRecordListPage  *self);
 ArRecord         *ar_record_list_page_get_selected    (ArRecordListPage    *self);
 gboolean          ar_record_list_page_select_id       (ArRecordListPage    *self,
                                                        gint64               id);

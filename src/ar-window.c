@@ -469,7 +469,7 @@ show_record_now (ArWindow *self,
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
   ar_window_show_section (self, gtk_stack_get_visible_child_name (self->stack));
   if (id != 0)
-    ar_record_list_page_select_id (page, id);
+    ar_record_list_page_open_id (page, id);
 }
 
 /**
