@@ -948,6 +948,61 @@ ar_record_list_page_get_details_shown (ArRecordListPage *self)
          || gtk_widget_is_ancestor (GTK_WIDGET (self->editor), adw_leaflet_get_visible_child (self->leaflet));
 }
 
+/**
+ * ar_record_list_page_to_csv:
+ * @n_rows: (out) (optional): how many records it holds
+ *
+ * The list as it is shown, searched, filtered and sorted, with every
+ * column (the narrow layout hides some, an export never does) and a
+ * header row of the column titles. Cells that a spreadsheet would run
+ * as formulas are written as text.
+ *
+ * Returns: (transfer full): CSV text, CRLF line ends as RFC 4180 has them
+ */
+char *
+ar_record_list_page_to_csv (ArRecordListPage *self,
+                            guint            *n_rows)
+{
+  GString *out = g_string_new (NULL);
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), NULL);
+
+  if (self->stale)
+    ar_record_list_page_reload (self);
+  while (gtk_filter_list_model_get_pending (self->filtered) > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      g_autofree char *cell = ar_csv_escape_cell (_(self->columns[c].title));
+
+      g_string_append_printf (out, "%s%s", c ? "," : "", cell);
+    }
+  g_string_append (out, "\r\n");
+
+  model = G_LIST_MODEL (self->filtered);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ArRecord) record = g_list_model_get_item (model, i);
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          g_autofree char *cell = ar_csv_escape_cell (cell_text (self, record, &self->columns[c]));
+
+          g_string_append_printf (out, "%s%s", c ? "," : "", cell);
+        }
+      g_string_append (out, "\r\n");
+    }
+
+  if (n_rows != NULL)
+    *n_rows = n;
+
+  return g_string_free (out, FALSE);
+}
+
 void
 ar_record_list_page_add_record (ArRecordListPage *self)
 {

@@ -63,6 +63,8 @@ gboolean          ar_record_list_page_is_narrow       (ArRecordListPage    *self
 gboolean          ar_record_list_page_open_id         (ArRecordListPage    *self,
                                                        gint64               id);
 gboolean          ar_record_list_page_get_details_shown (ArRecordListPage  *self);
+char             *ar_record_list_page_to_csv          (ArRecordListPage    *self,
+                                                       guint               *n_rows);
 ArRecord         *ar_record_list_page_get_selected    (ArRecordListPage    *self);
 gboolean          ar_record_list_page_select_id       (ArRecordListPage    *self,
                                                        gint64               id);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ar-application.h"
 #include "ar-gias-import-dialog.h"
@@ -39,6 +40,8 @@ ar_window_update_actions (ArWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete", shown != NULL && ar_record_get_id (shown) != 0);
   gtk_widget_action_set_enabled (widget, "win.save", editor && ar_record_editor_get_dirty (editor));
   gtk_widget_action_set_enabled (widget, "win.find", page != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-list", page != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-list-to", page != NULL);
   gtk_widget_action_set_enabled (widget, "win.back", self->history->len > 0);
   gtk_widget_action_set_enabled (widget, "win.undo-delete", self->undo_records != NULL);
   gtk_widget_action_set_enabled (widget, "win.export-register", has_store);
@@ -432,6 +435,75 @@ import_register_from_action (GtkWidget  *widget,
 }
 
 static void
+on_list_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ArWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = g_object_steal_data (source, "ar-done-message");
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    ar_window_toast (self, error->message);
+  else
+    ar_window_toast (self, message);
+}
+
+/* The shown list, as shown, into a CSV file; written off the main loop. */
+static void
+export_list_file (ArWindow *self,
+                  GFile    *file)
+{
+  ArRecordListPage *page = ar_window_get_current_page (self);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GBytes) bytes = NULL;
+  char *csv;
+  guint n_rows;
+
+  if (page == NULL)
+    return;
+
+  csv = ar_record_list_page_to_csv (page, &n_rows);
+  bytes = g_bytes_new_take (csv, strlen (csv));
+  g_object_set_data_full (G_OBJECT (file), "ar-done-message",
+                          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'u row to “%s”",
+                                                        "Exported %'u rows to “%s”", n_rows),
+                                           n_rows, name),
+                          g_free);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, on_list_written, g_object_ref (self));
+}
+
+static void
+export_list_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+  ArRecordListPage *page = ar_window_get_current_page (self);
+  g_autofree char *suggested = NULL;
+
+  if (page == NULL)
+    return;
+
+  /* TRANSLATORS: a file name: the list's title, then .csv */
+  suggested = g_strdup_printf (_("%s.csv"), ar_record_list_page_get_title (page));
+  choose_file (self, _("Export List"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), "*.csv", suggested,
+               export_list_file);
+}
+
+/* The same without a file chooser, for tests and scripts. */
+static void
+export_list_to_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  export_list_file (AR_WINDOW (widget), file);
+}
+
+static void
 import_gias_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -461,6 +533,8 @@ ar_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-gias", NULL, import_gias_action);
   gtk_widget_class_install_action (widget_class, "win.export-register-to", "s", export_register_to_action);
   gtk_widget_class_install_action (widget_class, "win.import-register-from", "s", import_register_from_action);
+  gtk_widget_class_install_action (widget_class, "win.export-list", NULL, export_list_action);
+  gtk_widget_class_install_action (widget_class, "win.export-list-to", "s", export_list_to_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -469,6 +543,7 @@ ar_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-register", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-gias", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-list", NULL);
   for (guint i = 0; i < 6; i++)
     {
       static const char * const names[] = { "summary", "alliances", "trusts", "leaders", "schools", "partners" };

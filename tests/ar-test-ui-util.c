@@ -21,7 +21,12 @@ ar_test_ui_init (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* GNOME's own title bar buttons (Xvfb has no settings daemon to say
+   * so), so that screenshots show the room a header bar really has */
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-decoration-layout", "appmenu:close",
+                NULL);
 
   /* the UI resources register with the application class, and the
    * application would load style.css itself */

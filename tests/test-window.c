@@ -504,6 +504,57 @@ test_register_file_round_trip (void)
   ar_test_remove_dir (directory);
 }
 
+/* A list exports as the user sees it: searched and sorted, but with every
+ * column, even those a narrow window hides. */
+static void
+test_export_list_as_shown (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open_sample (&error);
+  g_autofree char *directory = ar_test_make_dir ();
+  g_autofree char *path = g_build_filename (directory, "schools.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  ArWindow *window = window_for (store, 360, 720);
+  ArRecordListPage *schools;
+  guint shown;
+
+  activate (window, "win.show-section", "schools");
+  schools = page (window, AR_TYPE_SCHOOL);
+  ar_record_list_page_set_search (schools, "church");
+  ar_test_settle ();
+  shown = ar_record_list_page_get_n_shown (schools);
+  g_assert_cmpuint (shown, >, 2);
+  g_assert_cmpuint (shown, <, 95);
+  g_assert_true (ar_record_list_page_is_narrow (schools));
+
+  activate (window, "win.export-list-to", path);
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_main_context_iteration (NULL, TRUE);
+  ar_test_settle ();
+
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, shown + 2);
+  g_assert_cmpstr (lines[0], ==, "\"URN\",\"Name\",\"Area\",\"Phase\",\"Status\",\"Trust\"");
+  g_assert_cmpstr (lines[shown + 1], ==, "");
+  for (guint i = 1; i <= shown; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\",\"", -1);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 6);
+      g_assert_nonnull (strstr (cells[1], "Church"));
+      if (i > 1)
+        {
+          g_auto(GStrv) before = g_strsplit (lines[i - 1], "\",\"", -1);
+
+          g_assert_cmpint (g_utf8_collate (before[1], cells[1]), <=, 0);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint
 visible_columns (ArWindow *window,
                  GType     type)
@@ -593,7 +644,7 @@ static void
 test_shortcuts_window_lists_them_all (void)
 {
   static const char * const expected[] = {
-    "<Control>n", "<Control>s", "<Control>f", "Delete", "<Alt>Left", "<Control>o", "<Control>i",
+    "<Control>n", "<Control>s", "<Control>f", "Delete", "<Control>e", "<Alt>Left", "<Control>o", "<Control>i",
     "<Control>p", "<Control><Shift>c", "<Control>q", "<Control>comma", "<Control>w", "<Control>question",
     "<Alt>1...6",
   };
@@ -631,6 +682,7 @@ main (int   argc,
   g_test_add_func ("/ar/window/register-file-round-trip", test_register_file_round_trip);
   g_test_add_func ("/ar/window/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/ar/window/shortcuts-window-lists-them-all", test_shortcuts_window_lists_them_all);
+  g_test_add_func ("/ar/window/export-list-as-shown", test_export_list_as_shown);
 
   return g_test_run ();
 }
