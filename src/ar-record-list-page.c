@@ -57,6 +57,7 @@ struct _ArRecordListPage
   GtkToggleButton    *search_button;
   GtkDropDown        *filter_drop_down;
   GtkDropDown        *area_drop_down;
+  AdwBin             *list_frame;
   GtkColumnView      *column_view;
   GtkStack           *list_stack;
   ArRecordEditor     *editor;
@@ -553,9 +554,9 @@ ar_record_list_page_map (GtkWidget *widget)
     ar_record_list_page_reload (self);
 }
 
-/* In a window narrower than this a list shows only the columns that say
- * what a row is, so that a name on a phone is not cut to six letters. */
-#define NARROW_WINDOW_WIDTH 500
+/* A list narrower than this shows only the columns that say what a row
+ * is, so that a name is not cut to six letters. */
+#define NARROW_LIST_WIDTH 560
 
 static gboolean
 update_narrow_columns (gpointer user_data)
@@ -574,15 +575,17 @@ update_narrow_columns (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* AdwBin's layout, with a look at the window's width after each allocation. */
+/* The list's frame is laid out as any AdwBin, with a look at its width
+ * after each allocation. The frame, not the page: the leaflet around the
+ * list moves and resizes it without the page being allocated again. */
 static void
-measure_page (GtkWidget      *widget,
-              GtkOrientation  orientation,
-              int             for_size,
-              int            *minimum,
-              int            *natural,
-              int            *minimum_baseline,
-              int            *natural_baseline)
+measure_list_frame (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
 {
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
@@ -593,26 +596,26 @@ measure_page (GtkWidget      *widget,
 }
 
 static void
-allocate_page (GtkWidget *widget,
-               int        width,
-               int        height,
-               int        baseline)
+allocate_list_frame (GtkWidget *widget,
+                     int        width,
+                     int        height,
+                     int        baseline)
 {
-  ArRecordListPage *self = AR_RECORD_LIST_PAGE (widget);
+  ArRecordListPage *self = AR_RECORD_LIST_PAGE (gtk_widget_get_ancestor (widget, AR_TYPE_RECORD_LIST_PAGE));
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-  int window_width;
   gboolean narrow;
 
-  if (child == NULL || !gtk_widget_should_layout (child))
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  if (self == NULL || width <= 0)
     return;
-  gtk_widget_allocate (child, width, height, baseline, NULL);
 
-  /* Decided on the window's width, which the user sets: the list's own
-   * would shrink with its columns, and the panes beside it would take
-   * the room. The columns change after this allocation, not during it. */
-  window_width = gtk_widget_get_width (GTK_WIDGET (gtk_widget_get_root (widget)));
-  narrow = window_width < NARROW_WINDOW_WIDTH;
-  if (window_width > 0 && narrow != self->narrow)
+  /* Hiding columns does not narrow the list: the panes beside it keep
+   * their own widths (the sidebar and the editor do not expand), so this
+   * cannot flip back and forth; some slack keeps a resize at the edge
+   * steady. The columns change after this allocation, not during it. */
+  narrow = self->narrow ? width < NARROW_LIST_WIDTH + 16 : width < NARROW_LIST_WIDTH;
+  if (narrow != self->narrow)
     {
       self->narrow = narrow;
       if (self->narrow_idle == 0)
@@ -634,6 +637,10 @@ ar_record_list_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
 
 
+  /* the column view keeps the selection while it is disposed, and its
+   * columns going re-sort it: nothing of that may reach this page */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   /* the models below the selection are owned by the ones above them */
   g_clear_object (&self->selection);
   g_clear_pointer (&self->lookups, g_hash_table_unref);
@@ -665,6 +672,7 @@ ar_record_list_page_class_init (ArRecordListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, filter_drop_down);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, area_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, list_frame);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, editor);
@@ -677,7 +685,8 @@ static void
 ar_record_list_page_init (ArRecordListPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, measure_page, allocate_page));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self->list_frame),
+                                 gtk_custom_layout_new (NULL, measure_list_frame, allocate_list_frame));
 
   self->lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
   self->area_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -817,7 +826,7 @@ ar_record_list_page_reload (ArRecordListPage *self)
  * ar_record_list_page_is_narrow:
  *
  * Returns: whether the list is showing only its key columns, as it does
- *   in a phone-sized window
+ *   when it is too narrow for all of them
  */
 gboolean
 ar_record_list_page_is_narrow (ArRecordListPage *self)
