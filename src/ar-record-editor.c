@@ -60,46 +60,6 @@ static guint signals[N_SIGNALS];
 
 static void rebuild (ArRecordEditor *self);
 
-/**
- * ar_choice_label:
- *
- * Returns: the words people read for a stored choice, such as
- *   "Open, proposed to close" for `open-proposed-to-close`
- */
-const char *
-ar_choice_label (const char *choice)
-{
-  static const struct { const char *choice; const char *label; } labels[] = {
-    { "open", N_("Open") },
-    { "closed", N_("Closed") },
-    { "open-proposed-to-close", N_("Open, proposed to close") },
-    { "proposed-to-open", N_("Proposed to open") },
-    { "university", N_("University") },
-    { "local-authority", N_("Local authority") },
-    { "diocese", N_("Diocese") },
-    { "academy-chain", N_("Academy chain") },
-    { "private-sector", N_("Private sector") },
-    { "other", N_("Other") },
-    { "teaching-school", N_("Teaching school") },
-    { "strategic-partner", N_("Strategic partner") },
-    { "supported-school", N_("Supported school") },
-    { "member", N_("Member") },
-    { "mat", N_("Multi-academy trust") },
-    { "sat", N_("Single-academy trust") },
-  };
-
-  if (choice == NULL)
-    return "";
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      if (g_str_equal (labels[i].choice, choice))
-        return _(labels[i].label);
-    }
-
-  return choice;
-}
-
 static void
 set_dirty_and_valid (ArRecordEditor *self,
                      gboolean        dirty,

@@ -32,6 +32,5 @@ void        ar_record_editor_set_field    (ArRecordEditor  *self,
                                            const char      *field,
                                            const char      *text);
 
-const char *ar_choice_label               (const char      *choice);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ typedef struct
 {
   ArRecordListPage   *page;
   const ArColumnSpec *spec;
+  guint               column;
 } ColumnData;
 
 struct _ArRecordListPage
@@ -41,8 +42,10 @@ struct _ArRecordListPage
   gint64              area_filter;
   int                 area_field;
 
-  /* names of linked records and derived columns, by record id */
-  GHashTable         *lookups;
+  /* what each row shows, linked names and derived columns worked out */
+  ArRecordTable      *table;
+  /* the column of a person's designations, which the role filter reads */
+  int                 roles_column;
   /* the store changed while the page was hidden: reload when shown */
   gboolean            stale;
   /* the list is too narrow for every column: only the key ones show */
@@ -65,193 +68,11 @@ struct _ArRecordListPage
 
 G_DEFINE_FINAL_TYPE (ArRecordListPage, ar_record_list_page, ADW_TYPE_BIN)
 
-static GHashTable *
-lookup_table (ArRecordListPage *self,
-              const char       *name)
-{
-  GHashTable *table = g_hash_table_lookup (self->lookups, name);
-
-  if (table == NULL)
-    {
-      table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-      g_hash_table_insert (self->lookups, g_strdup (name), table);
-    }
-
-  return table;
-}
-
-static void
-lookup_set (GHashTable *table,
-            gint64      id,
-            char       *text)
-{
-  gint64 *key = g_new (gint64, 1);
-
-  *key = id;
-  g_hash_table_replace (table, key, text);
-}
-
-static const char *
-lookup_get (ArRecordListPage *self,
-            const char       *name,
-            gint64            id)
-{
-  GHashTable *table = g_hash_table_lookup (self->lookups, name);
-
-  return table ? g_hash_table_lookup (table, &id) : NULL;
-}
-
-static gboolean
-active_today (ArRecord   *record,
-              const char *start_field,
-              const char *end_field,
-              const char *today)
-{
-  const char *start = ar_record_get_text (record, start_field);
-  const char *end = ar_record_get_text (record, end_field);
-
-  return (start == NULL || strcmp (start, today) <= 0) && (end == NULL || strcmp (end, today) >= 0);
-}
-
-/* The derived columns, worked out once per reload rather than per cell. */
-static void
-build_lookups (ArRecordListPage *self)
-{
-  g_autofree char *today = ar_date_today ();
-
-  g_hash_table_remove_all (self->lookups);
-
-  for (guint c = 0; c < self->n_columns; c++)
-    {
-      const ArColumnSpec *spec = &self->columns[c];
-
-      if (spec->kind == AR_COLUMN_LINK)
-        {
-          ArRecordClass *klass = g_type_class_ref (self->record_type);
-          int index = ar_record_class_field_index (klass, spec->field);
-          ArRecordClass *linked = ar_record_class_for_table (klass->fields[index].link_table);
-          g_autoptr(GListModel) targets = ar_store_list (self->store, G_TYPE_FROM_CLASS (linked), NULL);
-          GHashTable *table = lookup_table (self, spec->field);
-
-          g_type_class_unref (klass);
-          for (guint i = 0; targets && i < g_list_model_get_n_items (targets); i++)
-            {
-              g_autoptr(ArRecord) target = g_list_model_get_item (targets, i);
-              lookup_set (table, ar_record_get_id (target), ar_record_describe (target));
-            }
-        }
-      else if (spec->kind == AR_COLUMN_SCHOOL_TRUST || spec->kind == AR_COLUMN_TRUST_ACADEMIES)
-        {
-          g_autoptr(GListModel) academies = ar_store_list (self->store, AR_TYPE_TRUST_ACADEMY, NULL);
-          g_autoptr(GListModel) trusts = ar_store_list (self->store, AR_TYPE_TRUST, NULL);
-          g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-          GHashTable *table = lookup_table (self, "derived");
-          g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-          for (guint i = 0; trusts && i < g_list_model_get_n_items (trusts); i++)
-            {
-              g_autoptr(ArRecord) trust = g_list_model_get_item (trusts, i);
-              lookup_set (names, ar_record_get_id (trust), ar_record_describe (trust));
-            }
-          for (guint i = 0; academies && i < g_list_model_get_n_items (academies); i++)
-            {
-              g_autoptr(ArRecord) academy = g_list_model_get_item (academies, i);
-              gint64 trust_id = ar_record_get_integer (academy, "trust_id");
-              gint64 school_id = ar_record_get_integer (academy, "school_id");
-
-              if (!active_today (academy, "joined_on", "left_on", today))
-                continue;
-              if (spec->kind == AR_COLUMN_SCHOOL_TRUST)
-                lookup_set (table, school_id, g_strdup (g_hash_table_lookup (names, &trust_id)));
-              else
-                {
-                  gint64 *key = g_memdup2 (&trust_id, sizeof trust_id);
-                  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
-
-                  g_hash_table_replace (counts, key, GUINT_TO_POINTER (n + 1));
-                }
-            }
-          if (spec->kind == AR_COLUMN_TRUST_ACADEMIES)
-            {
-              GHashTableIter iter;
-              gpointer key, value;
-
-              g_hash_table_iter_init (&iter, counts);
-              while (g_hash_table_iter_next (&iter, &key, &value))
-                lookup_set (table, *(gint64 *) key, g_strdup_printf ("%u", GPOINTER_TO_UINT (value)));
-            }
-        }
-      else if (spec->kind == AR_COLUMN_PERSON_ROLES)
-        {
-          g_autoptr(GListModel) designations = ar_store_list (self->store, AR_TYPE_DESIGNATION, NULL);
-          GHashTable *table = lookup_table (self, "derived");
-
-          for (guint i = 0; designations && i < g_list_model_get_n_items (designations); i++)
-            {
-              g_autoptr(ArRecord) designation = g_list_model_get_item (designations, i);
-              gint64 person = ar_record_get_integer (designation, "person_id");
-              const char *before = g_hash_table_lookup (table, &person);
-
-              if (!active_today (designation, "starts_on", "ends_on", today))
-                continue;
-              lookup_set (table, person,
-                          before ? g_strdup_printf ("%s, %s", before, ar_record_get_text (designation, "role"))
-                                 : g_strdup (ar_record_get_text (designation, "role")));
-            }
-        }
-      else if (spec->kind == AR_COLUMN_ALLIANCE_MEMBERS)
-        {
-          g_autoptr(GListModel) members = ar_store_list (self->store, AR_TYPE_ALLIANCE_MEMBER, NULL);
-          g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-          GHashTable *table = lookup_table (self, "derived");
-          GHashTableIter iter;
-          gpointer key, value;
-
-          for (guint i = 0; members && i < g_list_model_get_n_items (members); i++)
-            {
-              g_autoptr(ArRecord) member = g_list_model_get_item (members, i);
-              gint64 alliance = ar_record_get_integer (member, "alliance_id");
-              gint64 *k = g_memdup2 (&alliance, sizeof alliance);
-
-              g_hash_table_replace (counts, k, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, k)) + 1));
-            }
-          g_hash_table_iter_init (&iter, counts);
-          while (g_hash_table_iter_next (&iter, &key, &value))
-            lookup_set (table, *(gint64 *) key, g_strdup_printf ("%u", GPOINTER_TO_UINT (value)));
-        }
-    }
-}
-
-static const char *
-cell_text (ArRecordListPage   *self,
-           ArRecord           *record,
-           const ArColumnSpec *spec)
-{
-  switch (spec->kind)
-    {
-    case AR_COLUMN_TEXT:
-      return ar_record_get_text (record, spec->field);
-
-    case AR_COLUMN_CHOICE:
-      return ar_choice_label (ar_record_get_text (record, spec->field));
-
-    case AR_COLUMN_LINK:
-      return lookup_get (self, spec->field, ar_record_get_integer (record, spec->field));
-
-    case AR_COLUMN_SCHOOL_TRUST:
-    case AR_COLUMN_PERSON_ROLES:
-    case AR_COLUMN_TRUST_ACADEMIES:
-    case AR_COLUMN_ALLIANCE_MEMBERS:
-    default:
-      return lookup_get (self, "derived", ar_record_get_id (record));
-    }
-}
-
 static char *
 cell_sort_key (ArRecord   *record,
                ColumnData *data)
 {
-  const char *text = cell_text (data->page, record, data->spec);
+  const char *text = ar_record_table_get_cell (data->page->table, record, data->column);
 
   if (data->spec->kind == AR_COLUMN_TRUST_ACADEMIES || data->spec->kind == AR_COLUMN_ALLIANCE_MEMBERS)
     return g_strdup_printf ("%08d", text ? atoi (text) : 0);
@@ -291,7 +112,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   ArRecord *record = gtk_list_item_get_item (item);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
-                            cell_text (data->page, record, data->spec));
+                            ar_record_table_get_cell (data->page->table, record, data->column));
 }
 
 static gboolean
@@ -304,7 +125,7 @@ record_matches (gpointer item,
   if (self->filter_choice != NULL && self->filter_field != NULL)
     {
       const char *value = g_str_equal (self->filter_field, "roles")
-                          ? lookup_get (self, "derived", ar_record_get_id (record))
+                          ? ar_record_table_get_cell (self->table, record, self->roles_column)
                           : ar_record_get_text (record, self->filter_field);
 
       if (value == NULL || strstr (value, self->filter_choice) == NULL)
@@ -467,6 +288,7 @@ add_columns (ArRecordListPage *self)
 
       data->page = self;
       data->spec = &self->columns[c];
+      data->column = c;
       g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cell), data, free_column_data, 0);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), data);
 
@@ -643,7 +465,7 @@ ar_record_list_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   /* the models below the selection are owned by the ones above them */
   g_clear_object (&self->selection);
-  g_clear_pointer (&self->lookups, g_hash_table_unref);
+  g_clear_object (&self->table);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->filter_choice, g_free);
@@ -688,7 +510,6 @@ ar_record_list_page_init (ArRecordListPage *self)
   gtk_widget_set_layout_manager (GTK_WIDGET (self->list_frame),
                                  gtk_custom_layout_new (NULL, measure_list_frame, allocate_list_frame));
 
-  self->lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
   self->area_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect (self->editor, "saved", G_CALLBACK (on_editor_saved), self);
 }
@@ -706,6 +527,8 @@ ar_record_list_page_new (GType               record_type,
   self->title = g_strdup (title);
   self->columns = columns;
   self->n_columns = n_columns;
+  self->table = ar_record_table_new (record_type, columns, n_columns);
+  self->roles_column = ar_record_table_find_column (self->table, AR_COLUMN_PERSON_ROLES);
   self->filter_field = filter_field;
 
   adw_window_title_set_title (self->window_title, title);
@@ -804,7 +627,7 @@ ar_record_list_page_reload (ArRecordListPage *self)
       records = ar_store_list (self->store, self->record_type, NULL);
       g_debug ("%s: read %u records in %.0f ms", self->title,
                records ? g_list_model_get_n_items (records) : 0, (g_get_monotonic_time () - start) / 1000.0);
-      build_lookups (self);
+      ar_record_table_load (self->table, self->store);
       g_debug ("%s: derived columns in %.0f ms", self->title, (g_get_monotonic_time () - start) / 1000.0);
     }
 
@@ -972,10 +795,6 @@ char *
 ar_record_list_page_to_csv (ArRecordListPage *self,
                             guint            *n_rows)
 {
-  GString *out = g_string_new (NULL);
-  GListModel *model;
-  guint n;
-
   g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), NULL);
 
   if (self->stale)
@@ -983,33 +802,10 @@ ar_record_list_page_to_csv (ArRecordListPage *self,
   while (gtk_filter_list_model_get_pending (self->filtered) > 0)
     g_main_context_iteration (NULL, TRUE);
 
-  for (guint c = 0; c < self->n_columns; c++)
-    {
-      g_autofree char *cell = ar_csv_escape_cell (_(self->columns[c].title));
-
-      g_string_append_printf (out, "%s%s", c ? "," : "", cell);
-    }
-  g_string_append (out, "\r\n");
-
-  model = G_LIST_MODEL (self->filtered);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ArRecord) record = g_list_model_get_item (model, i);
-
-      for (guint c = 0; c < self->n_columns; c++)
-        {
-          g_autofree char *cell = ar_csv_escape_cell (cell_text (self, record, &self->columns[c]));
-
-          g_string_append_printf (out, "%s%s", c ? "," : "", cell);
-        }
-      g_string_append (out, "\r\n");
-    }
-
   if (n_rows != NULL)
-    *n_rows = n;
+    *n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
-  return g_string_free (out, FALSE);
+  return ar_record_table_to_csv (self->table, G_LIST_MODEL (self->filtered));
 }
 
 void

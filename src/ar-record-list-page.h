@@ -12,37 +12,6 @@
 
 G_BEGIN_DECLS
 
-/**
- * ArColumnKind:
- * @AR_COLUMN_TEXT: the field as stored
- * @AR_COLUMN_CHOICE: a choice field, in words
- * @AR_COLUMN_LINK: the name of the record a link field points at
- * @AR_COLUMN_SCHOOL_TRUST: a school's current trust
- * @AR_COLUMN_PERSON_ROLES: a person's current designations
- * @AR_COLUMN_TRUST_ACADEMIES: how many academies a trust has now
- * @AR_COLUMN_ALLIANCE_MEMBERS: how many members an alliance has
- */
-typedef enum
-{
-  AR_COLUMN_TEXT,
-  AR_COLUMN_CHOICE,
-  AR_COLUMN_LINK,
-  AR_COLUMN_SCHOOL_TRUST,
-  AR_COLUMN_PERSON_ROLES,
-  AR_COLUMN_TRUST_ACADEMIES,
-  AR_COLUMN_ALLIANCE_MEMBERS,
-} ArColumnKind;
-
-typedef struct
-{
-  const char   *title;
-  const char   *field;
-  ArColumnKind  kind;
-  gboolean      expand;
-  /* still shown when the list is too narrow for every column */
-  gboolean      when_narrow;
-} ArColumnSpec;
-
 #define AR_TYPE_RECORD_LIST_PAGE (ar_record_list_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (ArRecordListPage, ar_record_list_page, AR, RECORD_LIST_PAGE, AdwBin)

@@ -14,72 +14,13 @@
 
 G_DEFINE_FINAL_TYPE (ArWindow, ar_window, ADW_TYPE_APPLICATION_WINDOW)
 
-typedef struct
-{
-  const char         *name;
-  const char         *title;
-  const char         *icon;
-  GType             (*get_type) (void);
-  const ArColumnSpec *columns;
-  guint               n_columns;
-  const char         *filter_field;
-} Section;
-
-static const ArColumnSpec alliance_columns[] = {
-  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE, TRUE },
-  { N_("Teaching school"), "lead_school_id", AR_COLUMN_LINK, TRUE, TRUE },
-  { N_("Designated"), "designated_on", AR_COLUMN_TEXT, FALSE },
-  { N_("Ended"), "ended_on", AR_COLUMN_TEXT, FALSE },
-  { N_("Members"), NULL, AR_COLUMN_ALLIANCE_MEMBERS, FALSE },
-};
-
-static const ArColumnSpec trust_columns[] = {
-  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE, TRUE },
-  { N_("Kind"), "kind", AR_COLUMN_CHOICE, FALSE },
-  { N_("Academies"), NULL, AR_COLUMN_TRUST_ACADEMIES, FALSE, TRUE },
-  { N_("Companies House"), "companies_house_number", AR_COLUMN_TEXT, FALSE },
-  { N_("Status"), "status", AR_COLUMN_CHOICE, FALSE },
-};
-
-static const ArColumnSpec person_columns[] = {
-  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE, TRUE },
-  { N_("Designations"), NULL, AR_COLUMN_PERSON_ROLES, FALSE, TRUE },
-  { N_("Job title"), "job_title", AR_COLUMN_TEXT, FALSE },
-  { N_("School"), "school_id", AR_COLUMN_LINK, TRUE },
-};
-
-static const ArColumnSpec school_columns[] = {
-  { N_("URN"), "urn", AR_COLUMN_TEXT, FALSE, TRUE },
-  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE, TRUE },
-  { N_("Area"), "area_id", AR_COLUMN_LINK, FALSE },
-  { N_("Phase"), "phase", AR_COLUMN_TEXT, FALSE },
-  { N_("Status"), "status", AR_COLUMN_CHOICE, FALSE },
-  { N_("Trust"), NULL, AR_COLUMN_SCHOOL_TRUST, TRUE },
-};
-
-static const ArColumnSpec organisation_columns[] = {
-  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE, TRUE },
-  { N_("Kind"), "kind", AR_COLUMN_CHOICE, FALSE, TRUE },
-  { N_("Area"), "area_id", AR_COLUMN_LINK, FALSE },
-};
-
-static const Section sections[] = {
-  { "alliances", N_("Alliances"), "system-users-symbolic", ar_alliance_get_type,
-    alliance_columns, G_N_ELEMENTS (alliance_columns), NULL },
-  { "trusts", N_("Trusts"), "emblem-shared-symbolic", ar_trust_get_type,
-    trust_columns, G_N_ELEMENTS (trust_columns), "kind" },
-  { "leaders", N_("Leaders"), "avatar-default-symbolic", ar_person_get_type,
-    person_columns, G_N_ELEMENTS (person_columns), "roles" },
-  { "schools", N_("Schools"), "go-home-symbolic", ar_school_get_type,
-    school_columns, G_N_ELEMENTS (school_columns), "status" },
-  { "partners", N_("Partners"), "applications-engineering-symbolic", ar_organisation_get_type,
-    organisation_columns, G_N_ELEMENTS (organisation_columns), "kind" },
-};
-
 static void
 update_counts (ArWindow *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+  guint n_sections;
+  const ArSection *sections = ar_sections (&n_sections);
+
+  for (guint i = 0; i < n_sections; i++)
     {
       GtkLabel *label = g_hash_table_lookup (self->count_labels, sections[i].name);
       g_autofree char *text = NULL;
@@ -181,11 +122,14 @@ on_folded_changed (ArWindow *self)
 static void
 build_sections (ArWindow *self)
 {
+  guint n_sections;
+  const ArSection *sections = ar_sections (&n_sections);
+
   gtk_list_box_append (self->sidebar, sidebar_row (self, "summary", _("Summary"), "x-office-document-symbolic"));
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+  for (guint i = 0; i < n_sections; i++)
     {
-      const Section *section = &sections[i];
+      const ArSection *section = &sections[i];
       ArRecordListPage *page = ar_record_list_page_new (section->get_type (), _(section->title),
                                                         section->columns, section->n_columns,
                                                         section->filter_field);

@@ -28,3 +28,5 @@
 #include "ar-csv-reader.h"
 #include "ar-gias-report.h"
 #include "ar-gias-importer.h"
+#include "ar-record-table.h"
+#include "ar-sections.h"

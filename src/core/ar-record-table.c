@@ -1,0 +1,494 @@
+/* ar-record-table.c: records as rows of text, as the lists show them
+ *
+ * A column is a field as it is (text, a choice's words, a linked record's
+ * name) or a value worked out from other records (a school's trust, a
+ * trust's academies, a person's designations, an alliance's members).
+ * Those are worked out once per load, for every record at once, rather
+ * than per cell. The window's lists and the command line's `list` read
+ * their cells here, so both show the same thing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ar-record-table"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "ar-core.h"
+#include "ar-record-table.h"
+
+struct _ArRecordTable
+{
+  GObject             parent_instance;
+
+  GType               record_type;
+  const ArColumnSpec *columns;
+  guint               n_columns;
+  /* linked records' names and derived values, by table then record id */
+  GHashTable         *lookups;
+};
+
+G_DEFINE_FINAL_TYPE (ArRecordTable, ar_record_table, G_TYPE_OBJECT)
+
+static void
+ar_record_table_finalize (GObject *object)
+{
+  ArRecordTable *self = AR_RECORD_TABLE (object);
+
+  g_hash_table_unref (self->lookups);
+
+  G_OBJECT_CLASS (ar_record_table_parent_class)->finalize (object);
+}
+
+static void
+ar_record_table_class_init (ArRecordTableClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ar_record_table_finalize;
+}
+
+static void
+ar_record_table_init (ArRecordTable *self)
+{
+  self->lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
+}
+
+/**
+ * ar_record_table_new:
+ * @columns: (array length=n_columns): kept, not copied: a static table
+ *
+ * Returns: (transfer full): a table with nothing loaded yet
+ */
+ArRecordTable *
+ar_record_table_new (GType               record_type,
+                     const ArColumnSpec *columns,
+                     guint               n_columns)
+{
+  ArRecordTable *self = g_object_new (AR_TYPE_RECORD_TABLE, NULL);
+
+  self->record_type = record_type;
+  self->columns = columns;
+  self->n_columns = n_columns;
+
+  return self;
+}
+
+GType
+ar_record_table_get_record_type (ArRecordTable *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_TABLE (self), G_TYPE_NONE);
+  return self->record_type;
+}
+
+const ArColumnSpec *
+ar_record_table_get_columns (ArRecordTable *self,
+                             guint         *n_columns)
+{
+  g_return_val_if_fail (AR_IS_RECORD_TABLE (self), NULL);
+
+  *n_columns = self->n_columns;
+  return self->columns;
+}
+
+/**
+ * ar_record_table_find_column:
+ *
+ * Returns: the first column of that kind, or -1
+ */
+int
+ar_record_table_find_column (ArRecordTable *self,
+                             ArColumnKind   kind)
+{
+  g_return_val_if_fail (AR_IS_RECORD_TABLE (self), -1);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    if (self->columns[c].kind == kind)
+      return c;
+
+  return -1;
+}
+
+/**
+ * ar_choice_label:
+ *
+ * Returns: the words people read for a stored choice, such as
+ *   "Open, proposed to close" for `open-proposed-to-close`
+ */
+const char *
+ar_choice_label (const char *choice)
+{
+  static const struct { const char *choice; const char *label; } labels[] = {
+    { "open", N_("Open") },
+    { "closed", N_("Closed") },
+    { "open-proposed-to-close", N_("Open, proposed to close") },
+    { "proposed-to-open", N_("Proposed to open") },
+    { "university", N_("University") },
+    { "local-authority", N_("Local authority") },
+    { "diocese", N_("Diocese") },
+    { "academy-chain", N_("Academy chain") },
+    { "private-sector", N_("Private sector") },
+    { "other", N_("Other") },
+    { "teaching-school", N_("Teaching school") },
+    { "strategic-partner", N_("Strategic partner") },
+    { "supported-school", N_("Supported school") },
+    { "member", N_("Member") },
+    { "mat", N_("Multi-academy trust") },
+    { "sat", N_("Single-academy trust") },
+  };
+
+  if (choice == NULL)
+    return "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      if (g_str_equal (labels[i].choice, choice))
+        return _(labels[i].label);
+    }
+
+  return choice;
+
+}
+
+static GHashTable *
+lookup_table (ArRecordTable *self,
+              const char       *name)
+{
+  GHashTable *table = g_hash_table_lookup (self->lookups, name);
+
+  if (table == NULL)
+    {
+      table = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      g_hash_table_insert (self->lookups, g_strdup (name), table);
+    }
+
+  return table;
+}
+
+static void
+lookup_set (GHashTable *table,
+            gint64      id,
+            char       *text)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = id;
+  g_hash_table_replace (table, key, text);
+}
+
+static const char *
+lookup_get (ArRecordTable *self,
+            const char       *name,
+            gint64            id)
+{
+  GHashTable *table = g_hash_table_lookup (self->lookups, name);
+
+  return table ? g_hash_table_lookup (table, &id) : NULL;
+}
+
+static gboolean
+active_today (ArRecord   *record,
+              const char *start_field,
+              const char *end_field,
+              const char *today)
+{
+  const char *start = ar_record_get_text (record, start_field);
+  const char *end = ar_record_get_text (record, end_field);
+
+  return (start == NULL || strcmp (start, today) <= 0) && (end == NULL || strcmp (end, today) >= 0);
+}
+
+/* The derived columns, worked out once per reload rather than per cell. */
+static void
+build_lookups (ArRecordTable *self,
+               ArStore       *store)
+{
+  g_autofree char *today = ar_date_today ();
+
+  g_hash_table_remove_all (self->lookups);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      const ArColumnSpec *spec = &self->columns[c];
+
+      if (spec->kind == AR_COLUMN_LINK)
+        {
+          ArRecordClass *klass = g_type_class_ref (self->record_type);
+          int index = ar_record_class_field_index (klass, spec->field);
+          ArRecordClass *linked = ar_record_class_for_table (klass->fields[index].link_table);
+          g_autoptr(GListModel) targets = ar_store_list (store, G_TYPE_FROM_CLASS (linked), NULL);
+          GHashTable *table = lookup_table (self, spec->field);
+
+          g_type_class_unref (klass);
+          for (guint i = 0; targets && i < g_list_model_get_n_items (targets); i++)
+            {
+              g_autoptr(ArRecord) target = g_list_model_get_item (targets, i);
+              lookup_set (table, ar_record_get_id (target), ar_record_describe (target));
+            }
+        }
+      else if (spec->kind == AR_COLUMN_SCHOOL_TRUST || spec->kind == AR_COLUMN_TRUST_ACADEMIES)
+        {
+          g_autoptr(GListModel) academies = ar_store_list (store, AR_TYPE_TRUST_ACADEMY, NULL);
+          g_autoptr(GListModel) trusts = ar_store_list (store, AR_TYPE_TRUST, NULL);
+          g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          GHashTable *table = lookup_table (self, "derived");
+          g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+          for (guint i = 0; trusts && i < g_list_model_get_n_items (trusts); i++)
+            {
+              g_autoptr(ArRecord) trust = g_list_model_get_item (trusts, i);
+              lookup_set (names, ar_record_get_id (trust), ar_record_describe (trust));
+            }
+          for (guint i = 0; academies && i < g_list_model_get_n_items (academies); i++)
+            {
+              g_autoptr(ArRecord) academy = g_list_model_get_item (academies, i);
+              gint64 trust_id = ar_record_get_integer (academy, "trust_id");
+              gint64 school_id = ar_record_get_integer (academy, "school_id");
+
+              if (!active_today (academy, "joined_on", "left_on", today))
+                continue;
+              if (spec->kind == AR_COLUMN_SCHOOL_TRUST)
+                lookup_set (table, school_id, g_strdup (g_hash_table_lookup (names, &trust_id)));
+              else
+                {
+                  gint64 *key = g_memdup2 (&trust_id, sizeof trust_id);
+                  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+                  g_hash_table_replace (counts, key, GUINT_TO_POINTER (n + 1));
+                }
+            }
+          if (spec->kind == AR_COLUMN_TRUST_ACADEMIES)
+            {
+              GHashTableIter iter;
+              gpointer key, value;
+
+              g_hash_table_iter_init (&iter, counts);
+              while (g_hash_table_iter_next (&iter, &key, &value))
+                lookup_set (table, *(gint64 *) key, g_strdup_printf ("%u", GPOINTER_TO_UINT (value)));
+            }
+        }
+      else if (spec->kind == AR_COLUMN_PERSON_ROLES)
+        {
+          g_autoptr(GListModel) designations = ar_store_list (store, AR_TYPE_DESIGNATION, NULL);
+          GHashTable *table = lookup_table (self, "derived");
+
+          for (guint i = 0; designations && i < g_list_model_get_n_items (designations); i++)
+            {
+              g_autoptr(ArRecord) designation = g_list_model_get_item (designations, i);
+              gint64 person = ar_record_get_integer (designation, "person_id");
+              const char *before = g_hash_table_lookup (table, &person);
+
+              if (!active_today (designation, "starts_on", "ends_on", today))
+                continue;
+              lookup_set (table, person,
+                          before ? g_strdup_printf ("%s, %s", before, ar_record_get_text (designation, "role"))
+                                 : g_strdup (ar_record_get_text (designation, "role")));
+            }
+        }
+      else if (spec->kind == AR_COLUMN_ALLIANCE_MEMBERS)
+        {
+          g_autoptr(GListModel) members = ar_store_list (store, AR_TYPE_ALLIANCE_MEMBER, NULL);
+          g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+          GHashTable *table = lookup_table (self, "derived");
+          GHashTableIter iter;
+          gpointer key, value;
+
+          for (guint i = 0; members && i < g_list_model_get_n_items (members); i++)
+            {
+              g_autoptr(ArRecord) member = g_list_model_get_item (members, i);
+              gint64 alliance = ar_record_get_integer (member, "alliance_id");
+              gint64 *k = g_memdup2 (&alliance, sizeof alliance);
+
+              g_hash_table_replace (counts, k, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, k)) + 1));
+            }
+          g_hash_table_iter_init (&iter, counts);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            lookup_set (table, *(gint64 *) key, g_strdup_printf ("%u", GPOINTER_TO_UINT (value)));
+        }
+    }
+}
+
+static const char *
+cell_text (ArRecordTable      *self,
+           ArRecord           *record,
+           const ArColumnSpec *spec)
+{
+  switch (spec->kind)
+    {
+    case AR_COLUMN_TEXT:
+      return ar_record_get_text (record, spec->field);
+
+    case AR_COLUMN_CHOICE:
+      return ar_choice_label (ar_record_get_text (record, spec->field));
+
+    case AR_COLUMN_LINK:
+      return lookup_get (self, spec->field, ar_record_get_integer (record, spec->field));
+
+    case AR_COLUMN_SCHOOL_TRUST:
+    case AR_COLUMN_PERSON_ROLES:
+    case AR_COLUMN_TRUST_ACADEMIES:
+    case AR_COLUMN_ALLIANCE_MEMBERS:
+    default:
+      return lookup_get (self, "derived", ar_record_get_id (record));
+    }
+}
+
+/**
+ * ar_record_table_load:
+ *
+ * Works out the linked names and derived values from @store, as at today.
+ * Call again when the store has changed.
+ */
+void
+ar_record_table_load (ArRecordTable *self,
+                      ArStore       *store)
+{
+  g_return_if_fail (AR_IS_RECORD_TABLE (self));
+  g_return_if_fail (AR_IS_STORE (store));
+
+  build_lookups (self, store);
+}
+
+/**
+ * ar_record_table_get_cell:
+ *
+ * Returns: (nullable): the text @record shows in @column
+ */
+const char *
+ar_record_table_get_cell (ArRecordTable *self,
+                          ArRecord      *record,
+                          guint          column)
+{
+  g_return_val_if_fail (AR_IS_RECORD_TABLE (self), NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
+
+  return cell_text (self, record, &self->columns[column]);
+}
+
+/**
+ * ar_record_table_to_csv:
+ * @records: (element-type ArRecord): the rows, in order
+ *
+ * Every column, under a header row of the column titles. Cells that a
+ * spreadsheet would run as formulas are written as text.
+ *
+ * Returns: (transfer full): CSV text, CRLF line ends as RFC 4180 has them
+ */
+char *
+ar_record_table_to_csv (ArRecordTable *self,
+                        GListModel    *records)
+{
+  GString *out = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (records);
+
+  g_return_val_if_fail (AR_IS_RECORD_TABLE (self), NULL);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      g_autofree char *cell = ar_csv_escape_cell (_(self->columns[c].title));
+
+      g_string_append_printf (out, "%s%s", c ? "," : "", cell);
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ArRecord) record = g_list_model_get_item (records, i);
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          g_autofree char *cell = ar_csv_escape_cell (cell_text (self, record, &self->columns[c]));
+
+          g_string_append_printf (out, "%s%s", c ? "," : "", cell);
+        }
+      g_string_append (out, "\r\n");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_padded (GString    *out,
+               const char *text,
+               guint       width,
+               gboolean    last)
+{
+  guint length = g_utf8_strlen (text, -1);
+
+  g_string_append (out, text);
+  if (!last)
+    for (guint i = length; i < width + 2; i++)
+      g_string_append_c (out, ' ');
+}
+
+/* Longer cells are cut with an ellipsis, so that a table stays readable
+ * in a terminal. */
+#define MAX_TEXT_WIDTH 40
+
+static char *
+cut_to_width (const char *text)
+{
+  g_autofree char *start = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (text, -1) <= MAX_TEXT_WIDTH)
+    return g_strdup (text);
+
+  start = g_utf8_substring (text, 0, MAX_TEXT_WIDTH - 1);
+  return g_strconcat (start, "…", NULL);
+}
+
+/**
+ * ar_record_table_to_text:
+ * @records: (element-type ArRecord): the rows, in order
+ *
+ * Returns: (transfer full): the rows in aligned columns under their titles,
+ *   for reading in a terminal
+ */
+char *
+ar_record_table_to_text (ArRecordTable *self,
+                         GListModel    *records)
+{
+  guint n = g_list_model_get_n_items (records);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint *widths = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (AR_IS_RECORD_TABLE (self), NULL);
+
+  widths = g_new0 (guint, self->n_columns);
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      char *title = cut_to_width (_(self->columns[c].title));
+
+      widths[c] = g_utf8_strlen (title, -1);
+      g_ptr_array_add (cells, title);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ArRecord) record = g_list_model_get_item (records, i);
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          char *cell = cut_to_width (cell_text (self, record, &self->columns[c]));
+
+          /* a line break in a cell would break the row */
+          g_strdelimit (cell, "\r\n\t", ' ');
+          widths[c] = MAX (widths[c], (guint) g_utf8_strlen (cell, -1));
+          g_ptr_array_add (cells, cell);
+        }
+    }
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      guint c = i % self->n_columns;
+
+      append_padded (out, g_ptr_array_index (cells, i), widths[c], c == self->n_columns - 1);
+      if (c == self->n_columns - 1)
+        g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,27 @@
+/* ar-sections.h: the kinds of record the register lists, and their columns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ar-record-table.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char         *name;
+  const char         *title;
+  const char         *icon;
+  GType             (*get_type) (void);
+  const ArColumnSpec *columns;
+  guint               n_columns;
+  /* the field the list's "Show only" choice filters on */
+  const char         *filter_field;
+} ArSection;
+
+const ArSection *ar_sections      (guint      *n_sections);
+const ArSection *ar_section_find  (const char *name);
+
+G_END_DECLS
