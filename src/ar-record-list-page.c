@@ -132,10 +132,7 @@ record_matches (gpointer item,
         return FALSE;
     }
 
-  if (self->area_filter != 0 && ar_record_get_integer (record, "area_id") != self->area_filter)
-    return FALSE;
-
-  return self->query == NULL || strstr (ar_record_get_search_key (record), self->query) != NULL;
+  return ar_record_table_matches (record, self->area_filter, self->query);
 }
 
 static void

@@ -300,6 +300,85 @@ test_concurrent_readers_and_writer (Fixture       *fixture,
     }
 }
 
+/* `list` gives what the window's list shows: the same columns, search and
+ * area, sorted by name, as a text table or as CSV in a file. */
+static void
+test_list_as_the_window_does (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *csv_path = path_in (fixture, "church-schools.csv");
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) rows = NULL;
+  glong kind_column;
+  int status;
+
+  out = run ("list schools --sample --area Leicestershire --search CHURCH --format csv --output '%s'",
+             &status, &err, csv_path);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, "\"URN\",\"Name\",\"Area\",\"Phase\",\"Status\",\"Trust\"");
+  g_assert_cmpuint (g_strv_length (lines), ==, 9 + 2);
+  for (guint i = 1; i <= 9; i++)
+    {
+      g_assert_nonnull (strstr (lines[i], "Church of England"));
+      g_assert_nonnull (strstr (lines[i], "\"Leicestershire\""));
+      if (i > 1)
+        g_assert_cmpint (strcmp (lines[i - 1] + 9, lines[i] + 9), <, 0);
+    }
+  /* the derived column: a school's current trust */
+  g_assert_nonnull (strstr (csv, "\"Kibworth Dale Church of England Primary School\",\"Leicestershire\","
+                                 "\"Primary\",\"Open\",\"Wolds Learning Trust\""));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* a table for a terminal: columns line up under their titles */
+  out = run ("list trusts --sample", &status, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Name "));
+  g_assert_nonnull (strstr (out, "Academies"));
+  rows = g_strsplit (out, "\n", -1);
+  kind_column = g_utf8_pointer_to_offset (rows[0], strstr (rows[0], "Kind"));
+  g_assert_cmpuint (g_strv_length (rows), ==, 12 + 2);
+  for (guint i = 1; i <= 12; i++)
+    {
+      const char *kind = g_utf8_offset_to_pointer (rows[i], kind_column);
+
+      g_assert_cmpint (kind[-1], ==, ' ');
+      g_assert_true (g_str_has_prefix (kind, "Multi-academy trust") || g_str_has_prefix (kind, "Single-academy trust"));
+    }
+}
+
+static void
+test_list_refuses_what_it_cannot_do (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  static const struct { const char *arguments; int status; const char *message; } cases[] = {
+    { "list", 2, "Name one section: alliances, trusts, leaders, schools, partners" },
+    { "list people --sample", 2, "No section “people”" },
+    { "list leaders --sample --area 855", 2, "Leaders have no area to choose by" },
+    { "list schools --sample --format pdf", 2, "Unknown format “pdf” (use text or csv)" },
+    { "list schools --sample --area 999", 1, "No area “999” in the register" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      g_autofree char *out = NULL;
+      int status;
+
+      out = run ("%s", &status, &err, cases[i].arguments);
+      g_assert_cmpint (status, ==, cases[i].status);
+      g_assert_cmpstr (out, ==, "");
+      if (strstr (err, cases[i].message) == NULL)
+        g_error ("“%s” said “%s”", cases[i].arguments, err);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +396,8 @@ main (int   argc,
   ADD ("bad-file-leaves-register-alone", test_bad_file_leaves_register_alone);
   ADD ("exit-statuses", test_exit_statuses);
   ADD ("concurrent-readers-and-writer", test_concurrent_readers_and_writer);
+  ADD ("list-as-the-window-does", test_list_as_the_window_does);
+  ADD ("list-refuses-what-it-cannot-do", test_list_refuses_what_it_cannot_do);
 
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* ar-cli.c: alliance-register summary | export | import
+/* ar-cli.c: alliance-register summary | export | import | import-gias | list
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +30,7 @@ static const struct {
   { "export", export_command },
   { "import", import_command },
   { "import-gias", ar_cli_import_gias },
+  { "list", ar_cli_list },
 };
 
 gboolean
@@ -120,10 +121,14 @@ parse_options (const char      *command,
   return TRUE;
 }
 
-static gboolean
-write_output (const char  *path,
-              GBytes      *bytes,
-              GError     **error)
+/**
+ * ar_cli_write_output:
+ * @path: (nullable): a file, or %NULL or "-" for standard output
+ */
+gboolean
+ar_cli_write_output (const char  *path,
+                     GBytes      *bytes,
+                     GError     **error)
 {
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
@@ -258,7 +263,7 @@ summary_command (int    argc,
 
   bytes = format == AR_SUMMARY_FORMAT_PDF ? ar_report_write_pdf (summary, &setup, &error)
                                           : ar_report_write (summary, format, &error);
-  if (bytes == NULL || !write_output (output, bytes, &error))
+  if (bytes == NULL || !ar_cli_write_output (output, bytes, &error))
     return ar_cli_fail (error);
 
   return AR_CLI_EXIT_OK;
@@ -301,7 +306,7 @@ export_command (int    argc,
     return ar_cli_fail (error);
 
   bytes = g_bytes_new_take (text, strlen (text));
-  if (!write_output (output, bytes, &error))
+  if (!ar_cli_write_output (output, bytes, &error))
     return ar_cli_fail (error);
 
   return AR_CLI_EXIT_OK;

@@ -24,8 +24,13 @@ ArStore  *ar_cli_open_store        (const char      *database,
 int       ar_cli_fail              (const GError    *error);
 int       ar_cli_usage_error       (const char      *command,
                                     const char      *message);
+gboolean  ar_cli_write_output      (const char      *path,
+                                    GBytes          *bytes,
+                                    GError         **error);
 
 int       ar_cli_import_gias       (int              argc,
+                                    char           **argv);
+int       ar_cli_list              (int              argc,
                                     char           **argv);
 
 G_END_DECLS

@@ -367,6 +367,91 @@ ar_record_table_get_cell (ArRecordTable *self,
 }
 
 /**
+ * ar_record_table_matches:
+ * @area_id: an area the record must be in, or 0 for any
+ * @folded_query: (nullable): text, case-folded, that the record's search
+ *   key must hold
+ *
+ * The test the lists' search and area filter make, for the window and the
+ * command line alike.
+ */
+gboolean
+ar_record_table_matches (ArRecord   *record,
+                         gint64      area_id,
+                         const char *folded_query)
+{
+  if (area_id != 0 && ar_record_get_integer (record, "area_id") != area_id)
+    return FALSE;
+
+  return folded_query == NULL || strstr (ar_record_get_search_key (record), folded_query) != NULL;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  int index = GPOINTER_TO_INT (user_data);
+
+  return strcmp (ar_record_get_sort_key (*(ArRecord **) a, index),
+                 ar_record_get_sort_key (*(ArRecord **) b, index));
+}
+
+/**
+ * ar_record_table_select:
+ * @area_id: an area the records must be in, or 0 for any
+ * @search: (nullable): text the records must hold, in any case
+ *
+ * Loads the table from @store and picks the records a list would show
+ * for this search and area, sorted by name as a list first is.
+ *
+ * Returns: (transfer full) (element-type ArRecord): the records, or %NULL
+ *   with @error set
+ */
+GListModel *
+ar_record_table_select (ArRecordTable  *self,
+                        ArStore        *store,
+                        gint64          area_id,
+                        const char     *search,
+                        GError        **error)
+{
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *folded = search && search[0] ? g_utf8_casefold (search, -1) : NULL;
+  ArRecordClass *klass;
+  int name_index;
+  GListStore *out;
+
+  g_return_val_if_fail (AR_IS_RECORD_TABLE (self), NULL);
+
+  records = ar_store_list (store, self->record_type, error);
+  if (records == NULL)
+    return NULL;
+  ar_record_table_load (self, store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      ArRecord *record = g_list_model_get_item (records, i);
+
+      if (ar_record_table_matches (record, area_id, folded))
+        g_ptr_array_add (kept, record);
+      else
+        g_object_unref (record);
+    }
+
+  klass = g_type_class_ref (self->record_type);
+  name_index = ar_record_class_field_index (klass, "name");
+  g_type_class_unref (klass);
+  if (name_index >= 0)
+    g_ptr_array_sort_with_data (kept, compare_names, GINT_TO_POINTER (name_index));
+
+  out = g_list_store_new (self->record_type);
+  g_list_store_splice (out, 0, 0, kept->pdata, kept->len);
+
+  return G_LIST_MODEL (out);
+}
+
+/**
  * ar_record_table_to_csv:
  * @records: (element-type ArRecord): the rows, in order
  *

@@ -60,6 +60,14 @@ void                ar_record_table_load        (ArRecordTable      *self,
 const char         *ar_record_table_get_cell    (ArRecordTable      *self,
                                                  ArRecord           *record,
                                                  guint               column);
+gboolean            ar_record_table_matches     (ArRecord           *record,
+                                                 gint64              area_id,
+                                                 const char         *folded_query);
+GListModel         *ar_record_table_select      (ArRecordTable      *self,
+                                                 ArStore            *store,
+                                                 gint64              area_id,
+                                                 const char         *search,
+                                                 GError            **error);
 char               *ar_record_table_to_csv      (ArRecordTable      *self,
                                                  GListModel         *records);
 char               *ar_record_table_to_text     (ArRecordTable      *self,

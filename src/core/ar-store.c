@@ -1282,3 +1282,50 @@ ar_store_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "alliance-register", "register.db", NULL);
 }
+
+/**
+ * ar_store_find_area:
+ * @area: an area's code ("855") or name ("Leicestershire", any case)
+ *
+ * Returns: (transfer full): the area, or %NULL with @error naming the
+ *   areas there are
+ */
+ArRecord *
+ar_store_find_area (ArStore     *store,
+                    const char  *area,
+                    GError     **error)
+{
+  g_autoptr(GListModel) areas = NULL;
+  g_autoptr(GString) known = NULL;
+  ArRecord *found;
+
+  found = ar_store_find (store, AR_TYPE_AREA, "code", area, error);
+  if (found != NULL)
+    return found;
+
+  areas = ar_store_list (store, AR_TYPE_AREA, error);
+  if (areas == NULL)
+    return NULL;
+
+  known = g_string_new (NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(ArRecord) candidate = g_list_model_get_item (areas, i);
+      const char *name = ar_record_get_text (candidate, "name");
+
+      if (g_utf8_collate (name, area) == 0 || g_ascii_strcasecmp (name, area) == 0)
+        return g_steal_pointer (&candidate);
+
+      g_string_append_printf (known, "%s%s %s", known->len ? ", " : "",
+                              ar_record_get_text (candidate, "code"), name);
+    }
+
+  if (known->len == 0)
+    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                 _("No area “%s”: the register holds no areas yet"), area);
+  else
+    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                 _("No area “%s” in the register (areas: %s)"), area, known->str);
+
+  return NULL;
+}

@@ -50,6 +50,9 @@ ArRecord   *ar_store_find               (ArStore           *self,
                                          const char        *field,
                                          const char        *value,
                                          GError           **error);
+ArRecord   *ar_store_find_area          (ArStore           *store,
+                                         const char        *area,
+                                         GError           **error);
 guint       ar_store_count              (ArStore           *self,
                                          GType              record_type);
 char       *ar_store_describe           (ArStore           *self,

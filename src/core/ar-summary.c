@@ -164,46 +164,6 @@ format_figure (ArSummary  *self,
   return g_strdup_printf ("%" G_GINT64_FORMAT, count);
 }
 
-static ArRecord *
-find_area (ArStore     *store,
-           const char  *area,
-           GError     **error)
-{
-  g_autoptr(GListModel) areas = NULL;
-  g_autoptr(GString) known = NULL;
-  ArRecord *found;
-
-  found = ar_store_find (store, AR_TYPE_AREA, "code", area, error);
-  if (found != NULL)
-    return found;
-
-  areas = ar_store_list (store, AR_TYPE_AREA, error);
-  if (areas == NULL)
-    return NULL;
-
-  known = g_string_new (NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
-    {
-      g_autoptr(ArRecord) candidate = g_list_model_get_item (areas, i);
-      const char *name = ar_record_get_text (candidate, "name");
-
-      if (g_utf8_collate (name, area) == 0 || g_ascii_strcasecmp (name, area) == 0)
-        return g_steal_pointer (&candidate);
-
-      g_string_append_printf (known, "%s%s %s", known->len ? ", " : "",
-                              ar_record_get_text (candidate, "code"), name);
-    }
-
-  if (known->len == 0)
-    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
-                 _("No area “%s”: the register holds no areas yet"), area);
-  else
-    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
-                 _("No area “%s” in the register (areas: %s)"), area, known->str);
-
-  return NULL;
-}
-
 static int
 compare_roles (gconstpointer a,
                gconstpointer b)
@@ -254,7 +214,7 @@ ar_summary_compute (ArStore     *store,
       return NULL;
     }
 
-  area_record = find_area (store, area, error);
+  area_record = ar_store_find_area (store, area, error);
   if (area_record == NULL)
     return NULL;
 

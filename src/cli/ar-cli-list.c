@@ -1,0 +1,134 @@
+/* ar-cli-list.c: alliance-register list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ar-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ar-cli.h"
+
+static char *
+section_names (void)
+{
+  guint n_sections;
+  const ArSection *sections = ar_sections (&n_sections);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < n_sections; i++)
+    g_string_append_printf (names, "%s%s", i ? ", " : "", sections[i].name);
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static gboolean
+has_area (const ArSection *section)
+{
+  ArRecordClass *klass = g_type_class_ref (section->get_type ());
+  gboolean found = ar_record_class_field_index (klass, "area_id") >= 0;
+
+  g_type_class_unref (klass);
+  return found;
+}
+
+/**
+ * ar_cli_list:
+ *
+ * `list SECTION`: the records of one section, as the window lists them
+ * (the same columns and search), for a terminal or a spreadsheet.
+ */
+int
+ar_cli_list (int    argc,
+             char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *area = NULL;
+  g_autofree char *search = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *names = section_names ();
+  g_autofree char *description = g_strdup_printf (_("Lists the records of a section (%s) with the columns "
+                                                     "the window shows, sorted by name."), names);
+  gboolean sample = FALSE;
+  GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The register file (default: your register)"), N_("FILE") },
+    { "sample", 's', 0, G_OPTION_ARG_NONE, &sample, N_("Use a fresh copy of the sample register"), NULL },
+    { "area", 'a', 0, G_OPTION_ARG_STRING, &area, N_("Only records in this area, by code or name"), N_("CODE|NAME") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only records holding this text, in any case"), N_("TEXT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text or csv (default: text)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (default: standard output)"), N_("FILE") },
+    { NULL }
+  };
+  /* TRANSLATORS: "list" is the command, not to be translated */
+  g_autoptr(GOptionContext) context = g_option_context_new (_("list SECTION"));
+  g_autoptr(ArStore) store = NULL;
+  g_autoptr(ArRecordTable) table = NULL;
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *text;
+  const ArSection *section;
+  gint64 area_id = 0;
+
+  g_option_context_set_summary (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return ar_cli_usage_error ("list", error->message);
+
+  /* argv[0] is the program, argv[1] "list" */
+  if (argc != 3)
+    {
+      g_autofree char *message = g_strdup_printf (_("Name one section: %s"), names);
+      return ar_cli_usage_error ("list", message);
+    }
+  section = ar_section_find (argv[2]);
+  if (section == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("No section “%s” (sections: %s)"), argv[2], names);
+      return ar_cli_usage_error ("list", message);
+    }
+  if (sample && database != NULL)
+    return ar_cli_usage_error ("list", _("--database and --sample cannot be used together"));
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "csv"))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (use text or csv)"), format);
+      return ar_cli_usage_error ("list", message);
+    }
+  if (area != NULL && !has_area (section))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s have no area to choose by"), _(section->title));
+      return ar_cli_usage_error ("list", message);
+    }
+
+  store = ar_cli_open_store (database, sample, &error);
+  if (store == NULL)
+    return ar_cli_fail (error);
+
+  if (area != NULL)
+    {
+      g_autoptr(ArRecord) found = ar_store_find_area (store, area, &error);
+
+      if (found == NULL)
+        return ar_cli_fail (error);
+      area_id = ar_record_get_id (found);
+    }
+
+  table = ar_record_table_new (section->get_type (), section->columns, section->n_columns);
+  records = ar_record_table_select (table, store, area_id, search, &error);
+  if (records == NULL)
+    return ar_cli_fail (error);
+
+  text = g_strcmp0 (format, "csv") == 0 ? ar_record_table_to_csv (table, records)
+                                        : ar_record_table_to_text (table, records);
+
+  bytes = g_bytes_new_take (text, strlen (text));
+  if (!ar_cli_write_output (output, bytes, &error))
+    return ar_cli_fail (error);
+
+  return AR_CLI_EXIT_OK;
+}
