@@ -50,7 +50,10 @@ void
 ar_test_screenshot (GtkWidget  *widget,
                     const char *name)
 {
-  g_autofree char *directory = g_build_filename (g_getenv ("AR_BUILD_DIR"), "screenshots", NULL);
+  /* under the build tree when run by meson, else in the temporary folder,
+   * never in the working directory */
+  g_autofree char *directory = g_build_filename (g_getenv ("AR_BUILD_DIR") ? g_getenv ("AR_BUILD_DIR") : g_get_tmp_dir (),
+                                                 g_getenv ("AR_BUILD_DIR") ? "screenshots" : "ar-screenshots", NULL);
   g_autofree char *path = g_build_filename (directory, name, NULL);
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GtkSnapshot) snapshot = NULL;
