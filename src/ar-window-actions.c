@@ -434,19 +434,39 @@ import_register_from_action (GtkWidget  *widget,
   import_register_file (AR_WINDOW (widget), file);
 }
 
+typedef struct
+{
+  GWeakRef  window;
+  char     *done_message;
+} ListExport;
+
+static void
+list_export_free (ListExport *export)
+{
+  g_weak_ref_clear (&export->window);
+  g_free (export->done_message);
+  g_free (export);
+}
+
+/* A window closed meanwhile is not kept alive to hear how it went. */
 static void
 on_list_written (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(ArWindow) self = user_data;
+  ListExport *export = user_data;
+  g_autoptr(ArWindow) self = g_weak_ref_get (&export->window);
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = g_object_steal_data (source, "ar-done-message");
 
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    ar_window_toast (self, error->message);
-  else
-    ar_window_toast (self, message);
+    {
+      if (self != NULL)
+        ar_window_toast (self, error->message);
+    }
+  else if (self != NULL)
+    ar_window_toast (self, export->done_message);
+
+  list_export_free (export);
 }
 
 /* The shown list, as shown, into a CSV file; written off the main loop. */
@@ -457,6 +477,7 @@ export_list_file (ArWindow *self,
   ArRecordListPage *page = ar_window_get_current_page (self);
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GBytes) bytes = NULL;
+  ListExport *export;
   char *csv;
   guint n_rows;
 
@@ -465,13 +486,13 @@ export_list_file (ArWindow *self,
 
   csv = ar_record_list_page_to_csv (page, &n_rows);
   bytes = g_bytes_new_take (csv, strlen (csv));
-  g_object_set_data_full (G_OBJECT (file), "ar-done-message",
-                          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'u row to “%s”",
-                                                        "Exported %'u rows to “%s”", n_rows),
-                                           n_rows, name),
-                          g_free);
+  export = g_new0 (ListExport, 1);
+  g_weak_ref_init (&export->window, self);
+  export->done_message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'u row to “%s”",
+                                                       "Exported %'u rows to “%s”", n_rows),
+                                          n_rows, name);
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, on_list_written, g_object_ref (self));
+                                       NULL, on_list_written, export);
 }
 
 static void
