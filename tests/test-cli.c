@@ -51,6 +51,9 @@ run (const char *format,
   command_line = g_strdup_vprintf (format, args);
   va_end (args);
 
+  /* a test runs several commands into the same variables */
+  g_clear_pointer (err, g_free);
+
   return ar_test_run (command_line, status, err);
 }
 

@@ -67,10 +67,12 @@ pdf_page_text (const char *path,
   return ar_test_command_output ("pdftotext -layout -f %u -l %u '%s' -", page, page, path);
 }
 
-/* Words, in order, without the layout's spaces and line breaks. */
+/* Words, in order, without the layout's spaces and line breaks; takes
+ * @text, as command output comes. */
 static char *
-words (const char *text)
+words (char *owned_text)
 {
+  g_autofree char *text = owned_text;
   g_auto(GStrv) parts = g_strsplit_set (text, " \n\t\f", -1);
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -211,7 +213,7 @@ test_long_row_paginates (Fixture       *fixture,
   /* Every line of text, once, in order: a paragraph split at a page break
    * has the footer and the repeated header between its halves, so count
    * words that each line carries rather than whole sentences. */
-  found = words (all_pages->str);
+  found = words (g_strdup (all_pages->str));
   g_assert_cmpuint (count (found, "explains"), ==, 150);
   g_assert_cmpuint (count (found, "words."), ==, 150);
   g_assert_cmpuint (count (found, "• listed item"), ==, 15);
