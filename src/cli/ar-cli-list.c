@@ -63,8 +63,6 @@ ar_cli_list (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (default: standard output)"), N_("FILE") },
     { NULL }
   };
-  /* TRANSLATORS: "list" is the command, not to be translated */
-  g_autoptr(GOptionContext) context = g_option_context_new (_("list SECTION"));
   g_autoptr(ArStore) store = NULL;
   g_autoptr(ArRecordTable) table = NULL;
   g_autoptr(GListModel) records = NULL;
@@ -73,12 +71,10 @@ ar_cli_list (int    argc,
   char *text;
   const ArSection *section;
   gint64 area_id = 0;
+  int status;
 
-  g_option_context_set_summary (context, description);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return ar_cli_usage_error ("list", error->message);
+  if (!ar_cli_parse_options ("list", _("SECTION"), description, entries, &argc, &argv, &status))
+    return status;
 
   /* argv[0] is the program, argv[1] "list" */
   if (argc != 3)

@@ -94,8 +94,15 @@ ar_cli_open_store (const char  *database,
   return ar_store_open (database, error);
 }
 
-static gboolean
-parse_options (const char      *command,
+/**
+ * ar_cli_parse_options:
+ * @parameters: what follows the command in the usage line, such as "SECTION"
+ * @status: (out): the exit status when parsing fails
+ *
+ * Returns: %TRUE, or %FALSE with the usage error printed
+ */
+gboolean
+ar_cli_parse_options (const char      *command,
                const char      *parameters,
                const char      *description,
                GOptionEntry    *entries,
@@ -218,7 +225,7 @@ summary_command (int    argc,
   ArSummaryFormat format = AR_SUMMARY_FORMAT_TEXT;
   int status;
 
-  if (!parse_options ("summary", "", _("Prints the summary of system leadership in an area."),
+  if (!ar_cli_parse_options ("summary", "", _("Prints the summary of system leadership in an area."),
                       entries, &argc, &argv, &status))
     return status;
 
@@ -288,7 +295,7 @@ export_command (int    argc,
   char *text;
   int status;
 
-  if (!parse_options ("export", "", _("Writes the whole register as JSON."),
+  if (!ar_cli_parse_options ("export", "", _("Writes the whole register as JSON."),
                       entries, &argc, &argv, &status))
     return status;
 
@@ -329,7 +336,7 @@ import_command (int    argc,
   gsize length;
   int status;
 
-  if (!parse_options ("import", _("FILE.json"),
+  if (!ar_cli_parse_options ("import", _("FILE.json"),
                       _("Reads a whole register from JSON into an empty register, or replaces one with --replace."),
                       entries, &argc, &argv, &status))
     return status;

@@ -24,6 +24,13 @@ ArStore  *ar_cli_open_store        (const char      *database,
 int       ar_cli_fail              (const GError    *error);
 int       ar_cli_usage_error       (const char      *command,
                                     const char      *message);
+gboolean  ar_cli_parse_options     (const char      *command,
+                                    const char      *parameters,
+                                    const char      *description,
+                                    GOptionEntry    *entries,
+                                    int             *argc,
+                                    char          ***argv,
+                                    int             *status);
 gboolean  ar_cli_write_output      (const char      *path,
                                     GBytes          *bytes,
                                     GError         **error);

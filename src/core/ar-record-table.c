@@ -75,23 +75,6 @@ ar_record_table_new (GType               record_type,
   return self;
 }
 
-GType
-ar_record_table_get_record_type (ArRecordTable *self)
-{
-  g_return_val_if_fail (AR_IS_RECORD_TABLE (self), G_TYPE_NONE);
-  return self->record_type;
-}
-
-const ArColumnSpec *
-ar_record_table_get_columns (ArRecordTable *self,
-                             guint         *n_columns)
-{
-  g_return_val_if_fail (AR_IS_RECORD_TABLE (self), NULL);
-
-  *n_columns = self->n_columns;
-  return self->columns;
-}
-
 /**
  * ar_record_table_find_column:
  *

@@ -50,9 +50,6 @@ G_DECLARE_FINAL_TYPE (ArRecordTable, ar_record_table, AR, RECORD_TABLE, GObject)
 ArRecordTable      *ar_record_table_new         (GType               record_type,
                                                  const ArColumnSpec *columns,
                                                  guint               n_columns);
-GType               ar_record_table_get_record_type (ArRecordTable  *self);
-const ArColumnSpec *ar_record_table_get_columns (ArRecordTable      *self,
-                                                 guint              *n_columns);
 int                 ar_record_table_find_column (ArRecordTable      *self,
                                                  ArColumnKind        kind);
 void                ar_record_table_load        (ArRecordTable      *self,
