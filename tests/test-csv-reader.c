@@ -254,6 +254,48 @@ test_reads_a_file (void)
   ar_test_remove_dir (directory);
 }
 
+/* Spreadsheets in comma-decimal locales save semicolons; "Text (tab
+ * separated)" saves tabs. The header decides, read through any buffer. */
+static void
+test_delimiters (void)
+{
+  static const struct
+  {
+    const char *text;
+    char        delimiter;
+  } cases[] = {
+    { "Name;Town;\"Note, with comma\"\nAda;Leicester;\"a;b\"\n", ';' },
+    { "Name\tTown\tNote\nAda\tLeicester\ta,b;c\n", '\t' },
+    { "Name,Town,Note\nAda,Leicester,\"a;b;c\"\n", ',' },
+    { "\xEF\xBB\xBFName;Town;Note\r\nAda;Leicester;a,b\r\n", ';' },
+    /* one column: nothing to choose from, so commas */
+    { "Name\nAda; Leicester\n", ',' },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (gsize buffer_size = 4; buffer_size <= 64; buffer_size *= 4)
+      {
+        g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].text, strlen (cases[i].text));
+        g_autoptr(GError) error = NULL;
+        g_autoptr(ArCsvReader) reader =
+          ar_csv_reader_new_full (NULL, bytes, "test.csv", buffer_size, NULL, &error);
+        gboolean one_column = cases[i].text[4] == '\n';
+
+        g_assert_no_error (error);
+        g_assert_cmpint (ar_csv_reader_get_delimiter (reader), ==, cases[i].delimiter);
+        g_assert_cmpuint (ar_csv_reader_get_n_columns (reader), ==, one_column ? 1 : 3);
+        g_assert_true (ar_csv_reader_next (reader, &error));
+        if (one_column)
+          {
+            g_assert_cmpstr (ar_csv_reader_get (reader, 0), ==, "Ada; Leicester");
+            continue;
+          }
+        g_assert_cmpstr (ar_csv_reader_get (reader, 0), ==, "Ada");
+        g_assert_cmpstr (ar_csv_reader_get (reader, 1), ==, "Leicester");
+        g_assert_cmpuint (ar_csv_reader_get_n_fields (reader), ==, 3);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +313,7 @@ main (int   argc,
   g_test_add_func ("/ar/csv-reader/buffer-edges", test_buffer_edges);
   g_test_add_func ("/ar/csv-reader/windows-1252-found-late", test_windows_1252_found_late);
   g_test_add_func ("/ar/csv-reader/reads-a-file", test_reads_a_file);
+  g_test_add_func ("/ar/csv-reader/delimiters", test_delimiters);
 
   return g_test_run ();
 }

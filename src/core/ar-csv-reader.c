@@ -1,4 +1,4 @@
-/* ar-csv-reader.c: a small RFC 4180 reader for GIAS extracts
+/* ar-csv-reader.c: a small RFC 4180 reader for GIAS extracts and spreadsheets
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +17,7 @@
 /* Reads records one at a time through a small buffer, so an extract of
  * any size is never held whole. A first pass over the bytes decides the
  * encoding (UTF-8 when the whole file is valid UTF-8, else Windows-1252)
- * and refuses binary files; the second reads the records, decoding each
+ * and the delimiter, and refuses binary files; the second reads the records, decoding each
  * field as it is asked for. Quoted fields may hold commas, doubled quotes
  * and line breaks; rows may be shorter than the header (GIAS's links
  * extract is); LF, CRLF and a last line without an ending are fine. */
@@ -31,6 +31,7 @@ struct _ArCsvReader
   GCancellable *cancellable;
   gboolean      was_windows_1252;
   guint64       size;
+  char          delimiter;
 
   /* the bytes being read: buffer[position..length) are still to come,
    * and consumed bytes of the source came before the buffer */
@@ -130,6 +131,49 @@ read_chunk (ArCsvReader   *self,
   return FALSE;
 }
 
+/* Spreadsheets save "CSV" with commas, or with semicolons where the
+ * decimal mark is a comma, or as tab-separated text. The header row says
+ * which: the one of the three it holds most of, outside quotes (commas
+ * when it holds none, as a one-column file does). Counted as the first
+ * pass goes, so the header may cross any number of buffers. */
+typedef struct
+{
+  guint    counts[3];
+  gboolean quoted;
+  gboolean done;
+} DelimiterCount;
+
+static const char delimiters[] = { ',', ';', '\t' };
+
+static void
+count_delimiters (DelimiterCount *count,
+                  const char     *text,
+                  gsize           length)
+{
+  for (gsize i = 0; i < length && !count->done; i++)
+    {
+      char c = text[i];
+
+      if (c == '"')
+        count->quoted = !count->quoted;
+      else if (!count->quoted && (c == '\n' || c == '\r'))
+        count->done = TRUE;
+      else if (!count->quoted)
+        for (guint k = 0; k < G_N_ELEMENTS (delimiters); k++)
+          count->counts[k] += c == delimiters[k];
+    }
+}
+
+static char
+most_counted_delimiter (const DelimiterCount *count)
+{
+  for (guint k = 1; k < G_N_ELEMENTS (delimiters); k++)
+    if (count->counts[k] > count->counts[0] && count->counts[k] > count->counts[k == 1 ? 2 : 1])
+      return delimiters[k];
+
+  return ',';
+}
+
 /* The first pass: the size, binary data, and whether every byte is UTF-8.
  * A character cut in two by the end of the buffer is carried over and
  * checked again with the bytes that follow it. */
@@ -141,6 +185,7 @@ scan (ArCsvReader  *self,
   gboolean valid = TRUE;
   gsize carried = 0;
   gsize n_read;
+  DelimiterCount delimiter_count = { { 0, }, FALSE, FALSE };
 
   if (stream == NULL)
     return FALSE;
@@ -152,6 +197,7 @@ scan (ArCsvReader  *self,
       if (!read_chunk (self, stream, self->buffer + carried, self->buffer_size - carried, &n_read, error))
         return FALSE;
       self->size += n_read;
+      count_delimiters (&delimiter_count, self->buffer + carried, n_read);
 
       /* Text files hold no NUL bytes; images, archives and databases do. */
       if (memchr (self->buffer + carried, '\0', n_read) != NULL)
@@ -185,6 +231,7 @@ scan (ArCsvReader  *self,
       return FALSE;
     }
   self->was_windows_1252 = !valid;
+  self->delimiter = most_counted_delimiter (&delimiter_count);
 
   return TRUE;
 }
@@ -331,7 +378,7 @@ read_record (ArCsvReader  *self,
       /* Plain text up to the next character that means something. */
       text = self->buffer;
       span = self->position;
-      while (span < self->length && text[span] != ',' && text[span] != '"' && text[span] != '\n' && text[span] != '\r')
+      while (span < self->length && text[span] != self->delimiter && text[span] != '"' && text[span] != '\n' && text[span] != '\r')
         span++;
       if (!append_span (self, text + self->position, span - self->position, error))
         return FALSE;
@@ -357,7 +404,8 @@ read_record (ArCsvReader  *self,
             return FALSE;
           break;
 
-        case ',':
+        default:
+          g_assert (c == self->delimiter);
           finish_field (self);
           was_quoted = FALSE;
           break;
@@ -372,9 +420,6 @@ read_record (ArCsvReader  *self,
           self->line++;
           finish_field (self);
           return TRUE;
-
-        default:
-          g_assert_not_reached ();
         }
     }
 
@@ -518,6 +563,20 @@ ar_csv_reader_get_source_name (ArCsvReader *self)
 {
   g_return_val_if_fail (AR_IS_CSV_READER (self), NULL);
   return self->source_name;
+}
+
+/**
+ * ar_csv_reader_get_delimiter:
+ *
+ * Returns: the character between fields: a comma, a semicolon or a tab,
+ *   as the header row showed
+ */
+char
+ar_csv_reader_get_delimiter (ArCsvReader *self)
+{
+  g_return_val_if_fail (AR_IS_CSV_READER (self), ',');
+
+  return self->delimiter;
 }
 
 gboolean

@@ -30,6 +30,7 @@ ArCsvReader *ar_csv_reader_new_full             (GFile        *file,
                                                  GError      **error);
 const char  *ar_csv_reader_get_source_name      (ArCsvReader  *self);
 gboolean     ar_csv_reader_get_was_windows_1252 (ArCsvReader  *self);
+char         ar_csv_reader_get_delimiter        (ArCsvReader  *self);
 guint        ar_csv_reader_get_n_columns        (ArCsvReader  *self);
 const char  *ar_csv_reader_get_column_name      (ArCsvReader  *self,
                                                  guint         column);
