@@ -140,6 +140,7 @@ typedef struct
 {
   guint    counts[3];
   gboolean quoted;
+  gboolean started;   /* blank lines before the header are skipped */
   gboolean done;
 } DelimiterCount;
 
@@ -154,10 +155,14 @@ count_delimiters (DelimiterCount *count,
     {
       char c = text[i];
 
+      if ((c == '\n' || c == '\r') && !count->quoted)
+        {
+          count->done = count->started;
+          continue;
+        }
+      count->started = TRUE;
       if (c == '"')
         count->quoted = !count->quoted;
-      else if (!count->quoted && (c == '\n' || c == '\r'))
-        count->done = TRUE;
       else if (!count->quoted)
         for (guint k = 0; k < G_N_ELEMENTS (delimiters); k++)
           count->counts[k] += c == delimiters[k];
@@ -185,7 +190,7 @@ scan (ArCsvReader  *self,
   gboolean valid = TRUE;
   gsize carried = 0;
   gsize n_read;
-  DelimiterCount delimiter_count = { { 0, }, FALSE, FALSE };
+  DelimiterCount delimiter_count = { { 0, }, FALSE, FALSE, FALSE };
 
   if (stream == NULL)
     return FALSE;

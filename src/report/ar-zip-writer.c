@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ar-zip-reader.h"
 #include "ar-zip-writer.h"
 
 #define LOCAL_HEADER_SIGNATURE   0x04034b50
@@ -51,34 +52,6 @@ put32 (GByteArray *out,
 {
   put16 (out, value & 0xffff);
   put16 (out, value >> 16);
-}
-
-/* CRC-32 as ZIP uses it: the reflected polynomial 0xEDB88320. */
-static guint32
-crc32_of (const guint8 *data,
-          gsize         length)
-{
-  static guint32 table[256];
-  static gsize table_ready = 0;
-  guint32 crc = 0xffffffff;
-
-  if (g_once_init_enter (&table_ready))
-    {
-      for (guint32 n = 0; n < 256; n++)
-        {
-          guint32 c = n;
-
-          for (int k = 0; k < 8; k++)
-            c = c & 1 ? 0xedb88320 ^ (c >> 1) : c >> 1;
-          table[n] = c;
-        }
-      g_once_init_leave (&table_ready, 1);
-    }
-
-  for (gsize i = 0; i < length; i++)
-    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
-
-  return crc ^ 0xffffffff;
 }
 
 static GBytes *
@@ -177,7 +150,7 @@ ar_zip_writer_add (ArZipWriter  *self,
   gsize stored_size = length;
   gsize name_length = strlen (name);
   guint32 offset = self->data->len;
-  guint32 crc = crc32_of (data, length);
+  guint32 crc = ar_zip_crc32 (data, length);
   guint16 method = compress ? METHOD_DEFLATED : METHOD_STORED;
 
   g_return_val_if_fail (name_length > 0 && name_length < G_MAXUINT16, FALSE);
