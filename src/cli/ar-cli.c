@@ -30,6 +30,7 @@ static const struct {
   { "export", export_command },
   { "import", import_command },
   { "import-gias", ar_cli_import_gias },
+  { "import-table", ar_cli_import_table },
   { "list", ar_cli_list },
 };
 

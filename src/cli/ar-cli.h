@@ -37,6 +37,8 @@ gboolean  ar_cli_write_output      (const char      *path,
 
 int       ar_cli_import_gias       (int              argc,
                                     char           **argv);
+int       ar_cli_import_table      (int              argc,
+                                    char           **argv);
 int       ar_cli_list              (int              argc,
                                     char           **argv);
 
