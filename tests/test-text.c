@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "ar-store-private.h"
 #include "ar-test-util.h"
 #include "ar-text.h"
 
@@ -101,6 +102,25 @@ test_escape_markup (void)
                    "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt; ]]&gt;   \t\n\r \xef\xbf\xbd \xef\xbf\xbd end");
 }
 
+/* When the lookup itself fails (as on a register whose tables are not
+ * what this program expects), the error is set once: setting it twice
+ * warns, and tests and G_DEBUG=fatal-warnings abort. */
+static void
+test_find_area_fails_once (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  g_autoptr(ArRecord) area = NULL;
+
+  ar_test_add_area (store, "855", "Leicestershire");
+  g_assert_true (ar_store_exec (store, "ALTER TABLE area RENAME COLUMN code TO old_code", &error));
+  g_assert_no_error (error);
+
+  area = ar_store_find_area (store, "Leicestershire", &error);
+  g_assert_null (area);
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -113,6 +133,7 @@ main (int   argc,
   g_test_add_func ("/ar/text/for-message", test_for_message);
   g_test_add_func ("/ar/text/clean-line", test_clean_line);
   g_test_add_func ("/ar/text/escape-markup", test_escape_markup);
+  g_test_add_func ("/ar/text/find-area-fails-once", test_find_area_fails_once);
 
   return g_test_run ();
 }
