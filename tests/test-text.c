@@ -121,6 +121,41 @@ test_find_area_fails_once (void)
   g_assert_nonnull (error);
 }
 
+/* A spreadsheet's line break in a cell (U+000B) and other control
+ * characters come into the register as spaces. */
+static void
+test_gias_cleans_controls (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  g_autoptr(ArGiasReport) report = NULL;
+  g_autoptr(ArRecord) school = NULL;
+  g_autofree char *directory = ar_test_make_dir ();
+  g_autofree char *path = g_build_filename (directory, "establishments.csv", NULL);
+  const char *paths[] = { path, NULL };
+
+  g_file_set_contents (path,
+                       "\"URN\",\"LA (code)\",\"LA (name)\",\"EstablishmentName\",\"Town\",\"Postcode\"\r\n"
+                       "990001,\"855\",\"Leicester\x0bshire\",\"Upper\x0bSchool\",\"Market\tTown\",\"LE1\x01 1AA\"\r\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  report = ar_gias_import (store, paths, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  school = ar_store_find (store, AR_TYPE_SCHOOL, "urn", "990001", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (school);
+  g_assert_cmpstr (ar_record_get_text (school, "name"), ==, "Upper School");
+  g_assert_cmpstr (ar_record_get_text (school, "town"), ==, "Market Town");
+  g_assert_cmpstr (ar_record_get_text (school, "postcode"), ==, "LE1  1AA");
+  g_clear_object (&school);
+  school = ar_store_find_area (store, "855", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ar_record_get_text (school, "name"), ==, "Leicester shire");
+
+  ar_test_remove_dir (directory);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,6 +169,7 @@ main (int   argc,
   g_test_add_func ("/ar/text/clean-line", test_clean_line);
   g_test_add_func ("/ar/text/escape-markup", test_escape_markup);
   g_test_add_func ("/ar/text/find-area-fails-once", test_find_area_fails_once);
+  g_test_add_func ("/ar/text/gias-cleans-controls", test_gias_cleans_controls);
 
   return g_test_run ();
 }
