@@ -139,6 +139,13 @@ test_html_controls (Fixture       *fixture,
                                 "print(len(m.parse(sys.argv[1]).getElementsByTagName(\"tr\")))' '%s'", path);
   g_unlink (path);
   g_assert_cmpint (atoi (out), ==, 1 + ar_summary_get_n_rows (summary));
+
+  /* Markdown is made into HTML too */
+  g_free (html);
+  html = ar_summary_to_markdown (summary);
+  g_assert_nonnull (strstr (html, "**Appendix B**"));
+  for (const char *p = html; *p != '\0'; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
 }
 
 /* A minimal RFC 4180 reader, to read the export back as a spreadsheet would. */
