@@ -77,6 +77,8 @@ static const BadCase bad_cases[] = {
   { "newer-version", "{\"format\": \"alliance-register\", \"version\": 99}", "newer Alliance Register" },
   { "version-as-text", "{\"format\": \"alliance-register\", \"version\": \"1\"}", "“version” must be" },
   { "unknown-member", HEAD "\"widgets\": []}", "unknown member “widgets”" },
+  { "unknown-member-with-controls", HEAD "\"wid\\u001bgets\\n\": []}", "unknown member “wid\\x1Bgets\\x0A”" },
+  { "unknown-field-with-controls", HEAD "\"areas\": [{\"id\": 1, \"\\u0007\": 1}]}", "areas[0] (id 1): unknown field “\\x07”" },
   { "array-is-object", HEAD "\"areas\": {}}", "“areas” must be an array" },
   { "record-not-object", HEAD "\"areas\": [42]}", "areas[0]: must be an object" },
   { "missing-id", HEAD "\"areas\": [{\"code\": \"855\", \"name\": \"L\"}]}", "areas[0]: field “id” is required" },

@@ -899,8 +899,10 @@ read_document (ImportData  *data,
 
       if (!known)
         {
+          g_autofree char *shown = ar_text_for_message (member);
+
           g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                       _("%s: unknown member “%s”"), data->source, member);
+                       _("%s: unknown member “%s”"), data->source, shown);
           return FALSE;
         }
     }
