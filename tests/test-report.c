@@ -14,6 +14,10 @@
 #define SCRIPT  "<script>alert(\"x\")</script>"
 #define FORMULA "=cmd|' /C calc'!A0"
 #define FOREIGN "Ysgol Llanrhaeadr ŵ · Ысык-Көл · 学校"
+/* control characters XML 1.0 cannot hold, even as &#xb;, CDATA's end,
+ * right-to-left text and its overrides, an emoji and a noncharacter */
+#define CONTROLS "Upper\vLower\x01\x1b[31m ]]> \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\xe2\x80\xae \xf0\x9f\x98\x80 \xef\xbf\xbf"
+#define CONTROLS_IN_XML "Upper Lower  [31m ]]&gt; \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\xe2\x80\xae \xf0\x9f\x98\x80 \xef\xbf\xbd"
 
 typedef struct
 {
@@ -35,6 +39,21 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->directory);
 }
 
+/* Every XML part of an ODT must parse, or word processors refuse the
+ * whole document; expat is as strict as they are. */
+static void
+assert_odt_well_formed (const char *path)
+{
+  g_autofree char *out =
+    ar_test_command_output ("python3 -c 'import sys, zipfile, xml.dom.minidom as m\n"
+                            "z = zipfile.ZipFile(sys.argv[1])\n"
+                            "names = [n for n in z.namelist() if n.endswith(\".xml\")]\n"
+                            "[m.parseString(z.read(n)) for n in names]\n"
+                            "print(len(names))' '%s'", path);
+
+  g_assert_cmpstr (out, ==, "4\n");
+}
+
 static char *
 save (Fixture    *fixture,
       GBytes     *bytes,
@@ -45,6 +64,8 @@ save (Fixture    *fixture,
 
   g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
   g_assert_no_error (error);
+  if (g_str_has_suffix (name, ".odt"))
+    assert_odt_well_formed (path);
 
   return path;
 }
@@ -329,11 +350,17 @@ test_hostile_names (Fixture       *fixture,
   ar_test_add_area (store, "855", "Shire \"North\", West");
   role = ar_store_find (store, AR_TYPE_ROLE, "code", "TSA", &error);
   ar_record_set_text (role, "title", FORMULA);
-  ar_record_set_text (role, "key_functions", "Leads " SCRIPT " & more\n- " FOREIGN);
+  ar_record_set_text (role, "key_functions", "Leads " SCRIPT " & more\n- " FOREIGN "\n- " CONTROLS);
+  ar_store_save (store, role, &error);
+  g_assert_no_error (error);
+  g_clear_object (&role);
+  role = ar_store_find (store, AR_TYPE_ROLE, "code", "MAT", &error);
+  ar_record_set_text (role, "no_records_text", CONTROLS " 'single'");
   ar_store_save (store, role, &error);
   g_assert_no_error (error);
 
   summary = ar_summary_compute (store, "855", "2025-01-01", &error);
+  ar_summary_set_heading (summary, "Appendix\vB & <C>");
   pdf = ar_report_write (summary, AR_SUMMARY_FORMAT_PDF, &error);
   odt = ar_report_write (summary, AR_SUMMARY_FORMAT_ODT, &error);
   g_assert_no_error (error);
@@ -350,6 +377,9 @@ test_hostile_names (Fixture       *fixture,
   g_assert_nonnull (strstr (content, "Leads &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more"));
   g_assert_nonnull (strstr (content, FOREIGN));
   g_assert_nonnull (strstr (content, "Number in Shire &quot;North&quot;, West"));
+  g_assert_nonnull (strstr (content, CONTROLS_IN_XML "</text:p>"));
+  g_assert_nonnull (strstr (content, CONTROLS_IN_XML " &#39;single&#39;</text:p>"));
+  g_assert_nonnull (strstr (content, ">Appendix B &amp; &lt;C&gt;</text:p>"));
 }
 
 int

@@ -5,8 +5,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ar-test-util.h"
 
@@ -93,6 +96,56 @@ test_html (Fixture       *fixture,
   /* a header row and one row per role */
   g_assert_cmpuint (count_occurrences (html, "<tr>"), ==, 1 + ar_summary_get_n_rows (fixture->summary));
   g_assert_nonnull (strstr (html, "<ul><li>first item</li><li>" FOREIGN "</li></ul>"));
+}
+
+/* Text XML cannot hold, as a character or as &#xb;, comes out as spaces;
+ * the body parses as XML, as the clipboard's receivers need. */
+static void
+test_html_controls (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArSummary) summary = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  const char *body;
+  const char *body_end;
+  int fd;
+
+  set_role (fixture->store, "LLE", "key_functions",
+            "Upper\vLower\x01\x1b[31m ]]> \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xf0\x9f\x98\x80 \xef\xbf\xbe");
+  summary = ar_summary_compute (fixture->store, "855", "2025-01-01", &error);
+  g_assert_no_error (error);
+  ar_summary_set_heading (summary, "Appendix\fB");
+  html = ar_summary_to_html (summary);
+
+  g_assert_nonnull (strstr (html, "<h2>Appendix B</h2>"));
+  g_assert_nonnull (strstr (html, "<p>Upper Lower  [31m ]]&gt; \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xf0\x9f\x98\x80 \xef\xbf\xbd</p>"));
+  g_assert_null (strstr (html, "&#x"));
+  for (const char *p = html; *p != '\0'; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
+
+  body = strstr (html, "<body>");
+  body_end = strstr (html, "</body>");
+  g_assert_nonnull (body);
+  g_assert_nonnull (body_end);
+  fd = g_file_open_tmp ("ar-summary-XXXXXX.xml", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, body, body_end + strlen ("</body>") - body, &error);
+  g_assert_no_error (error);
+  out = ar_test_command_output ("python3 -c 'import sys, xml.dom.minidom as m\n"
+                                "print(len(m.parse(sys.argv[1]).getElementsByTagName(\"tr\")))' '%s'", path);
+  g_unlink (path);
+  g_assert_cmpint (atoi (out), ==, 1 + ar_summary_get_n_rows (summary));
+
+  /* Markdown is made into HTML too */
+  g_free (html);
+  html = ar_summary_to_markdown (summary);
+  g_assert_nonnull (strstr (html, "**Appendix B**"));
+  for (const char *p = html; *p != '\0'; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
 }
 
 /* A minimal RFC 4180 reader, to read the export back as a spreadsheet would. */
@@ -264,6 +317,7 @@ main (int   argc,
   g_test_add ("/ar/summary-writer/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("html", test_html);
+  ADD ("html-controls", test_html_controls);
   ADD ("csv", test_csv);
   ADD ("markdown", test_markdown);
   ADD ("json", test_json);

@@ -14,6 +14,7 @@
 #include "ar-core.h"
 #include "ar-csv-reader.h"
 #include "ar-gias-importer.h"
+#include "ar-text.h"
 
 typedef enum
 {
@@ -329,9 +330,28 @@ save_if_changed (ArStore        *store,
   g_autoptr(GError) local_error = NULL;
   int notes = ar_record_class_field_index (AR_RECORD_GET_CLASS (incoming), "notes");
   gboolean differs = is_new;
+  const ArField *fields;
   guint n_fields;
 
-  ar_record_get_fields (incoming, &n_fields);
+  /* Names and places are one line each; spreadsheets put U+000B for a
+   * line break inside a cell, which no XML document can hold. */
+  fields = ar_record_get_fields (incoming, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *text = fields[i].type == AR_FIELD_TEXT && (int) i != notes
+                         ? g_value_get_string (ar_record_peek_value (incoming, i)) : NULL;
+      g_autofree char *clean = text != NULL ? ar_text_clean_line (text) : NULL;
+
+      if (clean != NULL && !g_str_equal (clean, text))
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_string (&value, clean);
+          ar_record_set_value (incoming, i, &value);
+        }
+    }
+
   for (guint i = 0; i < n_fields && !differs; i++)
     differs = (int) i != notes && !ar_record_field_equal (record, incoming, i);
 

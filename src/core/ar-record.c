@@ -13,6 +13,7 @@
 
 #include "ar-record.h"
 #include "ar-record-private.h"
+#include "ar-text.h"
 
 typedef struct
 {
@@ -20,6 +21,7 @@ typedef struct
   GValue *values;
   char   *search_key;
   char  **sort_keys;
+  int     invalid_field;
 } ArRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ArRecord, ar_record, G_TYPE_OBJECT)
@@ -205,6 +207,9 @@ ar_record_class_init (ArRecordClass *klass)
 static void
 ar_record_init (ArRecord *self)
 {
+  ArRecordPrivate *priv = ar_record_get_instance_private (self);
+
+  priv->invalid_field = -1;
 }
 
 /**
@@ -651,8 +656,17 @@ validate_field (ArRecord       *self,
                 GError        **error)
 {
   const char *text = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
+  const char *problem;
   /* translated only when a message needs it: this runs on every save */
 #define label _(field->label)
+
+  /* Whatever path text came in by, it must be able to go out again. */
+  if (!ar_text_check (text, -1, &problem))
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
+                   "%s: %s", label, problem);
+      return FALSE;
+    }
 
   if (field->flags & AR_FIELD_FLAG_REQUIRED)
     {
@@ -673,8 +687,10 @@ validate_field (ArRecord       *self,
     case AR_FIELD_DATE:
       if (text != NULL && !ar_date_is_valid (text))
         {
+          g_autofree char *shown = ar_text_for_message (text);
+
           g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                       _("%s: “%s” is not a date in the form YYYY-MM-DD"), label, text);
+                       _("%s: “%s” is not a date in the form YYYY-MM-DD"), label, shown);
           return FALSE;
         }
       break;
@@ -683,9 +699,10 @@ validate_field (ArRecord       *self,
       if (text != NULL && !g_strv_contains ((const char * const *) field->choices, text))
         {
           g_autofree char *allowed = g_strjoinv (", ", (char **) field->choices);
+          g_autofree char *shown = ar_text_for_message (text);
 
           g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                       _("%s: “%s” is not one of %s"), label, text, allowed);
+                       _("%s: “%s” is not one of %s"), label, shown, allowed);
           return FALSE;
         }
       break;
@@ -714,14 +731,16 @@ validate_field (ArRecord       *self,
 /**
  * ar_record_validate:
  *
- * Checks every field on its own (required, dates, choices) and then the
- * class's own rules (such as end dates after start dates). The message names
- * the field as people know it.
+ * Checks every field on its own (valid text, required, dates, choices)
+ * and then the class's own rules (such as end dates after start dates).
+ * The message names the field as people know it;
+ * ar_record_get_invalid_field() tells which field it was, when one was.
  */
 gboolean
 ar_record_validate (ArRecord  *self,
                     GError   **error)
 {
+  ArRecordPrivate *priv = ar_record_get_instance_private (self);
   ArRecordClass *klass;
   GValue *values;
 
@@ -729,17 +748,38 @@ ar_record_validate (ArRecord  *self,
 
   klass = AR_RECORD_GET_CLASS (self);
   values = ensure_values (self);
+  priv->invalid_field = -1;
 
   for (guint i = 0; i < klass->n_fields; i++)
     {
       if (!validate_field (self, &klass->fields[i], &values[i], error))
-        return FALSE;
+        {
+          priv->invalid_field = i;
+          return FALSE;
+        }
     }
 
   if (klass->validate != NULL)
     return klass->validate (self, error);
 
   return TRUE;
+}
+
+/**
+ * ar_record_get_invalid_field:
+ *
+ * Returns: the index of the field that made the last
+ *   ar_record_validate() fail, or -1 when it passed or the rule was about
+ *   the record as a whole
+ */
+int
+ar_record_get_invalid_field (ArRecord *self)
+{
+  ArRecordPrivate *priv = ar_record_get_instance_private (self);
+
+  g_return_val_if_fail (AR_IS_RECORD (self), -1);
+
+  return priv->invalid_field;
 }
 
 /**
@@ -815,6 +855,9 @@ ar_record_check_date_order (ArRecord    *self,
 
   if (start != NULL && end != NULL && strcmp (end, start) < 0)
     {
+      ArRecordPrivate *priv = ar_record_get_instance_private (self);
+
+      priv->invalid_field = ar_record_class_field_index (AR_RECORD_GET_CLASS (self), end_field);
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
                    _("%s (%s) is before %s (%s)"),
                    field_label (self, end_field), end,

@@ -102,6 +102,7 @@ void            ar_record_set_value            (ArRecord       *self,
 
 gboolean        ar_record_validate             (ArRecord       *self,
                                                 GError        **error);
+int             ar_record_get_invalid_field    (ArRecord       *self);
 ArRecord       *ar_record_copy                 (ArRecord       *self);
 gboolean        ar_record_equal                (ArRecord       *a,
                                                 ArRecord       *b);

@@ -13,6 +13,7 @@
 
 #include "ar-core.h"
 #include "ar-store-private.h"
+#include "ar-text.h"
 
 /* The JSON array that holds each table's records (docs/json-format.md). */
 static const struct {
@@ -160,12 +161,358 @@ ar_register_json_export_file (ArStore     *store,
   return g_file_set_contents (path, text, -1, error);
 }
 
+/* Checking the text before json-glib sees it ------------------------ */
+
+/* A register file nests four deep (document, list, record, value); a
+ * little room is left for the format to grow. json-glib's parser recurses,
+ * so tens of thousands of levels would overflow the stack. */
+#define MAX_DEPTH 8
+
+/* Where json-glib 1.6 would go wrong silently: "\u0000" cuts text short,
+ * a lone surrogate becomes bytes that are not UTF-8 and whole numbers
+ * beyond 64 bits wrap around. A problem in a record's field is kept to be
+ * reported with the record's id and the field's label; one anywhere else
+ * stops the import at once. */
+typedef struct
+{
+  char  *array;
+  guint  index;
+  char  *member;
+  char  *message;
+  guint  line;
+  gboolean reported;
+} Problem;
+
+static void
+problem_clear (Problem *problem)
+{
+  g_clear_pointer (&problem->array, g_free);
+  g_clear_pointer (&problem->member, g_free);
+  g_clear_pointer (&problem->message, g_free);
+}
+
+typedef struct
+{
+  gboolean    is_object;
+  gboolean    expect_key;  /* objects: the next string is a member name */
+  guint       index;       /* arrays: the element being read */
+  const char *key;         /* objects: the member being read, unescaped */
+  gsize       key_length;
+} Frame;
+
+typedef struct
+{
+  const char *source;
+  const char *text;
+  const char *end;
+  const char *p;
+  guint       line;
+  guint       depth;
+  Frame       frames[MAX_DEPTH];
+  Problem    *problem;
+  GArray     *patches;     /* offsets of escapes json-glib must not see */
+} Scanner;
+
+static int
+hex_value (const char *p,
+           const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+
+  return value;
+}
+
+/* Reports @message at the scanner's line: kept for later when it is in a
+ * record's field, at once otherwise. Takes @message. */
+static gboolean
+scanner_problem (Scanner  *scanner,
+                 char     *message,
+                 GError  **error)
+{
+  Frame *list = &scanner->frames[1];
+  Frame *record = &scanner->frames[2];
+
+  if (scanner->depth == 3 && scanner->frames[0].is_object && !list->is_object
+      && record->is_object && !record->expect_key
+      && scanner->frames[0].key != NULL && record->key != NULL)
+    {
+      if (scanner->problem->message == NULL)
+        {
+          scanner->problem->array = g_strndup (scanner->frames[0].key, scanner->frames[0].key_length);
+          scanner->problem->index = list->index;
+          scanner->problem->member = g_strndup (record->key, record->key_length);
+          scanner->problem->message = message;
+          scanner->problem->line = scanner->line;
+        }
+      else
+        g_free (message);
+      return TRUE;
+    }
+
+  g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+               _("%s, line %u: %s"), scanner->source, scanner->line, message);
+  g_free (message);
+  return FALSE;
+}
+
+static gboolean
+scan_string (Scanner  *scanner,
+             GError  **error)
+{
+  Frame *top = scanner->depth > 0 ? &scanner->frames[scanner->depth - 1] : NULL;
+  gboolean is_key = top != NULL && top->is_object && top->expect_key;
+  const char *start = ++scanner->p;
+  gboolean escaped = FALSE;
+  char *message = NULL;
+
+  while (scanner->p < scanner->end && *scanner->p != '"')
+    {
+      const char *p = scanner->p;
+      int unit;
+
+      if (*p == '\n')
+        scanner->line++;
+      if (*p != '\\')
+        {
+          scanner->p++;
+          continue;
+        }
+
+      escaped = TRUE;
+      if (p + 1 >= scanner->end)
+        break;
+      if (strchr ("\"\\/bfnrt", p[1]) != NULL && p[1] != '\0')
+        {
+          scanner->p += 2;
+          continue;
+        }
+      if (p[1] != 'u' || (unit = hex_value (p + 2, scanner->end)) < 0)
+        {
+          if (message == NULL)
+            message = g_strdup (_("the text holds “\\” that does not start an escape JSON knows"));
+          scanner->p += 2;
+          continue;
+        }
+
+      scanner->p += 6;
+      if (unit >= 0xd800 && unit <= 0xdbff)
+        {
+          int low = scanner->end - scanner->p >= 6 && scanner->p[0] == '\\' && scanner->p[1] == 'u'
+                    ? hex_value (scanner->p + 2, scanner->end) : -1;
+
+          if (low >= 0xdc00 && low <= 0xdfff)
+            {
+              scanner->p += 6;
+              continue;
+            }
+        }
+
+      if (unit == 0 || (unit >= 0xd800 && unit <= 0xdfff))
+        {
+          gsize offset = p - scanner->text;
+
+          g_array_append_val (scanner->patches, offset);
+        }
+      if (message != NULL)
+        continue;
+      if (unit == 0)
+        message = g_strdup (_("the text holds \\u0000, a NUL character, which text cannot hold"));
+      else if (unit >= 0xd800 && unit <= 0xdfff)
+        message = g_strdup_printf (_("the text holds \\u%04X, half of a surrogate pair without "
+                                     "the other half, which is not a character"), (guint) unit);
+    }
+
+  if (is_key)
+    {
+      /* names with escapes are compared as json-glib reads them: not at all */
+      top->key = escaped ? NULL : start;
+      top->key_length = scanner->p - start;
+    }
+
+  if (scanner->p < scanner->end)
+    scanner->p++;
+
+  if (message != NULL)
+    {
+      if (is_key)
+        {
+          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                       _("%s, line %u: a member name: %s"), scanner->source, scanner->line, message);
+          g_free (message);
+          return FALSE;
+        }
+      return scanner_problem (scanner, message, error);
+    }
+
+  return TRUE;
+}
+
+/* JSON's own grammar for numbers; json-glib also takes hexadecimal,
+ * leading zeros and ".5", which no register file holds. */
+static gboolean
+is_json_number (const char *word)
+{
+  const char *p = word;
+
+  if (*p == '-')
+    p++;
+  if (*p == '0')
+    p++;
+  else if (g_ascii_isdigit (*p))
+    while (g_ascii_isdigit (*p))
+      p++;
+  else
+    return FALSE;
+  if (*p == '.')
+    {
+      if (!g_ascii_isdigit (*++p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+
+  return *p == '\0';
+}
+
+static gboolean
+scan_word (Scanner  *scanner,
+           GError  **error)
+{
+  const char *start = scanner->p;
+  g_autofree char *word = NULL;
+
+  while (scanner->p < scanner->end
+         && (g_ascii_isalnum (*scanner->p) || strchr ("+-.", *scanner->p) != NULL))
+    scanner->p++;
+  word = g_strndup (start, scanner->p - start);
+
+  if (g_str_equal (word, "true") || g_str_equal (word, "false") || g_str_equal (word, "null"))
+    return TRUE;
+
+  if (!is_json_number (word))
+    {
+      g_autofree char *shown = ar_text_for_message (word);
+
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                   _("%s is not valid JSON: line %u: unexpected “%s”"),
+                   scanner->source, scanner->line, shown);
+      return FALSE;
+    }
+
+  if (strpbrk (word, ".eE") == NULL
+      && !g_ascii_string_to_signed (word, 10, G_MININT64, G_MAXINT64, NULL, NULL))
+    return scanner_problem (scanner,
+                            g_strdup_printf (_("%s is beyond the whole numbers a register can hold"), word),
+                            error);
+
+  return TRUE;
+}
+
+static gboolean
+scan_document (Scanner  *scanner,
+               GError  **error)
+{
+  /* json-glib skips a byte order mark */
+  if (scanner->end - scanner->p >= 3 && memcmp (scanner->p, "\xef\xbb\xbf", 3) == 0)
+    scanner->p += 3;
+
+  while (scanner->p < scanner->end)
+    {
+      char c = *scanner->p;
+      Frame *top = scanner->depth > 0 ? &scanner->frames[scanner->depth - 1] : NULL;
+
+      switch (c)
+        {
+        case '\n':
+          scanner->line++;
+          G_GNUC_FALLTHROUGH;
+        case ' ': case '\t': case '\r':
+          scanner->p++;
+          break;
+
+        case '{': case '[':
+          if (scanner->depth == MAX_DEPTH)
+            {
+              g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                           _("%s, line %u: the data is nested deeper than a register file can be"),
+                           scanner->source, scanner->line);
+              return FALSE;
+            }
+          top = &scanner->frames[scanner->depth++];
+          *top = (Frame) { c == '{', c == '{', 0, NULL, 0 };
+          scanner->p++;
+          break;
+
+        case '}': case ']':
+          if (scanner->depth > 0)
+            scanner->depth--;
+          scanner->p++;
+          break;
+
+        case ':':
+          if (top != NULL && top->is_object)
+            top->expect_key = FALSE;
+          scanner->p++;
+          break;
+
+        case ',':
+          if (top != NULL && top->is_object)
+            top->expect_key = TRUE;
+          else if (top != NULL)
+            top->index++;
+          scanner->p++;
+          break;
+
+        case '"':
+          if (!scan_string (scanner, error))
+            return FALSE;
+          break;
+
+        default:
+          if (g_ascii_isalnum (c) || c == '-' || c == '+' || c == '.')
+            {
+              if (!scan_word (scanner, error))
+                return FALSE;
+              break;
+            }
+
+          /* json-glib would take comments and 'quotes', which JSON has not */
+          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                       _("%s is not valid JSON: line %u: unexpected character"),
+                       scanner->source, scanner->line);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 typedef struct
 {
   const char *source;
   GPtrArray  *records;
   gboolean    has_roles;
   gboolean    replace;
+  Problem     problem;
 } ImportData;
 
 static void
@@ -218,10 +565,36 @@ node_is (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
+/* A whole number is shown as itself: "not -5" says more than "not a number". */
+static char *
+node_description (JsonNode *node)
+{
+  if (node_is (node, G_TYPE_INT64))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+  return g_strdup (node_type_name (node));
+}
+
+/* A member as the file names it and, when it is a field, as the window
+ * labels it: “ended_on” (Ended). */
+static char *
+member_for_message (ArRecordClass *klass,
+                    const char    *member)
+{
+  int index = ar_record_class_field_index (klass, member);
+  g_autofree char *name = ar_text_for_message (member);
+
+  if (index < 0)
+    return g_strdup_printf (_("field “%s”"), name);
+
+  return g_strdup_printf (_("field “%s” (%s)"), name, _(klass->fields[index].label));
+}
+
 /* Checks one member's JSON type against its field and stores it in the
  * record; json-glib would coerce silently, so nothing is taken on trust. */
 static gboolean
 read_field (ArRecord       *record,
+            const char     *member,
             guint           index,
             const ArField  *field,
             JsonNode       *node,
@@ -233,7 +606,7 @@ read_field (ArRecord       *record,
   switch (field->type)
     {
     case AR_FIELD_LINK:
-      expected = _("a record id or null");
+      expected = _("a record id (a whole number from 1) or null");
       if (JSON_NODE_HOLDS_NULL (node))
         return TRUE;
       if (!node_is (node, G_TYPE_INT64) || json_node_get_int (node) <= 0)
@@ -277,8 +650,13 @@ read_field (ArRecord       *record,
       return TRUE;
     }
 
-  *problem = g_strdup_printf (_("field “%s” must be %s, not %s"),
-                              field->name, expected, node_type_name (node));
+  {
+    g_autofree char *name = member_for_message (AR_RECORD_GET_CLASS (record), member);
+    g_autofree char *found = field->type == AR_FIELD_LINK ? node_description (node)
+                                                          : g_strdup (node_type_name (node));
+
+    *problem = g_strdup_printf (_("%s must be %s, not %s"), name, expected, found);
+  }
   return FALSE;
 }
 
@@ -330,6 +708,24 @@ read_records (ImportData  *data,
 
       object = json_node_get_object (element);
       id_node = json_object_get_member (object, "id");
+
+      /* what the scan found in this record's fields, now that it can be
+       * said which record it is */
+      if (data->problem.message != NULL && !data->problem.reported
+          && data->problem.index == i && g_str_equal (data->problem.array, array_name))
+        {
+          ArRecordClass *record_class = g_type_class_peek (type);
+          g_autofree char *name = member_for_message (record_class, data->problem.member);
+          g_autofree char *message = g_strdup_printf ("%s: %s", name, data->problem.message);
+          gboolean id_is_good = id_node != NULL && !g_str_equal (data->problem.member, "id")
+                                && node_is (id_node, G_TYPE_INT64) && json_node_get_int (id_node) > 0;
+
+          data->problem.reported = TRUE;
+          set_record_error (error, data->source, array_name, i,
+                            id_is_good ? json_node_get_int (id_node) : 0, message);
+          return FALSE;
+        }
+
       if (id_node == NULL || !node_is (id_node, G_TYPE_INT64) || json_node_get_int (id_node) <= 0)
         {
           set_record_error (error, data->source, array_name, i, 0,
@@ -362,12 +758,14 @@ read_records (ImportData  *data,
           index = ar_record_class_field_index (AR_RECORD_GET_CLASS (record), member);
           if (index < 0)
             {
-              problem = g_strdup_printf (_("unknown field “%s”"), member);
+              g_autofree char *shown = ar_text_for_message (member);
+
+              problem = g_strdup_printf (_("unknown field “%s”"), shown);
               set_record_error (error, data->source, array_name, i, id, problem);
               return FALSE;
             }
 
-          if (!read_field (record, index, &AR_RECORD_GET_CLASS (record)->fields[index],
+          if (!read_field (record, member, index, &AR_RECORD_GET_CLASS (record)->fields[index],
                            json_object_get_member (object, member), &problem))
             {
               set_record_error (error, data->source, array_name, i, id, problem);
@@ -377,7 +775,16 @@ read_records (ImportData  *data,
 
       if (!ar_record_validate (record, &invalid))
         {
-          set_record_error (error, data->source, array_name, i, id, invalid->message);
+          int field = ar_record_get_invalid_field (record);
+          g_autofree char *message = NULL;
+
+          /* the window's label is in the message; add the file's name for it */
+          if (field >= 0)
+            message = g_strdup_printf (_("field “%s”: %s"),
+                                       AR_RECORD_GET_CLASS (record)->fields[field].name,
+                                       invalid->message);
+          set_record_error (error, data->source, array_name, i, id,
+                            message != NULL ? message : invalid->message);
           return FALSE;
         }
 
@@ -396,6 +803,7 @@ read_document (ImportData  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) parse_error = NULL;
+  g_autofree char *patched = NULL;
   g_autoptr(GList) members = NULL;
   guint n_types;
   const GType *types = ar_record_types (&n_types);
@@ -412,8 +820,32 @@ read_document (ImportData  *data,
       return FALSE;
     }
 
+  {
+    g_autoptr(GArray) patches = g_array_new (FALSE, FALSE, sizeof (gsize));
+    Scanner scanner = { data->source, text, text + length, text, 1, 0, { { 0 } }, &data->problem, patches };
+
+    if (!scan_document (&scanner, error))
+      return FALSE;
+
+    /* json-glib trips over a lone surrogate before a quote; give it a
+     * harmless character instead, so that the record can be named */
+    if (patches->len > 0)
+      {
+        text = patched = g_memdup2 (text, length);
+        for (guint i = 0; i < patches->len; i++)
+          memcpy (patched + g_array_index (patches, gsize, i), "\\ufffd", 6);
+      }
+  }
+
   if (!json_parser_load_from_data (parser, text, length, &parse_error))
     {
+      if (data->problem.message != NULL)
+        {
+          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                       _("%s, line %u: %s"), data->source, data->problem.line, data->problem.message);
+          return FALSE;
+        }
+
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
                    _("%s is not valid JSON: %s"), data->source, parse_error->message);
       return FALSE;
@@ -467,8 +899,10 @@ read_document (ImportData  *data,
 
       if (!known)
         {
+          g_autofree char *shown = ar_text_for_message (member);
+
           g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                       _("%s: unknown member “%s”"), data->source, member);
+                       _("%s: unknown member “%s”"), data->source, shown);
           return FALSE;
         }
     }
@@ -477,6 +911,14 @@ read_document (ImportData  *data,
     {
       if (!read_records (data, types[t], root, error))
         return FALSE;
+    }
+
+  /* found where no record took it, as under a member named twice */
+  if (data->problem.message != NULL && !data->problem.reported)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                   _("%s, line %u: %s"), data->source, data->problem.line, data->problem.message);
+      return FALSE;
     }
 
   return TRUE;
@@ -542,16 +984,18 @@ ar_register_json_import (ArStore     *store,
                          GError     **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  ImportData import = { source_name, records, FALSE, replace };
+  ImportData import = { source_name, records, FALSE, replace, { 0 } };
+  gboolean ok;
 
   g_return_val_if_fail (AR_IS_STORE (store), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (source_name != NULL, FALSE);
 
-  if (!read_document (&import, data, length, error))
-    return FALSE;
+  ok = read_document (&import, data, length, error)
+       && ar_store_write (store, write_records, &import, error);
+  problem_clear (&import.problem);
 
-  return ar_store_write (store, write_records, &import, error);
+  return ok;
 }
 
 gboolean
@@ -561,13 +1005,16 @@ ar_register_json_import_file (ArStore     *store,
                               GError     **error)
 {
   g_autofree char *contents = NULL;
+  g_autofree char *display_name = NULL;
   gsize length;
 
   g_return_val_if_fail (AR_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  display_name = g_filename_display_name (path);
   if (!g_file_get_contents (path, &contents, &length, error))
     return FALSE;
 
-  return ar_register_json_import (store, contents, length, path, replace, error);
+  /* a file name need not be UTF-8; a message must be */
+  return ar_register_json_import (store, contents, length, display_name, replace, error);
 }

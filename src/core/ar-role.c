@@ -84,6 +84,8 @@ ar_role_class_init (ArRoleClass *klass)
 static void
 ar_role_init (ArRole *self)
 {
+  /* as the schema's default: a role is in the summary unless taken out */
+  ar_record_set_boolean (AR_RECORD (self), "in_summary", TRUE);
 }
 
 ArRole *

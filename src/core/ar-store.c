@@ -1297,11 +1297,18 @@ ar_store_find_area (ArStore     *store,
 {
   g_autoptr(GListModel) areas = NULL;
   g_autoptr(GString) known = NULL;
+  g_autoptr(GError) local_error = NULL;
   ArRecord *found;
 
-  found = ar_store_find (store, AR_TYPE_AREA, "code", area, error);
+  /* a failed lookup must not go on to set @error a second time */
+  found = ar_store_find (store, AR_TYPE_AREA, "code", area, &local_error);
   if (found != NULL)
     return found;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   areas = ar_store_list (store, AR_TYPE_AREA, error);
   if (areas == NULL)

@@ -256,7 +256,8 @@ append_markdown_escaped (GString    *out,
           g_string_append_c (out, *p);
           break;
         default:
-          g_string_append_c (out, *p);
+          /* Markdown becomes HTML, which holds no control characters */
+          g_string_append_c (out, (guchar) *p < 0x20 ? ' ' : *p);
           break;
         }
     }

@@ -3,8 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "ar-text"
+
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "ar-text.h"
@@ -34,27 +37,158 @@ ar_text_is_digits (const char *text,
   return length == 0 ? n > 0 : n == length;
 }
 
+/* XML 1.0 allows tab, line feed and carriage return but no other C0
+ * control character, not even as &#xb;, and neither U+FFFE nor U+FFFF. */
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == '\t' || c == '\n' || c == '\r'
+         || (c >= 0x20 && c != 0xfffe && c != 0xffff);
+}
+
 /**
  * ar_text_escape_markup:
  *
- * Returns: (transfer full): @text with &, <, >, " and ' escaped for HTML and XML
+ * Escapes &, <, >, " and ' for HTML and XML. What XML 1.0 cannot hold at
+ * all goes too: a control character (U+000B comes from spreadsheets as a
+ * line break) becomes a space, bytes that are not UTF-8 and U+FFFE/U+FFFF
+ * become U+FFFD, so any text gives a well-formed document.
+ *
+ * Returns: (transfer full): the escaped text
  */
 char *
 ar_text_escape_markup (const char *text)
 {
-  GString *out = g_string_sized_new (text != NULL ? strlen (text) + 16 : 16);
+  gsize length = text != NULL ? strlen (text) : 0;
+  GString *out = g_string_sized_new (length + 16);
+  const char *p = text != NULL ? text : "";
+  const char *end = p + length;
 
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
+  while (p < end)
     {
-      switch (*p)
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* one replacement per bad byte, as g_utf8_make_valid() does */
+          g_string_append (out, "\xef\xbf\xbd");
+          p++;
+          continue;
+        }
+
+      switch (c)
         {
         case '&': g_string_append (out, "&amp;"); break;
         case '<': g_string_append (out, "&lt;"); break;
         case '>': g_string_append (out, "&gt;"); break;
         case '"': g_string_append (out, "&quot;"); break;
         case '\'': g_string_append (out, "&#39;"); break;
-        default: g_string_append_c (out, *p); break;
+        default:
+          if (c < 0x20 && !is_xml_char (c))
+            g_string_append_c (out, ' ');
+          else if (!is_xml_char (c))
+            g_string_append (out, "\xef\xbf\xbd");
+          else
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          break;
         }
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * ar_text_check:
+ * @text: (nullable): text that came in from outside
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @problem: (out) (optional) (transfer none): why it is refused
+ *
+ * Text the register holds is valid UTF-8 with no NUL character: anything
+ * else could not be written out and read back in again.
+ *
+ * Returns: whether @text may be stored
+ */
+gboolean
+ar_text_check (const char  *text,
+               gssize       length,
+               const char **problem)
+{
+  const char *end;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (length < 0)
+    length = strlen (text);
+
+  if (!g_utf8_validate (text, length, &end))
+    {
+      if (problem != NULL)
+        *problem = *end == '\0' && end < text + length
+                   ? _("the text holds a NUL character, which is not allowed")
+                   : _("the text is not valid UTF-8");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * ar_text_for_message:
+ * @text: (nullable): text to quote in a message, perhaps invalid
+ *
+ * Returns: (transfer full): @text as valid UTF-8 on one line, with bytes
+ *   that are not UTF-8 as U+FFFD and control characters as `\xNN`, so that
+ *   a message never passes on what made the input wrong
+ */
+char *
+ar_text_for_message (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_printf (out, "\\x%02X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * ar_text_clean_line:
+ * @text: (nullable): one line of text from another program, such as a
+ *   spreadsheet cell
+ *
+ * Returns: (transfer full) (nullable): @text with each control character
+ *   (tabs, line breaks, U+000B that spreadsheets use inside cells, C1
+ *   controls) as a space and bytes that are not UTF-8 as U+FFFD
+ */
+char *
+ar_text_clean_line (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_unichar (out, c);
     }
 
   return g_string_free (out, FALSE);

@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 gboolean  ar_text_is_digits       (const char *text,
                                    gsize       length);
 char     *ar_text_escape_markup   (const char *text);
+gboolean  ar_text_check           (const char  *text,
+                                   gssize       length,
+                                   const char **problem);
+char     *ar_text_for_message     (const char *text);
+char     *ar_text_clean_line      (const char *text);
 char     *ar_text_wrap            (const char *text,
                                    guint       width);
 

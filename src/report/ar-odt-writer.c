@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ar-odt-writer.h"
+#include "ar-text.h"
 #include "ar-zip-writer.h"
 
 #define ODT_MIME_TYPE "application/vnd.oasis.opendocument.text"
@@ -77,7 +78,9 @@ static void
 append_escaped (GString    *out,
                 const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+  /* not g_markup_escape_text(): it writes &#xb; and the like, which
+   * XML 1.0 forbids and word processors refuse */
+  g_autofree char *escaped = ar_text_escape_markup (text);
 
   g_string_append (out, escaped);
 }
