@@ -3,9 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* posix_openpt and ptsname */
+#define _XOPEN_SOURCE 600
+#define _DEFAULT_SOURCE
+
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -268,17 +274,30 @@ test_fifo_written_in_place (Fixture       *fixture,
   assert_folder_holds (fixture, "pipe", NULL);
 }
 
+/* A terminal rather than /dev/null: run as root, a regression would
+ * replace the system's /dev/null with a file. */
 static void
 test_character_device (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(GBytes) bytes = text_bytes ("nothing\n");
+  g_autoptr(GBytes) bytes = text_bytes ("to the terminal\n");
   g_autoptr(GError) error = NULL;
+  const char *terminal;
+  char buffer[64] = { 0 };
+  int master;
 
-  g_assert_true (S_ISCHR (file_mode ("/dev/null")));
-  ar_output_file_write ("/dev/null", bytes, NULL, &error);
+  master = posix_openpt (O_RDWR | O_NOCTTY);
+  g_assert_cmpint (master, >=, 0);
+  g_assert_cmpint (grantpt (master), ==, 0);
+  g_assert_cmpint (unlockpt (master), ==, 0);
+  terminal = ptsname (master);
+
+  ar_output_file_write (terminal, bytes, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (S_ISCHR (file_mode ("/dev/null")));
+  g_assert_true (S_ISCHR (file_mode (terminal)));
+  g_assert_cmpint (read (master, buffer, sizeof buffer - 1), >, 0);
+  g_assert_true (g_str_has_prefix (buffer, "to the terminal"));
+  close (master);
 }
 
 static gpointer
