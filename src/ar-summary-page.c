@@ -516,8 +516,8 @@ on_export_response (GtkNativeDialog *chooser,
       g_autoptr(GBytes) bytes = ar_report_write (self->summary, format, &error);
 
       if (bytes == NULL
-          || !g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                       NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+          || !ar_output_file_replace (file, bytes, self->store ? ar_store_get_path (self->store) : NULL,
+                                      NULL, &error))
         gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
     }
 

@@ -458,7 +458,7 @@ on_list_written (GObject      *source,
   g_autoptr(ArWindow) self = g_weak_ref_get (&export->window);
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (!ar_output_file_replace_finish (G_FILE (source), result, &error))
     {
       if (self != NULL)
         ar_window_toast (self, error->message);
@@ -491,8 +491,8 @@ export_list_file (ArWindow *self,
   export->done_message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'u row to “%s”",
                                                        "Exported %'u rows to “%s”", n_rows),
                                           n_rows, name);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, on_list_written, export);
+  ar_output_file_replace_async (file, bytes, self->store ? ar_store_get_path (self->store) : NULL,
+                                NULL, on_list_written, export);
 }
 
 static void

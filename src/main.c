@@ -23,8 +23,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  /* Subcommands need no display: they never touch GTK. */
-  if (argc > 1 && ar_cli_is_command (argv[1]))
+  /* Subcommands need no display: they never touch GTK. Any other word
+   * is a mistyped command, not a reason to start the window. */
+  if (argc > 1 && (ar_cli_is_command (argv[1]) || argv[1][0] != '-'))
     return ar_cli_run (argc, argv);
 
   app = ar_application_new ();

@@ -25,6 +25,7 @@ ar_cli_import_gias (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.csv…"));
+  g_autoptr(ArCliNewRegister) fresh = NULL;
   g_autoptr(ArStore) store = NULL;
   g_autoptr(ArGiasReport) report = NULL;
   g_autoptr(GError) error = NULL;
@@ -45,6 +46,9 @@ ar_cli_import_gias (int    argc,
   if (areas != NULL)
     {
       area_codes = g_strsplit (areas, ",", -1);
+      /* an empty list would mean every area, the opposite of what was asked */
+      if (area_codes[0] == NULL)
+        return ar_cli_usage_error ("import-gias", _("--area: name at least one three-digit local authority code"));
       for (guint i = 0; area_codes[i] != NULL; i++)
         {
           if (!ar_text_is_digits (g_strstrip (area_codes[i]), 3))
@@ -56,14 +60,18 @@ ar_cli_import_gias (int    argc,
         }
     }
 
-  store = ar_cli_open_store (database, FALSE, &error);
-  if (store == NULL)
-    return ar_cli_fail (error);
-
-  report = ar_gias_import (store, (const char * const *) files + 1, (const char * const *) area_codes,
-                           NULL, NULL, NULL, &error);
+  fresh = ar_cli_new_register_new (database);
+  store = ar_store_open (ar_cli_new_register_get_path (fresh), &error);
+  if (store != NULL)
+    report = ar_gias_import (store, (const char * const *) files + 1, (const char * const *) area_codes,
+                             NULL, NULL, NULL, &error);
   if (report == NULL)
-    return ar_cli_fail (error);
+    {
+      /* a refused import into a new register leaves no empty one behind */
+      g_clear_object (&store);
+      ar_cli_new_register_discard (fresh);
+      return ar_cli_fail (error);
+    }
 
   text = ar_gias_report_to_text (report, 20);
   g_print ("%s", text);

@@ -101,7 +101,7 @@ ar_cli_list (int    argc,
       return ar_cli_usage_error ("list", message);
     }
 
-  store = ar_cli_open_store (database, sample, &error);
+  store = ar_cli_open_store (database, sample, TRUE, &error);
   if (store == NULL)
     return ar_cli_fail (error);
 
@@ -123,7 +123,7 @@ ar_cli_list (int    argc,
                                         : ar_record_table_to_text (table, records);
 
   bytes = g_bytes_new_take (text, strlen (text));
-  if (!ar_cli_write_output (output, bytes, &error))
+  if (!ar_cli_write_output (output, bytes, store, &error))
     return ar_cli_fail (error);
 
   return AR_CLI_EXIT_OK;

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -78,10 +79,13 @@ ar_cli_usage_error (const char *command,
  * ar_cli_open_store:
  * @database: (nullable): a register file, or %NULL for the user's register
  * @sample: open a fresh copy of the sample register instead
+ * @read_only: for commands that only read: the register must exist, and
+ *   nothing on disk is created or changed
  */
 ArStore *
 ar_cli_open_store (const char  *database,
                    gboolean     sample,
+                   gboolean     read_only,
                    GError     **error)
 {
   g_autofree char *default_path = NULL;
@@ -92,7 +96,88 @@ ar_cli_open_store (const char  *database,
   if (database == NULL)
     database = default_path = ar_store_default_path ();
 
+  if (read_only)
+    return ar_store_open_read_only (database, error);
+
   return ar_store_open (database, error);
+}
+
+struct _ArCliNewRegister
+{
+  char      *path;
+  gboolean   existed;
+  GPtrArray *missing_folders;
+};
+
+/**
+ * ar_cli_new_register_new:
+ * @database: (nullable): the register a command will write, or %NULL for
+ *   the user's register
+ *
+ * Notes what does not exist yet, so that a refused import into a new
+ * register can leave nothing behind.
+ */
+ArCliNewRegister *
+ar_cli_new_register_new (const char *database)
+{
+  ArCliNewRegister *self = g_new0 (ArCliNewRegister, 1);
+  g_autofree char *folder = NULL;
+
+  self->path = database ? g_strdup (database) : ar_store_default_path ();
+  self->existed = g_file_test (self->path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
+  self->missing_folders = g_ptr_array_new_with_free_func (g_free);
+
+  /* deepest first, the order to remove them in */
+  folder = g_path_get_dirname (self->path);
+  while (!g_file_test (folder, G_FILE_TEST_EXISTS))
+    {
+      char *parent = g_path_get_dirname (folder);
+
+      g_ptr_array_add (self->missing_folders, g_steal_pointer (&folder));
+      folder = parent;
+      if (g_str_equal (folder, ".") || g_str_equal (folder, G_DIR_SEPARATOR_S))
+        break;
+    }
+
+  return self;
+}
+
+const char *
+ar_cli_new_register_get_path (ArCliNewRegister *self)
+{
+  return self->path;
+}
+
+/**
+ * ar_cli_new_register_discard:
+ *
+ * Removes the register and the folders made for it, if they were new.
+ * The store must be closed already.
+ */
+void
+ar_cli_new_register_discard (ArCliNewRegister *self)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  if (self->existed)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (self->path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+
+  for (guint i = 0; i < self->missing_folders->len; i++)
+    g_rmdir (g_ptr_array_index (self->missing_folders, i));
+}
+
+void
+ar_cli_new_register_free (ArCliNewRegister *self)
+{
+  g_free (self->path);
+  g_ptr_array_unref (self->missing_folders);
+  g_free (self);
 }
 
 /**
@@ -132,28 +217,18 @@ ar_cli_parse_options (const char      *command,
 /**
  * ar_cli_write_output:
  * @path: (nullable): a file, or %NULL or "-" for standard output
+ * @store: the open register, which the output must not be
+ *
+ * Writes as ar_output_file_write() does: never over the register, a link
+ * or a pipe, and a file appears only when whole.
  */
 gboolean
 ar_cli_write_output (const char  *path,
                      GBytes      *bytes,
+                     ArStore     *store,
                      GError     **error)
 {
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  if (path == NULL || g_str_equal (path, "-"))
-    {
-      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("Cannot write to standard output"));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  /* Written whole or not at all: a half-written report is worse than none. */
-  return g_file_set_contents (path, data, length, error);
+  return ar_output_file_write (path, bytes, store ? ar_store_get_path (store) : NULL, error);
 }
 
 static char *
@@ -257,7 +332,7 @@ summary_command (int    argc,
       && output == NULL && isatty (STDOUT_FILENO))
     return ar_cli_usage_error ("summary", _("PDF and ODT need --output FILE"));
 
-  store = ar_cli_open_store (database, sample, &error);
+  store = ar_cli_open_store (database, sample, TRUE, &error);
   if (store == NULL)
     return ar_cli_fail (error);
 
@@ -271,7 +346,7 @@ summary_command (int    argc,
 
   bytes = format == AR_SUMMARY_FORMAT_PDF ? ar_report_write_pdf (summary, &setup, &error)
                                           : ar_report_write (summary, format, &error);
-  if (bytes == NULL || !ar_cli_write_output (output, bytes, &error))
+  if (bytes == NULL || !ar_cli_write_output (output, bytes, store, &error))
     return ar_cli_fail (error);
 
   return AR_CLI_EXIT_OK;
@@ -305,7 +380,7 @@ export_command (int    argc,
   if (sample && database != NULL)
     return ar_cli_usage_error ("export", _("--database and --sample cannot be used together"));
 
-  store = ar_cli_open_store (database, sample, &error);
+  store = ar_cli_open_store (database, sample, TRUE, &error);
   if (store == NULL)
     return ar_cli_fail (error);
 
@@ -314,7 +389,7 @@ export_command (int    argc,
     return ar_cli_fail (error);
 
   bytes = g_bytes_new_take (text, strlen (text));
-  if (!ar_cli_write_output (output, bytes, &error))
+  if (!ar_cli_write_output (output, bytes, store, &error))
     return ar_cli_fail (error);
 
   return AR_CLI_EXIT_OK;
@@ -325,6 +400,7 @@ import_command (int    argc,
                 char **argv)
 {
   g_autofree char *database = NULL;
+  g_autoptr(ArCliNewRegister) fresh = NULL;
   gboolean replace = FALSE;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The register file (default: your register)"), N_("FILE") },
@@ -350,12 +426,23 @@ import_command (int    argc,
   if (!g_file_get_contents (argv[2], &contents, &length, &error))
     return ar_cli_fail (error);
 
-  store = ar_cli_open_store (database, FALSE, &error);
-  if (store == NULL)
-    return ar_cli_fail (error);
+  fresh = ar_cli_new_register_new (database);
+  store = ar_store_open (ar_cli_new_register_get_path (fresh), &error);
+  if (store == NULL || !ar_register_json_import (store, contents, length, argv[2], replace, &error))
+    {
+      /* a refused import into a new register leaves no empty one behind */
+      g_clear_object (&store);
+      ar_cli_new_register_discard (fresh);
 
-  if (!ar_register_json_import (store, contents, length, argv[2], replace, &error))
-    return ar_cli_fail (error);
+      if (g_error_matches (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_EMPTY))
+        {
+          g_printerr (_("alliance-register: %s already holds records: add --replace to replace them all "
+                        "with %s, or import into a new register with --database NEW.db\n"),
+                      ar_cli_new_register_get_path (fresh), argv[2]);
+          return AR_CLI_EXIT_FAILURE;
+        }
+      return ar_cli_fail (error);
+    }
 
   g_print (_("Imported %s: %u schools, %u alliances, %u trusts, %u leaders, %u designations\n"),
            argv[2],
@@ -378,11 +465,17 @@ int
 ar_cli_run (int    argc,
             char **argv)
 {
+  g_autoptr(GString) names = g_string_new (NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       if (g_strcmp0 (argv[1], commands[i].name) == 0)
         return commands[i].func (argc, argv);
+      g_string_append_printf (names, "%s%s", i ? ", " : "", commands[i].name);
     }
 
-  return ar_cli_usage_error (argv[1], _("Unknown command"));
+  g_printerr (_("alliance-register: Unknown command “%s” (commands: %s)\n"), argv[1], names->str);
+  g_printerr (_("Run “alliance-register --help” for the window’s options, "
+                "or “alliance-register COMMAND --help” for a command’s.\n"));
+  return AR_CLI_EXIT_USAGE;
 }

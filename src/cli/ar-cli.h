@@ -20,6 +20,7 @@ int       ar_cli_run               (int              argc,
 
 ArStore  *ar_cli_open_store        (const char      *database,
                                     gboolean         sample,
+                                    gboolean         read_only,
                                     GError         **error);
 int       ar_cli_fail              (const GError    *error);
 int       ar_cli_usage_error       (const char      *command,
@@ -33,7 +34,17 @@ gboolean  ar_cli_parse_options     (const char      *command,
                                     int             *status);
 gboolean  ar_cli_write_output      (const char      *path,
                                     GBytes          *bytes,
+                                    ArStore         *store,
                                     GError         **error);
+
+typedef struct _ArCliNewRegister ArCliNewRegister;
+
+ArCliNewRegister *ar_cli_new_register_new      (const char       *database);
+const char       *ar_cli_new_register_get_path (ArCliNewRegister *self);
+void              ar_cli_new_register_discard  (ArCliNewRegister *self);
+void              ar_cli_new_register_free     (ArCliNewRegister *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArCliNewRegister, ar_cli_new_register_free)
 
 int       ar_cli_import_gias       (int              argc,
                                     char           **argv);

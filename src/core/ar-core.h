@@ -19,6 +19,7 @@
 #include "ar-role.h"
 #include "ar-designation.h"
 #include "ar-store.h"
+#include "ar-output-file.h"
 #include "ar-rich-text.h"
 #include "ar-summary-row.h"
 #include "ar-summary.h"

@@ -150,6 +150,7 @@ ar_register_json_export_file (ArStore     *store,
                               GError     **error)
 {
   g_autofree char *text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (AR_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -158,7 +159,9 @@ ar_register_json_export_file (ArStore     *store,
   if (text == NULL)
     return FALSE;
 
-  return g_file_set_contents (path, text, -1, error);
+  /* never over the register itself, a link or a pipe; see ar-output-file.c */
+  bytes = g_bytes_new_static (text, strlen (text));
+  return ar_output_file_write (path, bytes, ar_store_get_path (store), error);
 }
 
 /* Checking the text before json-glib sees it ------------------------ */

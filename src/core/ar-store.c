@@ -27,6 +27,7 @@ struct _ArStore
   char       *temporary_dir;
   GHashTable *statements;
   guint       write_depth;
+  gboolean    read_only;
 };
 
 G_DEFINE_FINAL_TYPE (ArStore, ar_store, G_TYPE_OBJECT)
@@ -1039,41 +1040,128 @@ ar_store_emit_changed (ArStore *self,
   g_signal_emit (self, signals[CHANGED], 0, record_type);
 }
 
+/* One integer from a read: PRAGMAs and counts while opening */
 static gboolean
-migrate (ArStore  *self,
-         GError  **error)
+read_integer (ArStore     *self,
+              const char  *sql,
+              gint64      *value,
+              GError     **error)
 {
-  guint n_migrations;
-  const char * const *migrations = ar_store_schema_migrations (&n_migrations);
-  gint64 version;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
 
-  if (!begin (self, error))
-    return FALSE;
-
-  version = query_integer (self, "PRAGMA user_version", -1);
-  if (version < 0)
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       ar_store_set_sql_error (self, error);
-      rollback (self);
       return FALSE;
     }
 
-  if (version > (gint64) n_migrations)
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
     {
-      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+      ar_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The tables every version of the register has had */
+#define COUNT_REGISTER_TABLES \
+  "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN " \
+  "('area', 'school', 'alliance', 'trust', 'person', 'role', 'designation')"
+#define N_REGISTER_TABLES 7
+
+/* What the file is, found with reads only, so that nothing is written to
+ * a file that is not ours: a register (stamped with our application_id, or
+ * older and known by its tables), a new empty database, or something else. */
+static gboolean
+check_identity (ArStore   *self,
+                gint64    *version,
+                gboolean  *stamped,
+                GError   **error)
+{
+  guint n_migrations;
+  gint64 application_id;
+  gint64 n_objects;
+  gint64 n_tables;
+
+  ar_store_schema_migrations (&n_migrations);
+
+  if (!read_integer (self, "PRAGMA application_id", &application_id, error)
+      || !read_integer (self, "PRAGMA user_version", version, error)
+      || !read_integer (self, "SELECT count(*) FROM sqlite_master", &n_objects, error)
+      || !read_integer (self, COUNT_REGISTER_TABLES, &n_tables, error))
+    return FALSE;
+
+  *stamped = application_id == AR_STORE_APPLICATION_ID;
+
+  if (application_id != 0 && !*stamped)
+    goto not_ours;
+
+  if (*version < 0)
+    {
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, *version);
+
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_VERSION,
+                   _("%s has an impossible register version (%s)"), self->path, found);
+      return FALSE;
+    }
+
+  if (*version > (gint64) n_migrations)
+    {
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, *version);
 
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_VERSION,
                    _("%s was written by a newer Alliance Register (register version %s; "
                      "this program reads up to version %u)"),
                    self->path, found, n_migrations);
+      return FALSE;
+    }
+
+  if (*version == 0 && n_objects == 0)
+    return TRUE;
+
+  if (*version > 0 && n_tables == N_REGISTER_TABLES)
+    return TRUE;
+
+not_ours:
+  g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+               _("%s is not an Alliance Register file: it holds another program’s database"),
+               self->path);
+  return FALSE;
+}
+
+/* Brings the schema up to date. The version was read without a lock; only
+ * an upgrade takes the write lock, so opening never waits on a writer. */
+static gboolean
+migrate (ArStore   *self,
+         gint64     version,
+         gboolean   stamped,
+         GError   **error)
+{
+  guint n_migrations;
+  const char * const *migrations = ar_store_schema_migrations (&n_migrations);
+  g_autofree char *set_id = NULL;
+
+  if (version == (gint64) n_migrations && stamped)
+    return TRUE;
+
+  if (!begin (self, error))
+    return FALSE;
+
+  /* another process may have upgraded it meanwhile */
+  if (!check_identity (self, &version, &stamped, error))
+    {
       rollback (self);
       return FALSE;
     }
 
-  if (version == (gint64) n_migrations)
-    return commit (self, error);
-
-  if (version > 0)
+  if (version > 0 && version < (gint64) n_migrations)
     {
       /* An upgrade keeps the register as it was beside it first. */
       g_autofree char *backup = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", self->path, version);
@@ -1098,6 +1186,15 @@ migrate (ArStore  *self,
     }
 
   if (version == 0 && !seed_roles (self, error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  /* Registers from before the stamp are known by their tables; stamping
+   * them lets the next open tell them from others' databases at once. */
+  set_id = g_strdup_printf ("PRAGMA application_id = %d", AR_STORE_APPLICATION_ID);
+  if (!ar_store_exec (self, set_id, error))
     {
       rollback (self);
       return FALSE;
@@ -1167,12 +1264,97 @@ ar_store_init (ArStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
+static ArStore *
+open_database (const char  *path,
+               gboolean     read_only,
+               GError     **error)
+{
+  g_autoptr(ArStore) self = NULL;
+  g_autofree char *journal_mode = NULL;
+  gint64 version = 0;
+  gboolean stamped = FALSE;
+  /* A reader opens read-write but query-only: an SQLITE_OPEN_READONLY
+   * connection cannot remove the -wal and -shm files it makes beside the
+   * register, so every read would leave two new files behind. */
+  int flags = read_only ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  sqlite3_stmt *stmt = NULL;
+
+  self = g_object_new (AR_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = read_only;
+
+  if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_SQL,
+                   _("Cannot open %s: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  /* busy_timeout first, so that even the pragmas wait for another process */
+  sqlite3_busy_timeout (self->db, 10000);
+
+  /* Nothing is written before the file is known to be ours. */
+  if (!check_identity (self, &version, &stamped, error))
+    return NULL;
+
+  /* a read never makes an empty database a register */
+  if (read_only && version == 0)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                   _("%s is not a register file: it is empty"), path);
+      return NULL;
+    }
+  if (read_only && !ar_store_exec (self, "PRAGMA query_only = ON", error))
+    return NULL;
+
+  if (!read_only)
+    {
+      /* switching to WAL takes a lock, so only when it is not WAL yet */
+      if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK
+          && sqlite3_step (stmt) == SQLITE_ROW)
+        journal_mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_finalize (stmt);
+
+      if (g_strcmp0 (journal_mode, "wal") != 0
+          && !ar_store_exec (self, "PRAGMA journal_mode = WAL", error))
+        return NULL;
+      if (!ar_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+        return NULL;
+    }
+
+  /* 32 MiB of cache: a big import's transaction then fits in memory
+   * instead of spilling the same pages to the WAL again and again */
+  if (!ar_store_exec (self, "PRAGMA cache_size = -32768", error)
+      || !ar_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (read_only)
+    {
+      guint n_migrations;
+
+      ar_store_schema_migrations (&n_migrations);
+      if (version < (gint64) n_migrations)
+        {
+          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_VERSION,
+                       _("%s is a register from an older version: open it in Alliance Register "
+                         "once to bring it up to date"), path);
+          return NULL;
+        }
+    }
+  else if (!migrate (self, version, stamped, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * ar_store_open:
  * @path: the register file; created when missing
  *
  * Opens the register at @path, creating or upgrading its schema. Refuses
- * a register written by a newer version of the program.
+ * a register written by a newer version of the program, and any other
+ * program's database, before writing anything to it.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -1180,7 +1362,6 @@ ArStore *
 ar_store_open (const char  *path,
                GError     **error)
 {
-  g_autoptr(ArStore) self = NULL;
   g_autofree char *directory = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -1195,29 +1376,68 @@ ar_store_open (const char  *path,
       return NULL;
     }
 
-  self = g_object_new (AR_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
+  return open_database (path, FALSE, error);
+}
 
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+/**
+ * ar_store_open_read_only:
+ * @path: an existing register file
+ *
+ * Opens the register at @path for reading only: a missing file, an empty
+ * one or another program's database is an error, and nothing on disk is
+ * created or changed. Opening never waits on a writer.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+ArStore *
+ar_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_stat (path, &st) != 0)
     {
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_SQL,
-                   _("Cannot open %s: %s"), path,
-                   self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                     _("There is no register %s"), path);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _("Cannot open %s: %s"), path, g_strerror (saved_errno));
       return NULL;
     }
 
-  /* busy_timeout first, so that even the pragmas wait for another process */
-  sqlite3_busy_timeout (self->db, 10000);
-  if (!ar_store_exec (self, "PRAGMA journal_mode = WAL", error)
-      || !ar_store_exec (self, "PRAGMA synchronous = NORMAL", error)
-      /* 32 MiB of cache: a big import's transaction then fits in memory
-       * instead of spilling the same pages to the WAL again and again */
-      || !ar_store_exec (self, "PRAGMA cache_size = -32768", error)
-      || !ar_store_exec (self, "PRAGMA foreign_keys = ON", error)
-      || !migrate (self, error))
-    return NULL;
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("%s is a folder, not a register file"), path);
+      return NULL;
+    }
 
-  return g_steal_pointer (&self);
+  if (st.st_size == 0)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                   _("%s is not a register file: it is empty"), path);
+      return NULL;
+    }
+
+  return open_database (path, TRUE, error);
+}
+
+/**
+ * ar_store_is_read_only:
+ *
+ * Returns: whether @self was opened with ar_store_open_read_only()
+ */
+gboolean
+ar_store_is_read_only (ArStore *self)
+{
+  g_return_val_if_fail (AR_IS_STORE (self), FALSE);
+
+  return self->read_only;
 }
 
 /**

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 #define AR_STORE_SCHEMA_VERSION 1
 
+/* PRAGMA application_id of every register: "ARrg" */
+#define AR_STORE_APPLICATION_ID 0x41527267
+
 #define AR_TYPE_STORE (ar_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (ArStore, ar_store, AR, STORE, GObject)
@@ -29,7 +32,10 @@ typedef gboolean (*ArStoreWriteFunc) (ArStore   *store,
 
 ArStore    *ar_store_open               (const char        *path,
                                          GError           **error);
+ArStore    *ar_store_open_read_only     (const char        *path,
+                                         GError           **error);
 ArStore    *ar_store_open_sample        (GError           **error);
+gboolean    ar_store_is_read_only       (ArStore           *self);
 const char *ar_store_get_path           (ArStore           *self);
 gboolean    ar_store_is_empty           (ArStore           *self);
 
