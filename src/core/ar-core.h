@@ -21,6 +21,7 @@
 #include "ar-store.h"
 #include "ar-rich-text.h"
 #include "ar-summary-row.h"
+#include "ar-dates.h"
 #include "ar-summary.h"
 #include "ar-summary-writer.h"
 #include "ar-register-json.h"
