@@ -630,36 +630,6 @@ list_links (ArRecordEditor *self,
     adw_preferences_group_set_description (group, _("None yet"));
 }
 
-/* Whether a person at this school holds an NLE designation today. */
-static gboolean
-is_national_support_school (ArRecordEditor *self,
-                            gint64          school_id)
-{
-  g_autoptr(GListModel) people = ar_store_list_where (self->store, AR_TYPE_PERSON, "school_id", school_id, NULL);
-  g_autofree char *today = ar_date_today ();
-
-  for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(ArRecord) person = g_list_model_get_item (people, i);
-      g_autoptr(GListModel) designations =
-        ar_store_list_where (self->store, AR_TYPE_DESIGNATION, "person_id", ar_record_get_id (person), NULL);
-
-      for (guint j = 0; designations != NULL && j < g_list_model_get_n_items (designations); j++)
-        {
-          g_autoptr(ArRecord) designation = g_list_model_get_item (designations, j);
-          const char *starts = ar_record_get_text (designation, "starts_on");
-          const char *ends = ar_record_get_text (designation, "ends_on");
-
-          if (g_strcmp0 (ar_record_get_text (designation, "role"), "NLE") == 0
-              && (starts == NULL || g_strcmp0 (starts, today) <= 0)
-              && (ends == NULL || g_strcmp0 (ends, today) >= 0))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static void
 rebuild_related (ArRecordEditor *self)
 {
@@ -698,7 +668,7 @@ rebuild_related (ArRecordEditor *self)
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("National support school"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   is_national_support_school (self, id)
+                                   ar_summary_is_national_support_school (self->store, id, NULL, NULL)
                                    ? _("Yes: home to a national leader of education")
                                    : _("No"));
       adw_preferences_group_add (status, row);

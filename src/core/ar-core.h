@@ -22,6 +22,7 @@
 #include "ar-output-file.h"
 #include "ar-rich-text.h"
 #include "ar-summary-row.h"
+#include "ar-dates.h"
 #include "ar-summary.h"
 #include "ar-summary-writer.h"
 #include "ar-register-json.h"

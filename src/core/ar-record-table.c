@@ -170,18 +170,6 @@ lookup_get (ArRecordTable *self,
   return table ? g_hash_table_lookup (table, &id) : NULL;
 }
 
-static gboolean
-active_today (ArRecord   *record,
-              const char *start_field,
-              const char *end_field,
-              const char *today)
-{
-  const char *start = ar_record_get_text (record, start_field);
-  const char *end = ar_record_get_text (record, end_field);
-
-  return (start == NULL || strcmp (start, today) <= 0) && (end == NULL || strcmp (end, today) >= 0);
-}
-
 /* The derived columns, worked out once per reload rather than per cell. */
 static void
 build_lookups (ArRecordTable *self,
@@ -229,7 +217,7 @@ build_lookups (ArRecordTable *self,
               gint64 trust_id = ar_record_get_integer (academy, "trust_id");
               gint64 school_id = ar_record_get_integer (academy, "school_id");
 
-              if (!active_today (academy, "joined_on", "left_on", today))
+              if (!ar_dates_record_active_on (academy, today))
                 continue;
               if (spec->kind == AR_COLUMN_SCHOOL_TRUST)
                 lookup_set (table, school_id, g_strdup (g_hash_table_lookup (names, &trust_id)));
@@ -262,7 +250,7 @@ build_lookups (ArRecordTable *self,
               gint64 person = ar_record_get_integer (designation, "person_id");
               const char *before = g_hash_table_lookup (table, &person);
 
-              if (!active_today (designation, "starts_on", "ends_on", today))
+              if (!ar_dates_record_active_on (designation, today))
                 continue;
               lookup_set (table, person,
                           before ? g_strdup_printf ("%s, %s", before, ar_record_get_text (designation, "role"))

@@ -1040,6 +1040,42 @@ ar_store_emit_changed (ArStore *self,
   g_signal_emit (self, signals[CHANGED], 0, record_type);
 }
 
+/* The register as it stands, copied to a new file at @path. migrate()
+ * holds the write lock, so no one can change it meanwhile; VACUUM INTO
+ * cannot run inside that transaction, so a second connection reads it. */
+static gboolean
+copy_before_upgrade (ArStore     *self,
+                     const char  *path,
+                     GError     **error)
+{
+  sqlite3 *reader = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &reader, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (reader, 10000);
+      rc = sqlite3_prepare_v2 (reader, "VACUUM INTO ?", -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (reader);
+      sqlite3_finalize (stmt);
+    }
+
+  if (rc != SQLITE_OK)
+    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_SQL,
+                 _("Cannot save a copy of %s before upgrading it: %s"), self->path,
+                 reader != NULL ? sqlite3_errmsg (reader) : sqlite3_errstr (rc));
+  sqlite3_close (reader);
+  if (rc != SQLITE_OK)
+    g_unlink (path);
+
+  return rc == SQLITE_OK;
+}
+
 /* One integer from a read: PRAGMAs and counts while opening */
 static gboolean
 read_integer (ArStore     *self,
@@ -1167,7 +1203,7 @@ migrate (ArStore   *self,
       g_autofree char *backup = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", self->path, version);
 
       g_unlink (backup);
-      if (!ar_store_save_copy (self, backup, error))
+      if (!copy_before_upgrade (self, backup, error))
         {
           rollback (self);
           return FALSE;

@@ -42,52 +42,60 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Every rule below reads "active on the date" the same way: started on or
- * before it (or no start known) and not ended before it. End dates are the
- * last day a thing holds. ?2 is always the as-at date. */
-#define ACTIVE(start, end) \
-  "(" start " IS NULL OR " start " <= ?2) AND (" end " IS NULL OR " end " >= ?2)"
+/* Each query gives three figures for the area: what holds on the date ?2,
+ * the schools among it (MATs only), and what the register holds at any
+ * date, which decides between 0 and the role's "no records" text. The date
+ * rules themselves are ar_active() and ar_open(), from ar-dates.c.
+ * Each inner query lists candidates with a flag `held` for the date. */
+#define FIGURES(what, schools) \
+  "SELECT count(DISTINCT CASE WHEN held THEN " what " END)," \
+  " count(DISTINCT CASE WHEN held THEN " schools " END)," \
+  " count(DISTINCT " what ") FROM "
 
-/* Open on the date: by its dates, and when it has no closing date, by its
- * status (a school marked closed with no date is closed). */
-#define SCHOOL_OPEN(s) \
-  ACTIVE (s ".open_date", s ".close_date") \
-  " AND (" s ".close_date IS NOT NULL OR " s ".status IS NULL OR " s ".status <> 'closed')" \
-  " AND (" s ".open_date IS NOT NULL OR " s ".status IS NULL OR " s ".status <> 'proposed-to-open')"
+#define SCHOOL_OPEN(s) "ar_open(" s ".open_date, " s ".close_date, " s ".status, ?2)"
 
-/* TSA: alliances active on the date whose teaching school is in the area. */
+/* TSA: alliances active on the date, while their teaching school, in the
+ * area, is open. */
 static const char tsa_sql[] =
-  "SELECT count(*), 0 FROM alliance a JOIN school s ON s.id = a.lead_school_id"
-  " WHERE s.area_id = ?1 AND " ACTIVE ("a.designated_on", "a.ended_on");
+  FIGURES ("id", "NULL")
+  "(SELECT a.id AS id, ar_active(a.designated_on, a.ended_on, ?2) AND " SCHOOL_OPEN ("s") " AS held"
+  " FROM alliance a JOIN school s ON s.id = a.lead_school_id WHERE s.area_id = ?1)";
 
 /* MAT: open MATs with at least one open academy in the area that is a
  * member on the date; the second figure counts those schools once each. */
 static const char mat_sql[] =
-  "SELECT count(DISTINCT t.id), count(DISTINCT s.id) FROM trust t"
-  " JOIN trust_academy ta ON ta.trust_id = t.id"
+  FIGURES ("trust", "school")
+  "(SELECT t.id AS trust, s.id AS school,"
+  " ar_active(ta.joined_on, ta.left_on, ?2) AND " SCHOOL_OPEN ("s")
+  " AND ar_open(t.opened_on, t.closed_on, t.status, ?2) AS held"
+  " FROM trust t JOIN trust_academy ta ON ta.trust_id = t.id"
   " JOIN school s ON s.id = ta.school_id"
-  " WHERE t.kind = 'mat' AND s.area_id = ?1"
-  " AND " ACTIVE ("ta.joined_on", "ta.left_on")
-  " AND " SCHOOL_OPEN ("s")
-  " AND " ACTIVE ("t.opened_on", "t.closed_on")
-  " AND (t.closed_on IS NOT NULL OR t.status IS NULL OR t.status <> 'closed')";
+  " WHERE t.kind = 'mat' AND s.area_id = ?1)";
 
 /* Designated leaders: people with the role on the date whose home school is
  * in the area, or, with no school, whose organisation is. */
 static const char leader_sql[] =
-  "SELECT count(DISTINCT p.id), 0 FROM designation d"
-  " JOIN person p ON p.id = d.person_id"
+  FIGURES ("person", "NULL")
+  "(SELECT p.id AS person, ar_active(d.starts_on, d.ends_on, ?2) AS held"
+  " FROM designation d JOIN person p ON p.id = d.person_id"
   " LEFT JOIN school s ON s.id = p.school_id"
   " LEFT JOIN organisation o ON o.id = p.organisation_id"
-  " WHERE d.role = ?3 AND " ACTIVE ("d.starts_on", "d.ends_on")
-  " AND (s.area_id = ?1 OR (p.school_id IS NULL AND o.area_id = ?1))";
+  " WHERE d.role = ?3 AND (s.area_id = ?1 OR (p.school_id IS NULL AND o.area_id = ?1)))";
 
-/* NSS: schools in the area home to at least one NLE active on the date. */
+/* A national support school: a school open on the date and home to an NLE
+ * active on it. The summary counts them by area; the editor asks about one
+ * school. Both read these two fragments. */
+#define NSS_CANDIDATES \
+  " FROM designation d JOIN person p ON p.id = d.person_id" \
+  " JOIN school s ON s.id = p.school_id WHERE d.role = 'NLE'"
+#define NSS_HELD "ar_active(d.starts_on, d.ends_on, ?2) AND " SCHOOL_OPEN ("s")
+
 static const char nss_sql[] =
-  "SELECT count(DISTINCT s.id), 0 FROM designation d"
-  " JOIN person p ON p.id = d.person_id"
-  " JOIN school s ON s.id = p.school_id"
-  " WHERE d.role = 'NLE' AND s.area_id = ?1 AND " ACTIVE ("d.starts_on", "d.ends_on");
+  FIGURES ("school", "NULL")
+  "(SELECT s.id AS school, " NSS_HELD " AS held" NSS_CANDIDATES " AND s.area_id = ?1)";
+
+static const char nss_school_sql[] =
+  "SELECT EXISTS (SELECT 1" NSS_CANDIDATES " AND s.id = ?1 AND " NSS_HELD ")";
 
 static const char *
 count_sql_for_role (const char *code)
@@ -109,11 +117,15 @@ count_role (ArStore     *store,
             const char  *code,
             gint64      *count,
             gint64      *school_count,
+            gint64      *ever,
             GError     **error)
 {
-  sqlite3_stmt *stmt = ar_store_prepare (store, count_sql_for_role (code), error);
+  sqlite3_stmt *stmt;
   int rc;
 
+  if (!ar_dates_attach_sql (store, error))
+    return FALSE;
+  stmt = ar_store_prepare (store, count_sql_for_role (code), error);
   if (stmt == NULL)
     return FALSE;
 
@@ -127,6 +139,7 @@ count_role (ArStore     *store,
     {
       *count = sqlite3_column_int64 (stmt, 0);
       *school_count = sqlite3_column_int64 (stmt, 1);
+      *ever = sqlite3_column_int64 (stmt, 2);
     }
   else
     ar_store_set_sql_error (store, error);
@@ -139,12 +152,15 @@ static char *
 format_figure (ArSummary  *self,
                ArRecord   *role,
                gint64      count,
-               gint64      school_count)
+               gint64      school_count,
+               gint64      ever)
 {
   const char *code = ar_record_get_text (role, "code");
   const char *no_records = ar_record_get_text (role, "no_records_text");
 
-  if (count == 0 && no_records != NULL)
+  /* Nothing held at any date: say why there is no figure. Held, but not
+   * on this date: the figure is a true 0. */
+  if (ever == 0 && no_records != NULL)
     return g_strdup (no_records);
 
   if (g_str_equal (code, "MAT"))
@@ -247,12 +263,13 @@ ar_summary_compute (ArStore     *store,
       g_autofree char *figure = NULL;
       gint64 count = 0;
       gint64 school_count = 0;
+      gint64 ever = 0;
 
       if (!count_role (store, ar_record_get_id (area_record), as_at, code,
-                       &count, &school_count, error))
+                       &count, &school_count, &ever, error))
         return NULL;
 
-      figure = format_figure (self, role, count, school_count);
+      figure = format_figure (self, role, count, school_count, ever);
       g_ptr_array_add (self->rows,
                        ar_summary_row_new (code,
                                            ar_record_get_text (role, "title"),
@@ -509,4 +526,46 @@ ar_summary_get_row (ArSummary *self,
   g_return_val_if_fail (position < self->rows->len, NULL);
 
   return g_ptr_array_index (self->rows, position);
+}
+
+/**
+ * ar_summary_is_national_support_school:
+ * @school_id: the school's id
+ * @as_at: (nullable): the date, `YYYY-MM-DD`; %NULL for today
+ *
+ * The summary's NSS rule for one school: open on the date and home to an
+ * NLE active on it.
+ *
+ * Returns: %TRUE if it is; %FALSE if not, or with @error set
+ */
+gboolean
+ar_summary_is_national_support_school (ArStore     *store,
+                                       gint64       school_id,
+                                       const char  *as_at,
+                                       GError     **error)
+{
+  g_autofree char *today = NULL;
+  sqlite3_stmt *stmt;
+  gboolean result = FALSE;
+
+  g_return_val_if_fail (AR_IS_STORE (store), FALSE);
+
+  if (as_at == NULL)
+    as_at = today = ar_date_today ();
+
+  if (!ar_dates_attach_sql (store, error))
+    return FALSE;
+  stmt = ar_store_prepare (store, nss_school_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, school_id);
+  sqlite3_bind_text (stmt, 2, as_at, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = sqlite3_column_int (stmt, 0) != 0;
+  else
+    ar_store_set_sql_error (store, error);
+  sqlite3_reset (stmt);
+
+  return result;
 }

@@ -34,5 +34,9 @@ const char   *ar_summary_get_functions_heading (ArSummary  *self);
 guint         ar_summary_get_n_rows           (ArSummary   *self);
 ArSummaryRow *ar_summary_get_row              (ArSummary   *self,
                                                guint        position);
+gboolean      ar_summary_is_national_support_school (ArStore     *store,
+                                                     gint64       school_id,
+                                                     const char  *as_at,
+                                                     GError     **error);
 
 G_END_DECLS

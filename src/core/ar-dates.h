@@ -1,0 +1,26 @@
+/* ar-dates.h: what "active on a date" and "open on a date" mean
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "ar-types.h"
+
+G_BEGIN_DECLS
+
+gboolean  ar_dates_active_on         (const char  *start,
+                                      const char  *end,
+                                      const char  *date);
+gboolean  ar_dates_open_on           (const char  *opened,
+                                      const char  *closed,
+                                      const char  *status,
+                                      const char  *date);
+gboolean  ar_dates_record_active_on  (ArRecord    *record,
+                                      const char  *date);
+gboolean  ar_dates_attach_sql        (ArStore     *store,
+                                      GError     **error);
+
+G_END_DECLS
