@@ -29,6 +29,14 @@ glib-compile-schemas "$root/share/glib-2.0/schemas"
 out=$("$root/bin/alliance-register" summary --sample --area 855 --format csv)
 echo "$out" | grep -q '"9 MATs sponsoring 33 Leicestershire schools"' || { echo "installed summary is wrong"; exit 1; }
 
+# Without a display the window cannot be tried: say so and skip (exit 77)
+# rather than print "ok"; CI always has one (tools/test runs Xvfb).
+if [ -z "$DISPLAY" ]; then
+  echo "the command line ran from the prefix; the window was not tried: no display"
+  if [ "${CI:-}" = true ]; then exit 1; fi
+  exit 77
+fi
+
 # the window from the prefix: it must start and keep running, finding its
 # schema and resources there, and when the session ends (SIGTERM) close
 # and remove its copy of the sample

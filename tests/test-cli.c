@@ -138,6 +138,7 @@ test_as_at_moves_figures (Fixture       *fixture,
   before = run ("summary --sample --area 855 --as-at 2013-06-01 --format csv", &status, &err);
   g_assert_cmpint (status, ==, 0);
   now = run ("summary --sample --area 855 --as-at 2026-06-01 --format csv", &status, &err);
+  g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (before, "\"Teaching School Alliance (TSA)\",\"3\""));
   g_assert_nonnull (strstr (now, "\"Teaching School Alliance (TSA)\",\"6\""));
 }
@@ -210,8 +211,11 @@ test_bad_file_leaves_register_alone (Fixture       *fixture,
   int status;
 
   g_free (run ("export --sample --output '%s'", &status, &err, json));
+  g_assert_cmpint (status, ==, 0);
   g_free (run ("import --database '%s' '%s'", &status, &err, database, json));
+  g_assert_cmpint (status, ==, 0);
   g_free (run ("export --database '%s' --output '%s'", &status, &err, database, before));
+  g_assert_cmpint (status, ==, 0);
 
   g_file_set_contents (bad,
                        "{\"format\": \"alliance-register\", \"version\": 1,\n"
@@ -226,6 +230,7 @@ test_bad_file_leaves_register_alone (Fixture       *fixture,
 
   g_clear_pointer (&err, g_free);
   g_free (run ("export --database '%s' --output '%s'", &status, &err, database, after));
+  g_assert_cmpint (status, ==, 0);
   g_file_get_contents (before, &before_text, NULL, NULL);
   g_file_get_contents (after, &after_text, NULL, NULL);
   g_assert_cmpstr (before_text, ==, after_text);
@@ -275,7 +280,9 @@ test_concurrent_readers_and_writer (Fixture       *fixture,
   int status;
 
   g_free (run ("export --sample --output '%s'", &status, &err, json));
+  g_assert_cmpint (status, ==, 0);
   g_free (run ("import --database '%s' '%s'", &status, &err, database, json));
+  g_assert_cmpint (status, ==, 0);
 
   /* replace the register while others read it: none fails or is locked out */
   for (guint i = 0; i < 6; i++)
