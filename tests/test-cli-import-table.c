@@ -127,6 +127,19 @@ test_dry_run_changes_nothing (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "2 added"));
   after = export_register (fixture);
   g_assert_cmpstr (before, ==, after);
+
+  /* a dry run only reads: a mistyped register is not created */
+  {
+    g_autofree char *missing = g_build_filename (fixture->directory, "new", "missing.db", NULL);
+    g_autofree char *command = g_strdup_printf ("import-table --dry-run --kind people --database '%s' '%s'",
+                                                missing, xlsx);
+
+    g_clear_pointer (&err, g_free);
+    g_free (ar_test_run (command, &status, &err));
+    g_assert_cmpint (status, ==, 1);
+    g_assert_nonnull (strstr (err, missing));
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
 }
 
 static void

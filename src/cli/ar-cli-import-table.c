@@ -105,7 +105,8 @@ ar_cli_import_table (int    argc,
   if (reader == NULL)
     return ar_cli_fail (error);
 
-  store = ar_cli_open_store (database, FALSE, &error);
+  /* a dry run only reads: it never creates or changes a register */
+  store = ar_cli_open_store (database, FALSE, dry_run, &error);
   if (store == NULL)
     return ar_cli_fail (error);
 
