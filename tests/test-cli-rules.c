@@ -193,8 +193,8 @@ test_import_refuses_spans_out_of_order (void)
     " \"joined_on\": \"2016-09-01\", \"left_on\": \"2016-08-31\"}]}",
   };
   static const char * const messages[] = {
-    "alliances[0] (id 1): Ended (2013-08-31) is before Designated (2014-04-01)",
-    "trust_academies[0] (id 1): Left (2016-08-31) is before Joined (2016-09-01)",
+    "alliances[0] (id 1): field “ended_on”: Ended (2013-08-31) is before Designated (2014-04-01)",
+    "trust_academies[0] (id 1): field “left_on”: Left (2016-08-31) is before Joined (2016-09-01)",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (documents); i++)

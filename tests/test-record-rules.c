@@ -79,11 +79,11 @@ test_json_refuses_spans_out_of_order (void)
     { HEAD "\"schools\": [{\"id\": 1, \"name\": \"S\"}],"
       " \"alliances\": [{\"id\": 1, \"name\": \"A\", \"lead_school_id\": 1,"
       " \"designated_on\": \"2014-04-01\", \"ended_on\": \"2013-08-31\"}]}",
-      "alliances[0] (id 1): Ended (2013-08-31) is before Designated (2014-04-01)" },
+      "alliances[0] (id 1): field “ended_on”: Ended (2013-08-31) is before Designated (2014-04-01)" },
     { HEAD "\"schools\": [{\"id\": 1, \"name\": \"S\"}], \"trusts\": [{\"id\": 1, \"name\": \"T\", \"kind\": \"mat\"}],"
       " \"trust_academies\": [{\"id\": 1, \"trust_id\": 1, \"school_id\": 1,"
       " \"joined_on\": \"2016-09-01\", \"left_on\": \"2016-08-31\"}]}",
-      "trust_academies[0] (id 1): Left (2016-08-31) is before Joined (2016-09-01)" },
+      "trust_academies[0] (id 1): field “left_on”: Left (2016-08-31) is before Joined (2016-09-01)" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
