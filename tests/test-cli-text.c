@@ -121,6 +121,7 @@ test_gias_export_imports_again (void)
   RUN ("import --database '%s' '%s'", second_db, exported);
   g_free (command);
   command = g_strdup_printf ("export --database '%s'", first_db);
+  g_clear_pointer (&err, g_free);
   first = ar_test_run (command, &status, &err);
   g_free (command);
   command = g_strdup_printf ("export --database '%s'", second_db);

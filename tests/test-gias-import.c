@@ -183,7 +183,9 @@ test_later_extract_updates_just_what_changed (Fixture       *fixture,
   guint open_memberships = 0;
 
   /* the user's own note survives the update */
-  ar_test_set (fixture->store, AR_TYPE_SCHOOL, ar_record_get_id (school (fixture, "990103")), "notes", "Visited May 2024");
+  brook = school (fixture, "990103");
+  ar_test_set (fixture->store, AR_TYPE_SCHOOL, ar_record_get_id (brook), "notes", "Visited May 2024");
+  g_clear_object (&brook);
 
   later = import (fixture, NULL, "allgroupsdata-2024.csv", "establishments-2025-cp1252.csv", "alllinksdata-2025.csv", NULL);
   g_assert_cmpuint (count (later, AR_GIAS_SCHOOLS, AR_GIAS_UPDATED), ==, 1);
