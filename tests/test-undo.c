@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <gdk/x11/gdkx.h>
 
 #include "ar-record-list-page.h"
 #include "ar-summary-page.h"
@@ -336,6 +337,64 @@ test_several_steps (void)
   close_window (window);
 }
 
+/* Real key presses through the X server, as a keyboard makes them
+ * (XTEST, through xdotool). */
+static gboolean
+press_keys (GtkWidget  *widget,
+            const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *command = NULL;
+  int status = -1;
+
+  if (!GDK_IS_X11_SURFACE (surface) || xdotool == NULL)
+    return FALSE;
+
+  command = g_strdup_printf ("xdotool windowfocus --sync %lu key --clearmodifiers %s",
+                             (gulong) gdk_x11_surface_get_xid (surface), keys);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      ar_test_settle ();
+    }
+
+  return TRUE;
+}
+
+static void
+test_keys (void)
+{
+  g_autoptr(ArStore) store = NULL;
+  ArWindow *window = school_window (&store);
+  g_autofree char *town = NULL;
+
+  edit (window, AR_TYPE_SCHOOL, "town", "Brookby");
+  edit (window, AR_TYPE_SCHOOL, "town", "Meadowford");
+  /* from the list, where typing is not text to undo */
+  gtk_widget_grab_focus (GTK_WIDGET (page (window, AR_TYPE_SCHOOL)));
+  if (!press_keys (GTK_WIDGET (window), "ctrl+z"))
+    {
+      g_test_skip ("no X server or xdotool to press keys with");
+      close_window (window);
+      return;
+    }
+  town = field_of (store, AR_TYPE_SCHOOL, 1, "town");
+  g_assert_cmpstr (town, ==, "Brookby");
+  press_keys (GTK_WIDGET (window), "ctrl+z");
+  g_clear_pointer (&town, g_free);
+  town = field_of (store, AR_TYPE_SCHOOL, 1, "town");
+  g_assert_null (town);
+  press_keys (GTK_WIDGET (window), "ctrl+shift+z");
+  g_clear_pointer (&town, g_free);
+  town = field_of (store, AR_TYPE_SCHOOL, 1, "town");
+  g_assert_cmpstr (town, ==, "Brookby");
+
+  close_window (window);
+}
+
 /* The accelerators are bound to the actions (and shown in the menu). */
 static char *
 accel_of (GtkWidget  *widget,
@@ -547,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/ar/undo/link-undo", test_link_undo);
   g_test_add_func ("/ar/undo/several-steps", test_several_steps);
   g_test_add_func ("/ar/undo/shortcuts-and-menu", test_shortcuts_and_menu);
+  g_test_add_func ("/ar/undo/keys", test_keys);
   g_test_add_func ("/ar/undo/not-under-unsaved-typing", test_not_under_unsaved_typing);
   g_test_add_func ("/ar/undo/import-clears", test_import_clears);
   g_test_add_func ("/ar/undo/area-added-by-hand", test_area_added_by_hand);
