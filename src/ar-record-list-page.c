@@ -340,10 +340,11 @@ add_filter (ArRecordListPage *self)
   gtk_string_list_append (labels, _("All"));
   for (guint i = 0; choices != NULL && choices[i] != NULL; i++)
     {
+      g_autoptr(GObject) label = NULL;
+
       gtk_string_list_append (labels, index >= 0 ? ar_choice_label (choices[i]) : choices[i]);
-      g_object_set_data_full (g_list_model_get_item (G_LIST_MODEL (labels), i + 1), "ar-value",
-                              g_strdup (choices[i]), g_free);
-      g_object_unref (g_list_model_get_item (G_LIST_MODEL (labels), i + 1));
+      label = g_list_model_get_item (G_LIST_MODEL (labels), i + 1);
+      g_object_set_data_full (label, "ar-value", g_strdup (choices[i]), g_free);
     }
 
   gtk_drop_down_set_model (self->filter_drop_down, G_LIST_MODEL (labels));

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ar-report.h"
+#include "ar-role-dialog.h"
 #include "ar-summary-page.h"
 #include "ar-summary-print.h"
 
@@ -23,6 +24,10 @@ struct _ArSummaryPage
   GListModel          *areas;
   char                *preferred_area;
   guint                refresh_source;
+  /* whether the as-at date reads; if not, the preview keeps the last good
+   * summary and nothing leaves the page */
+  gboolean             date_ok;
+  AdwToast            *last_toast;
 
   GtkButton           *sidebar_button;
   GtkDropDown         *area_drop_down;
@@ -30,6 +35,7 @@ struct _ArSummaryPage
   GtkCalendar         *calendar;
   GtkEntry            *heading_entry;
   GtkLabel            *problem_label;
+  GtkMenuButton       *export_button;
   GtkLabel            *heading_label;
   GtkLabel            *title_label;
   GtkLabel            *as_at_label;
@@ -166,30 +172,40 @@ compare_positions (gconstpointer a,
   return pa < pb ? -1 : pa > pb;
 }
 
-static void
-move_role (ArSummaryPage *self,
-           ArRecord      *role,
-           int            step)
+typedef struct
 {
-  g_autoptr(GListModel) roles = ar_store_list (self->store, AR_TYPE_ROLE, NULL);
+  ArRecord *role;
+  int       step;
+} MoveRole;
+
+static gboolean
+move_role_func (ArStore   *store,
+                gpointer   data,
+                GError   **error)
+{
+  MoveRole *move = data;
+  g_autoptr(GListModel) roles = ar_store_list (store, AR_TYPE_ROLE, error);
   g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
   guint from = 0;
+
+  if (roles == NULL)
+    return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
     g_ptr_array_add (ordered, g_list_model_get_item (roles, i));
   g_ptr_array_sort (ordered, compare_positions);
 
   for (guint i = 0; i < ordered->len; i++)
-    if (ar_record_get_id (g_ptr_array_index (ordered, i)) == ar_record_get_id (role))
+    if (ar_record_get_id (g_ptr_array_index (ordered, i)) == ar_record_get_id (move->role))
       from = i;
 
-  if ((int) from + step < 0 || from + step >= ordered->len)
-    return;
+  if ((int) from + move->step < 0 || from + move->step >= ordered->len)
+    return TRUE;
 
   {
     gpointer swap = ordered->pdata[from];
-    ordered->pdata[from] = ordered->pdata[from + step];
-    ordered->pdata[from + step] = swap;
+    ordered->pdata[from] = ordered->pdata[from + move->step];
+    ordered->pdata[from + move->step] = swap;
   }
 
   for (guint i = 0; i < ordered->len; i++)
@@ -199,9 +215,25 @@ move_role (ArSummaryPage *self,
       if (ar_record_get_integer (each, "position") != (gint64) i + 1)
         {
           ar_record_set_integer (each, "position", i + 1);
-          ar_store_save (self->store, each, NULL);
+          if (!ar_store_save (store, each, error))
+            return FALSE;
         }
     }
+
+  return TRUE;
+}
+
+/* One transaction, so one Undo puts the order back. */
+static void
+move_role (ArSummaryPage *self,
+           ArRecord      *role,
+           int            step)
+{
+  MoveRole move = { role, step };
+  g_autoptr(GError) error = NULL;
+
+  if (!ar_store_write (self->store, move_role_func, &move, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
 }
 
 static void
@@ -218,81 +250,46 @@ on_role_down (GtkButton     *button,
   move_role (self, g_object_get_data (G_OBJECT (button), "ar-role"), 1);
 }
 
-static void
-on_functions_saved (GtkButton *button,
-                    GtkWindow *dialog)
+static ArRecord *
+find_role (ArSummaryPage *self,
+           const char    *code)
 {
-  ArSummaryPage *self = g_object_get_data (G_OBJECT (dialog), "ar-page");
-  ArRecord *role = g_object_get_data (G_OBJECT (dialog), "ar-role");
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "ar-buffer");
-  GtkEntry *no_records = g_object_get_data (G_OBJECT (dialog), "ar-no-records");
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
+  g_autoptr(GListModel) roles = self->store ? ar_store_list (self->store, AR_TYPE_ROLE, NULL) : NULL;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  ar_record_set_text (role, "key_functions", text);
-  ar_record_set_text (role, "no_records_text", gtk_editable_get_text (GTK_EDITABLE (no_records)));
-  ar_store_save (self->store, role, NULL);
-  gtk_window_destroy (dialog);
+  for (guint i = 0; roles && i < g_list_model_get_n_items (roles); i++)
+    {
+      g_autoptr(ArRecord) role = g_list_model_get_item (roles, i);
+
+      if (g_strcmp0 (ar_record_get_text (role, "code"), code) == 0)
+        return g_steal_pointer (&role);
+    }
+
+  return NULL;
 }
 
-/* Key functions are edited as plain text: a blank line between
- * paragraphs, "- " before list items. */
+static void
+edit_role_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
+  g_autoptr(ArRecord) role = find_role (self, g_variant_get_string (parameter, NULL));
+  ArRoleDialog *dialog;
+
+  if (role == NULL)
+    return;
+
+  dialog = ar_role_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, role);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_role_edit (GtkButton     *button,
               ArSummaryPage *self)
 {
   ArRecord *role = g_object_get_data (G_OBJECT (button), "ar-role");
-  GtkWidget *dialog = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *hint = gtk_label_new (_("Leave a blank line between paragraphs; start list items with “- ”."));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
-  GtkWidget *no_records = gtk_entry_new ();
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_autofree char *title = ar_record_describe (role);
 
-  gtk_window_set_title (GTK_WINDOW (dialog), title);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 520);
-
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (box), header);
-
-  g_object_set (content, "margin-top", 12, "margin-bottom", 12, "margin-start", 12, "margin-end", 12, NULL);
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_box_append (GTK_BOX (content), hint);
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_buffer_set_text (buffer, ar_record_get_text (role, "key_functions") ?: "", -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_widget_add_css_class (scrolled, "card");
-  gtk_box_append (GTK_BOX (content), scrolled);
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (no_records), _("Shown instead of 0 when none are held (optional)"));
-  gtk_editable_set_text (GTK_EDITABLE (no_records), ar_record_get_text (role, "no_records_text") ?: "");
-  gtk_box_append (GTK_BOX (content), no_records);
-  gtk_box_append (GTK_BOX (box), content);
-  adw_window_set_content (ADW_WINDOW (dialog), box);
-
-  g_object_set_data (G_OBJECT (dialog), "ar-page", self);
-  g_object_set_data_full (G_OBJECT (dialog), "ar-role", g_object_ref (role), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "ar-buffer", buffer);
-  g_object_set_data (G_OBJECT (dialog), "ar-no-records", no_records);
-  g_signal_connect (save, "clicked", G_CALLBACK (on_functions_saved), dialog);
-
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (self), "summary.edit-role", "s", ar_record_get_text (role, "code"));
 }
 
 static GtkWidget *
@@ -347,7 +344,7 @@ show_roles (ArSummaryPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (new_row), escaped);
       adw_action_row_add_suffix (ADW_ACTION_ROW (new_row),
-                                 role_button ("document-edit-symbolic", _("Edit Key Functions"), role,
+                                 role_button ("document-edit-symbolic", _("Edit Title and Key Functions"), role,
                                               G_CALLBACK (on_role_edit), self));
       adw_action_row_add_suffix (ADW_ACTION_ROW (new_row),
                                  role_button ("go-up-symbolic", _("Move Up"), role, G_CALLBACK (on_role_up), self));
@@ -378,22 +375,39 @@ selected_area_code (ArSummaryPage *self)
 }
 
 static void
+set_date_ok (ArSummaryPage *self,
+             gboolean       date_ok)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  self->date_ok = date_ok;
+  gtk_widget_action_set_enabled (widget, "summary.copy", date_ok && self->summary != NULL);
+  gtk_widget_action_set_enabled (widget, "summary.export", date_ok && self->summary != NULL);
+  gtk_widget_action_set_enabled (widget, "summary.export-to", date_ok && self->summary != NULL);
+  gtk_widget_action_set_enabled (widget, "summary.print", date_ok && self->summary != NULL);
+  gtk_widget_action_set_enabled (widget, "summary.print-to-file", date_ok && self->summary != NULL);
+  /* the menu's items follow the action; the button that opens it too */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), date_ok && self->summary != NULL);
+}
+
+static void
 recompute (ArSummaryPage *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(ArSummary) summary = NULL;
   const char *as_at = gtk_editable_get_text (GTK_EDITABLE (self->as_at_entry));
   const char *area = selected_area_code (self);
 
-  g_clear_object (&self->summary);
-
   if (self->store == NULL || area == NULL)
     {
+      g_clear_object (&self->summary);
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      set_date_ok (self, TRUE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
       return;
     }
 
-  self->summary = ar_summary_compute (self->store, area, as_at[0] ? as_at : NULL, &error);
+  summary = ar_summary_compute (self->store, area, as_at[0] ? as_at : NULL, &error);
   gtk_label_set_text (self->problem_label, error ? error->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), error != NULL);
   if (error != NULL)
@@ -401,11 +415,18 @@ recompute (ArSummaryPage *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->as_at_entry), "error");
 
-  if (self->summary != NULL)
-    ar_summary_set_heading (self->summary, gtk_editable_get_text (GTK_EDITABLE (self->heading_entry)));
+  /* a date half typed keeps the last good table in view */
+  if (summary == NULL)
+    {
+      set_date_ok (self, FALSE);
+      return;
+    }
 
+  g_set_object (&self->summary, summary);
+  ar_summary_set_heading (self->summary, gtk_editable_get_text (GTK_EDITABLE (self->heading_entry)));
   gtk_stack_set_visible_child_name (self->stack, "summary");
   show_summary (self);
+  set_date_ok (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
 }
 
@@ -477,6 +498,71 @@ on_store_changed (ArSummaryPage *self,
 /* Actions -------------------------------------------------------------- */
 
 static void
+on_toast_dismissed (AdwToast      *toast,
+                    ArSummaryPage *self)
+{
+  if (self->last_toast == toast)
+    self->last_toast = NULL;
+}
+
+/* Says that something is done, in the window's toast overlay. */
+static AdwToast *
+toast (ArSummaryPage *self,
+       const char    *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *new_toast = adw_toast_new (title);
+
+  self->last_toast = new_toast;
+  g_signal_connect_object (new_toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), new_toast);
+  else
+    g_object_set_data_full (G_OBJECT (self), "ar-toast-without-window", new_toast, g_object_unref);
+
+  return new_toast;
+}
+
+/* Export's "Open": the file, in the app the desktop opens it with. */
+static void
+on_open_clicked (AdwToast      *done,
+                 ArSummaryPage *self)
+{
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                g_object_get_data (G_OBJECT (done), "ar-uri"), GDK_CURRENT_TIME);
+}
+
+static gboolean
+export_to_file (ArSummaryPage    *self,
+                ArSummaryFormat   format,
+                GFile            *file,
+                GError          **error)
+{
+  g_autoptr(GBytes) bytes = ar_report_write (self->summary, format, error);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *uri = NULL;
+  AdwToast *done;
+
+  if (bytes == NULL
+      || !ar_output_file_replace (file, bytes, self->store ? ar_store_get_path (self->store) : NULL,
+                                  NULL, error))
+    return FALSE;
+
+  name = g_file_get_basename (file);
+  uri = g_file_get_uri (file);
+  title = g_strdup_printf (_("Exported “%s”"), name);
+  done = toast (self, title);
+  /* a signal, not an action: the toast lives above this page, where the
+   * page's actions are not found */
+  adw_toast_set_button_label (done, _("_Open"));
+  g_object_set_data_full (G_OBJECT (done), "ar-uri", g_steal_pointer (&uri), g_free);
+  g_signal_connect_object (done, "button-clicked", G_CALLBACK (on_open_clicked), self, 0);
+
+  return TRUE;
+}
+
+static void
 copy_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -500,6 +586,7 @@ copy_action (GtkWidget  *widget,
   providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
   provider = gdk_content_provider_new_union (providers, 2);
   gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
+  toast (self, _("Copied the table, ready to paste"));
 }
 
 static void
@@ -513,11 +600,8 @@ on_export_response (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = ar_report_write (self->summary, format, &error);
 
-      if (bytes == NULL
-          || !ar_output_file_replace (file, bytes, self->store ? ar_store_get_path (self->store) : NULL,
-                                      NULL, &error))
+      if (!export_to_file (self, format, file, &error))
         gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
     }
 
@@ -544,6 +628,27 @@ export_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (chooser), "ar-format", GINT_TO_POINTER (format));
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The same without a file chooser, for tests and scripts: (format, path). */
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
+  const char *format_name, *path;
+  ArSummaryFormat format;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &format_name, &path);
+  if (self->summary == NULL || !ar_summary_format_from_string (format_name, &format))
+    return;
+
+  file = g_file_new_for_path (path);
+  if (!export_to_file (self, format, file, &error))
+    gtk_widget_activate_action (widget, "win.show-error", "s", error->message);
 }
 
 static void
@@ -655,6 +760,8 @@ ar_summary_page_class_init (ArSummaryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "summary.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "summary.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "summary.print-to-file", "s", print_to_file_action);
+  gtk_widget_class_install_action (widget_class, "summary.export-to", "(ss)", export_to_action);
+  gtk_widget_class_install_action (widget_class, "summary.edit-role", "s", edit_role_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "summary.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "summary.copy", NULL);
 
@@ -665,6 +772,7 @@ ar_summary_page_class_init (ArSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, heading_entry);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, as_at_label);
@@ -679,6 +787,7 @@ static void
 ar_summary_page_init (ArSummaryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_date_ok (self, TRUE);
 }
 
 GtkWidget *
@@ -757,7 +866,37 @@ ar_summary_page_set_as_at (ArSummaryPage *self,
                            const char    *as_at)
 {
   g_return_if_fail (AR_IS_SUMMARY_PAGE (self));
+
+  /* one change, not an empty entry (today) on the way */
+  g_signal_handlers_block_by_func (self->as_at_entry, on_controls_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->as_at_entry), as_at ? as_at : "");
+  g_signal_handlers_unblock_by_func (self->as_at_entry, on_controls_changed, self);
+  recompute (self);
+}
+
+/**
+ * ar_summary_page_get_date_ok:
+ *
+ * Returns: whether the as-at date reads as a date (or is empty, for today)
+ */
+gboolean
+ar_summary_page_get_date_ok (ArSummaryPage *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY_PAGE (self), FALSE);
+  return self->date_ok;
+}
+
+/**
+ * ar_summary_page_get_last_toast:
+ *
+ * Returns: (transfer none) (nullable): the latest toast the page showed,
+ *   while it is shown; for tests
+ */
+AdwToast *
+ar_summary_page_get_last_toast (ArSummaryPage *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY_PAGE (self), NULL);
+  return self->last_toast;
 }
 
 void

@@ -44,6 +44,13 @@ ar_window_update_actions (ArWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-list-to", page != NULL);
   gtk_widget_action_set_enabled (widget, "win.back", self->history->len > 0);
   gtk_widget_action_set_enabled (widget, "win.undo-delete", self->undo_records != NULL);
+  /* not under a form with unsaved typing: its Save would write over the undo */
+  gtk_widget_action_set_enabled (widget, "win.undo", self->undo_stack != NULL
+                                 && ar_undo_stack_get_can_undo (self->undo_stack)
+                                 && !(editor && ar_record_editor_get_dirty (editor)));
+  gtk_widget_action_set_enabled (widget, "win.redo", self->undo_stack != NULL
+                                 && ar_undo_stack_get_can_redo (self->undo_stack)
+                                 && !(editor && ar_record_editor_get_dirty (editor)));
   gtk_widget_action_set_enabled (widget, "win.export-register", has_store);
   gtk_widget_action_set_enabled (widget, "win.import-register", has_store);
   gtk_widget_action_set_enabled (widget, "win.import-gias", has_store);
@@ -101,26 +108,155 @@ delete_action (GtkWidget  *widget,
     ar_window_delete_record (self, record);
 }
 
+/* Where a step's record is shown: its own section, or for a link (an
+ * academy, a membership) the section of the first record it links. */
+static ArRecord *
+record_to_show (ArWindow *self,
+                ArRecord *subject)
+{
+  ArRecordClass *klass = AR_RECORD_GET_CLASS (subject);
+
+  if (ar_window_get_page_for_type (self, G_OBJECT_TYPE (subject)) != NULL)
+    return ar_store_get (self->store, G_OBJECT_TYPE (subject), ar_record_get_id (subject), NULL);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      ArRecordClass *linked;
+      gint64 id;
+
+      if (klass->fields[i].type != AR_FIELD_LINK)
+        continue;
+      linked = ar_record_class_for_table (klass->fields[i].link_table);
+      id = ar_record_get_integer (subject, klass->fields[i].name);
+      if (id != 0 && linked != NULL && ar_window_get_page_for_type (self, G_TYPE_FROM_CLASS (linked)) != NULL)
+        return ar_store_get (self->store, G_TYPE_FROM_CLASS (linked), id, NULL);
+    }
+
+  return NULL;
+}
+
+static void
+show_step (ArWindow *self,
+           ArRecord *subject)
+{
+  g_autoptr(ArRecord) shown = record_to_show (self, subject);
+  guint n_sections;
+  const ArSection *sections = ar_sections (&n_sections);
+
+  if (shown != NULL)
+    {
+      ArRecordListPage *page = ar_window_get_current_page (self);
+      ArRecord *selected = page ? ar_record_list_page_get_selected (page) : NULL;
+
+      /* already in view: stay, so Back does not lead to the same record */
+      if (selected != NULL && G_OBJECT_TYPE (selected) == G_OBJECT_TYPE (shown)
+          && ar_record_get_id (selected) == ar_record_get_id (shown))
+        return;
+      ar_window_show_record (self, shown);
+      return;
+    }
+
+  /* gone (an add undone): its list, as it was */
+  for (guint i = 0; i < n_sections; i++)
+    if (sections[i].get_type () == G_OBJECT_TYPE (subject))
+      {
+        if (g_strcmp0 (ar_window_get_visible_section (self), sections[i].name) != 0)
+          ar_window_show_section (self, sections[i].name);
+        return;
+      }
+
+  /* roles live on the summary */
+  if (AR_IS_ROLE (subject))
+    ar_window_show_section (self, "summary");
+}
+
+static void
+replay_step (ArWindow *self,
+             gboolean  redo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArRecord) subject = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  gboolean ok;
+
+  if (self->undo_stack == NULL)
+    return;
+
+  ok = redo ? ar_undo_stack_redo (self->undo_stack, &subject, &description, &error)
+            : ar_undo_stack_undo (self->undo_stack, &subject, &description, &error);
+  if (!ok)
+    {
+      ar_window_toast (self, error->message);
+      return;
+    }
+
+  show_step (self, subject);
+
+  /* TRANSLATORS: %s is what was undone, as “changes to “Oakfield School”” */
+  title = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), description);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, redo ? _("_Undo") : _("_Redo"));
+  adw_toast_set_action_name (toast, redo ? "win.undo" : "win.redo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  ar_window_update_actions (self);
+}
+
+/**
+ * ar_window_undo_stack_changed:
+ *
+ * A delete's toast offers to undo that delete only while it is the
+ * latest step; after another change, Undo (Ctrl+Z) is the way back.
+ */
+void
+ar_window_undo_stack_changed (ArWindow *self)
+{
+  GPtrArray *top = self->undo_stack ? ar_undo_stack_peek_removed (self->undo_stack) : NULL;
+
+  if (self->undo_records != NULL && self->undo_records->len > 0
+      && (top == NULL || top->len == 0
+          || ar_record_get_id (g_ptr_array_index (top, 0)) != ar_record_get_id (g_ptr_array_index (self->undo_records, 0))
+          || G_OBJECT_TYPE (g_ptr_array_index (top, 0)) != G_OBJECT_TYPE (g_ptr_array_index (self->undo_records, 0))))
+    {
+      g_clear_pointer (&self->undo_records, g_ptr_array_unref);
+      if (self->undo_toast != NULL)
+        adw_toast_dismiss (self->undo_toast);
+    }
+
+  ar_window_update_actions (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  replay_step (AR_WINDOW (widget), FALSE);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  replay_step (AR_WINDOW (widget), TRUE);
+}
+
+/* The delete toast's Undo: the same step as Ctrl+Z. */
 static void
 undo_delete_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   ArWindow *self = AR_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) records = g_steal_pointer (&self->undo_records);
 
-  if (records == NULL)
+  if (self->undo_records == NULL)
     return;
-
-  if (!ar_store_restore (self->store, records, &error))
-    ar_window_toast (self, error->message);
-  else if (records->len > 0)
-    ar_window_show_record (self, g_ptr_array_index (records, 0));
 
   if (self->undo_toast != NULL)
     adw_toast_dismiss (self->undo_toast);
-  ar_window_update_actions (self);
+  replay_step (self, FALSE);
 }
 
 static void
@@ -322,8 +458,10 @@ on_register_file_done (GObject      *source,
       return;
     }
 
-  /* what the worker's connection wrote, the window's store shows */
-  ar_store_emit_changed (self->store, G_TYPE_NONE);
+  /* what the worker's connection wrote, the window's store shows (and an
+   * export wrote nothing: it leaves Undo as it was) */
+  if (task_data->func != ar_register_json_export_file)
+    ar_store_emit_changed (self->store, G_TYPE_NONE);
   ar_window_toast (self, _(task_data->done_message));
 }
 
@@ -542,6 +680,8 @@ ar_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
@@ -559,15 +699,17 @@ ar_window_install_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-register", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-gias", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-list", NULL);
-  for (guint i = 0; i < 6; i++)
+  for (guint i = 0; i < 7; i++)
     {
-      static const char * const names[] = { "summary", "alliances", "trusts", "leaders", "schools", "partners" };
+      static const char * const names[] = { "summary", "alliances", "trusts", "leaders", "schools", "partners", "areas" };
 
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                            "win.show-section", "s", names[i]);

@@ -22,6 +22,7 @@ struct _ArWindow
   AdwApplicationWindow  parent_instance;
 
   ArStore              *store;
+  ArUndoStack          *undo_stack;
   GPtrArray            *list_pages;
   GArray               *history;
   GPtrArray            *undo_records;
@@ -47,5 +48,6 @@ void              ar_window_delete_record        (ArWindow       *self,
                                                   ArRecord       *record);
 void              ar_window_toast                (ArWindow       *self,
                                                   const char     *message);
+void              ar_window_undo_stack_changed   (ArWindow       *self);
 
 G_END_DECLS

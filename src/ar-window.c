@@ -184,6 +184,7 @@ ar_window_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_object (&self->undo_stack);
   g_clear_pointer (&self->undo_records, g_ptr_array_unref);
 
 
@@ -270,9 +271,15 @@ ar_window_set_store (ArWindow *self,
   g_set_object (&self->store, store);
   g_array_set_size (self->history, 0);
   g_clear_pointer (&self->undo_records, g_ptr_array_unref);
+  g_clear_object (&self->undo_stack);
 
   if (store != NULL)
-    g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+    {
+      g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+      /* every change made here can be undone, whichever page made it */
+      self->undo_stack = ar_undo_stack_new (store);
+      g_signal_connect_swapped (self->undo_stack, "notify", G_CALLBACK (ar_window_undo_stack_changed), self);
+    }
 
   for (guint i = 0; i < self->list_pages->len; i++)
     ar_record_list_page_set_store (g_ptr_array_index (self->list_pages, i), store);

@@ -664,7 +664,7 @@ test_shortcuts_window_lists_them_all (void)
   static const char * const expected[] = {
     "<Control>n", "<Control>s", "<Control>f", "Delete", "<Control>e", "<Alt>Left", "<Control>o", "<Control>i",
     "<Control>p", "<Control><Shift>c", "<Control>q", "<Control>comma", "<Control>w", "<Control>question",
-    "<Alt>1...6",
+    "<Alt>1...7", "<Control>z", "<Control><Shift>z",
   };
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
   GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));

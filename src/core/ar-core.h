@@ -32,3 +32,4 @@
 #include "ar-gias-importer.h"
 #include "ar-record-table.h"
 #include "ar-sections.h"
+#include "ar-undo-stack.h"

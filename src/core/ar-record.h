@@ -53,8 +53,13 @@ struct _ArRecordClass
   /* checks that span fields, after each field was checked on its own */
   gboolean  (*validate) (ArRecord  *self,
                          GError   **error);
+  /* refuses a delete that would lose what people rely on (an area that
+   * schools are in); called inside the delete's transaction */
+  gboolean  (*check_delete) (ArRecord  *self,
+                             ArStore   *store,
+                             GError   **error);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 void            ar_record_class_install_fields (ArRecordClass  *klass,

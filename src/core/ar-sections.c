@@ -50,6 +50,11 @@ static const ArColumnSpec organisation_columns[] = {
   { N_("Area"), "area_id", AR_COLUMN_LINK, FALSE },
 };
 
+static const ArColumnSpec area_columns[] = {
+  { N_("Code"), "code", AR_COLUMN_TEXT, FALSE, TRUE },
+  { N_("Name"), "name", AR_COLUMN_TEXT, TRUE, TRUE },
+};
+
 static const ArSection sections[] = {
   { "alliances", N_("Alliances"), "system-users-symbolic", ar_alliance_get_type,
     alliance_columns, G_N_ELEMENTS (alliance_columns), NULL },
@@ -61,6 +66,9 @@ static const ArSection sections[] = {
     school_columns, G_N_ELEMENTS (school_columns), "status" },
   { "partners", N_("Partners"), "applications-engineering-symbolic", ar_organisation_get_type,
     organisation_columns, G_N_ELEMENTS (organisation_columns), "kind" },
+  /* typed in by hand when there is no GIAS extract to import them from */
+  { "areas", N_("Areas"), "mark-location-symbolic", ar_area_get_type,
+    area_columns, G_N_ELEMENTS (area_columns), NULL },
 };
 
 /**
@@ -78,7 +86,7 @@ ar_sections (guint *n_sections)
 
 /**
  * ar_section_find:
- * @name: "alliances", "trusts", "leaders", "schools" or "partners"
+ * @name: "alliances", "trusts", "leaders", "schools", "partners" or "areas"
  *
  * Returns: (nullable): the section with that name
  */

@@ -28,12 +28,17 @@ struct _ArStore
   GHashTable *statements;
   guint       write_depth;
   gboolean    read_only;
+  /* what the open transaction changed, for ArStore::written; NULL when
+   * nobody listens */
+  GPtrArray  *journal;
+  gboolean    journal_incomplete;
 };
 
 G_DEFINE_FINAL_TYPE (ArStore, ar_store, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  WRITTEN,
   N_SIGNALS
 };
 
@@ -94,6 +99,10 @@ ar_store_exec (ArStore     *self,
                const char  *sql,
                GError     **error)
 {
+  /* a write the journal cannot describe: not undoable */
+  if (self->write_depth > 0)
+    self->journal_incomplete = TRUE;
+
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
       ar_store_set_sql_error (self, error);
@@ -134,6 +143,7 @@ begin (ArStore  *self,
   if (self->write_depth++ > 0)
     return TRUE;
 
+
   /* IMMEDIATE takes the write lock now, so a second process waits on
    * busy_timeout here instead of failing half-way through. */
   if (!ar_store_exec (self, "BEGIN IMMEDIATE", error))
@@ -141,6 +151,11 @@ begin (ArStore  *self,
       self->write_depth--;
       return FALSE;
     }
+
+  g_clear_pointer (&self->journal, g_ptr_array_unref);
+  self->journal_incomplete = FALSE;
+  if (g_signal_has_handler_pending (self, signals[WRITTEN], 0, TRUE))
+    self->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) ar_store_change_free);
 
   return TRUE;
 }
@@ -157,10 +172,47 @@ commit (ArStore  *self,
   if (!ar_store_exec (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_clear_pointer (&self->journal, g_ptr_array_unref);
       return FALSE;
     }
 
   return TRUE;
+}
+
+static void
+journal_add (ArStore   *self,
+             ArRecord  *before,
+             ArRecord  *after,
+             GPtrArray *removed)
+{
+  ArStoreChange *change;
+
+  if (self->journal == NULL)
+    return;
+
+  change = g_new0 (ArStoreChange, 1);
+  change->before = before ? ar_record_copy (before) : NULL;
+  change->after = after ? ar_record_copy (after) : NULL;
+  if (removed != NULL)
+    {
+      change->removed = g_ptr_array_new_full (removed->len, g_object_unref);
+      for (guint i = 0; i < removed->len; i++)
+        g_ptr_array_add (change->removed, g_object_ref (g_ptr_array_index (removed, i)));
+    }
+  g_ptr_array_add (self->journal, change);
+}
+
+/* After the outermost commit: first what changed, if every write was
+ * journaled, then that something did. */
+static void
+emit_committed (ArStore *self,
+                GType    changed_type)
+{
+  g_autoptr(GPtrArray) journal = g_steal_pointer (&self->journal);
+
+  if (journal != NULL && journal->len > 0 && !self->journal_incomplete)
+    g_signal_emit (self, signals[WRITTEN], 0, journal);
+  g_signal_emit (self, signals[CHANGED], 0, changed_type);
 }
 
 static void
@@ -170,7 +222,10 @@ rollback (ArStore *self)
 
   /* Only the outermost level rolls back; inner failures propagate up. */
   if (--self->write_depth == 0)
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_clear_pointer (&self->journal, g_ptr_array_unref);
+    }
 }
 
 static ArRecordClass *
@@ -716,7 +771,7 @@ run_in_transaction (ArStore           *self,
     return FALSE;
 
   if (self->write_depth == 0)
-    g_signal_emit (self, signals[CHANGED], 0, changed_type);
+    emit_committed (self, changed_type);
 
   return TRUE;
 }
@@ -726,7 +781,17 @@ save_func (ArStore   *self,
            gpointer   record,
            GError   **error)
 {
-  return write_record (self, record, error);
+  g_autoptr(ArRecord) before = NULL;
+  gint64 id = ar_record_get_id (record);
+
+  if (self->journal != NULL && id != 0)
+    before = ar_store_get (self, G_OBJECT_TYPE (record), id, NULL);
+
+  if (!write_record (self, record, error))
+    return FALSE;
+
+  journal_add (self, before, record, NULL);
+  return TRUE;
 }
 
 /**
@@ -829,6 +894,8 @@ ar_store_delete (ArStore   *self,
 
   current = ar_store_get (self, G_OBJECT_TYPE (record), ar_record_get_id (record), error);
   if (current == NULL
+      || (AR_RECORD_GET_CLASS (record)->check_delete != NULL
+          && !AR_RECORD_GET_CLASS (record)->check_delete (current, self, error))
       || !collect_dependants (self, ar_record_get_table (record), ar_record_get_id (record), affected, error))
     {
       rollback (self);
@@ -851,12 +918,13 @@ ar_store_delete (ArStore   *self,
       return NULL;
     }
   sqlite3_reset (stmt);
+  journal_add (self, g_ptr_array_index (affected, 0), NULL, affected);
 
   if (!commit (self, error))
     return NULL;
 
   if (self->write_depth == 0)
-    g_signal_emit (self, signals[CHANGED], 0, G_TYPE_NONE);
+    emit_committed (self, G_TYPE_NONE);
 
   return g_steal_pointer (&affected);
 }
@@ -868,6 +936,7 @@ restore_func (ArStore   *self,
 {
   GPtrArray *ordered = records;
 
+  self->journal_incomplete = TRUE;
   for (guint i = 0; i < ordered->len; i++)
     {
       if (!write_record (self, g_ptr_array_index (ordered, i), error))
@@ -984,6 +1053,7 @@ clear_func (ArStore   *self,
             gpointer   user_data,
             GError   **error)
 {
+  self->journal_incomplete = TRUE;
   return clear_tables (self, error) && seed_roles (self, error);
 }
 
@@ -1029,6 +1099,15 @@ ar_store_save_copy (ArStore     *self,
   sqlite3_reset (stmt);
 
   return ok;
+}
+
+void
+ar_store_change_free (ArStoreChange *change)
+{
+  g_clear_object (&change->before);
+  g_clear_object (&change->after);
+  g_clear_pointer (&change->removed, g_ptr_array_unref);
+  g_free (change);
 }
 
 void
@@ -1245,6 +1324,7 @@ ar_store_finalize (GObject *object)
   ArStore *self = AR_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->journal, g_ptr_array_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
 
@@ -1286,6 +1366,24 @@ ar_store_class_init (ArStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_GTYPE);
+
+  /**
+   * ArStore::written:
+   * @changes: (element-type ArStoreChange): what the transaction changed,
+   *   in order
+   *
+   * Emitted just before #ArStore::changed when everything a committed
+   * transaction wrote went through ar_store_save() or ar_store_delete(),
+   * so it can be undone (see #ArUndoStack). Writes that cannot be
+   * undone that way (ar_store_restore(), ar_store_clear()) and writes on
+   * other connections give only #ArStore::changed.
+   */
+  signals[WRITTEN] =
+    g_signal_new ("written",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void

@@ -21,6 +21,22 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ArStore, ar_store, AR, STORE, GObject)
 
 /**
+ * ArStoreChange:
+ * @before: (nullable): the record as it was; %NULL when it was added
+ * @after: (nullable): the record as saved; %NULL when it was deleted
+ * @removed: (nullable) (element-type ArRecord): for a delete, everything it
+ *   took or changed, as ar_store_delete() returned it
+ *
+ * One write, as #ArStore::written reports it.
+ */
+typedef struct
+{
+  ArRecord  *before;
+  ArRecord  *after;
+  GPtrArray *removed;
+} ArStoreChange;
+
+/**
  * ArStoreWriteFunc:
  *
  * Work done inside one transaction by ar_store_write(): return %FALSE with
@@ -87,6 +103,7 @@ gboolean    ar_store_save_copy          (ArStore           *self,
                                          const char        *path,
                                          GError           **error);
 
+void        ar_store_change_free        (ArStoreChange     *change);
 void        ar_store_emit_changed       (ArStore           *self,
                                          GType              record_type);
 

@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 typedef struct _ArRecord          ArRecord;
+typedef struct _ArStore           ArStore;
 typedef struct _ArArea            ArArea;
 typedef struct _ArSchool          ArSchool;
 typedef struct _ArOrganisation    ArOrganisation;
