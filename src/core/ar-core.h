@@ -18,6 +18,7 @@
 #include "ar-person.h"
 #include "ar-role.h"
 #include "ar-designation.h"
+#include "ar-deployment.h"
 #include "ar-store.h"
 #include "ar-output-file.h"
 #include "ar-rich-text.h"
