@@ -26,6 +26,7 @@
 #include "ar-dates.h"
 #include "ar-summary.h"
 #include "ar-summary-writer.h"
+#include "ar-support-report.h"
 #include "ar-register-json.h"
 #include "ar-text.h"
 #include "ar-csv-reader.h"
