@@ -28,7 +28,7 @@ support_report (const char *database,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  store = ar_cli_open_store (database, sample, &error);
+  store = ar_cli_open_store (database, sample, TRUE, &error);
   if (store == NULL)
     return ar_cli_fail (error);
 
@@ -38,7 +38,7 @@ support_report (const char *database,
   ar_support_report_set_heading (report, heading);
 
   bytes = ar_report_write_support (report, format, &error);
-  if (bytes == NULL || !ar_cli_write_output (output, bytes, &error))
+  if (bytes == NULL || !ar_cli_write_output (output, bytes, store, &error))
     return ar_cli_fail (error);
 
   return AR_CLI_EXIT_OK;
