@@ -30,7 +30,7 @@ static const FieldCase field_cases[] = {
   { "choice-unknown", ar_school_get_type, "status", "shut", "Status: “shut” is not one of open, closed, open-proposed-to-close, proposed-to-open" },
   { "area-code", ar_area_get_type, "code", "85", "Code: “85” is not a three-digit local authority code" },
   { "email", ar_person_get_type, "email", "head.at.school", "Email: “head.at.school” is not an email address" },
-  { "role-code", ar_role_get_type, "code", "ABC", "Code: “ABC” is not a known role (TSA, MAT, NLE, NSS, NLG, LLE, SLE, LP, DHAH)" },
+  { "role-code", ar_role_get_type, "code", "ABC", "Code: “ABC” is not a known role (TSA, MAT, NLE, NSS, NLG, LLE, SLE, LP, DHAH, SUP, DEP)" },
   { "designation-role", ar_designation_get_type, "role", "NSS", "Role: “NSS” is not a role given to people (NLE, NLG, LLE, SLE, LP, DHAH)" },
   { "leads-on", ar_alliance_member_get_type, "leads_on", "research, cooking", "Leads on: “cooking” is not one of" },
 };
@@ -63,6 +63,8 @@ valid_record (GType type)
     ar_record_set_text (record, "role", "NLE");
   if (type == AR_TYPE_ALLIANCE_MEMBER)
     ar_record_set_integer (record, "school_id", 1);
+  if (type == AR_TYPE_DEPLOYMENT)
+    ar_record_set_integer (record, "supporter_school_id", 2);
 
   return record;
 }

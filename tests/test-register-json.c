@@ -300,7 +300,7 @@ test_missing_roles_get_defaults (void)
   ar_register_json_import (store, HEAD "\"areas\": [{\"id\": 4, \"code\": \"855\", \"name\": \"L\"}]}",
                            -1, "areas-only.json", FALSE, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (ar_store_count (store, AR_TYPE_ROLE), ==, 9);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_ROLE), ==, 11);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_AREA), ==, 1);
 }
 

@@ -57,7 +57,7 @@ LAST = ["Ashworth", "Bancroft", "Chaudhry", "Dalrymple", "Ellison", "Fairbairn",
         "Greaves", "Holloway", "Ingram", "Joshi", "Kaur", "Lomax", "Marsden", "Nkemelu"]
 
 records = {k: [] for k in ["areas", "schools", "organisations", "alliances", "alliance_members",
-                           "trusts", "trust_academies", "people", "designations"]}
+                           "trusts", "trust_academies", "people", "designations", "deployments"]}
 ids = {k: 0 for k in records}
 
 
@@ -222,16 +222,27 @@ def add_person(school=None, org=None, title="Headteacher"):
 
 
 def designate(person, role, start, end=None, by_school=None, by_alliance=None, specialisms=None):
-    add("designations", person_id=person, role=role, specialisms=specialisms,
-        designated_by_school_id=by_school, designated_by_alliance_id=by_alliance,
-        starts_on=start, ends_on=end)
+    return add("designations", person_id=person, role=role, specialisms=specialisms,
+               designated_by_school_id=by_school, designated_by_alliance_id=by_alliance,
+               starts_on=start, ends_on=end)["id"]
+
+
+def deploy(school, focus, commissioned_by, start, end, agreed, delivered, status,
+           leader=None, by_school=None, outcome=None):
+    add("deployments", school_id=school, supporter_designation_id=leader, supporter_school_id=by_school,
+        focus=focus, commissioned_by=commissioned_by, starts_on=start, ends_on=end,
+        days_agreed=agreed, days_delivered=delivered, status=status, outcome=outcome)
 
 
 # 17 NLEs at 17 different Leicestershire schools: 17 national support schools.
+nle_designations = []
+lle_designations = []
+nlg_designations = []
+
 nle_schools = leics_schools[2:19]
 for i, s in enumerate(nle_schools):
     p = add_person(school=s, title="Executive Headteacher" if i % 4 == 0 else "Headteacher")
-    designate(p, "NLE", "%d-09-01" % (2011 + i % 10))
+    nle_designations.append(designate(p, "NLE", "%d-09-01" % (2011 + i % 10)))
 # A deputy at one of those schools was an NLE until 2020: not counted now.
 p = add_person(school=nle_schools[0], title="Deputy Headteacher")
 designate(p, "NLE", "2012-09-01", "2020-08-31")
@@ -241,14 +252,15 @@ p = add_person(school=leics_schools[50], title="Headteacher")
 designate(p, "NLE", "2031-09-01")
 designate(p, "LLE", "2019-09-01", "2031-08-31")
 # NLEs elsewhere
+city_nles = []
 for s in city_schools[:3] + rutland_schools[:1]:
     p = add_person(school=s)
-    designate(p, "NLE", "2015-09-01")
+    city_nles.append(designate(p, "NLE", "2015-09-01"))
 
 # 4 NLGs: chairs of governors (one based at an organisation in the county).
 for s in leics_schools[25:28]:
     p = add_person(school=s, title="Chair of Governors")
-    designate(p, "NLG", "2016-01-01")
+    nlg_designations.append(designate(p, "NLG", "2016-01-01"))
 p = add_person(org=governance, title="Governance Adviser")
 designate(p, "NLG", "2018-04-01")
 p = add_person(school=city_schools[9], title="Chair of Governors")
@@ -257,7 +269,7 @@ designate(p, "NLG", "2017-01-01")
 # 22 more LLEs: 23 with the future NLE above.
 for i, s in enumerate(leics_schools[28:50]):
     p = add_person(school=s)
-    designate(p, "LLE", "%d-09-01" % (2012 + i % 9))
+    lle_designations.append(designate(p, "LLE", "%d-09-01" % (2012 + i % 9)))
 # An LLE whose term ended: not counted.
 p = add_person(school=leics_schools[51])
 designate(p, "LLE", "2012-09-01", "2018-08-31")
@@ -278,7 +290,41 @@ for s in leics_schools[58:61]:
 add_person(org=university, title="Director of Teacher Education")
 add_person(org=la, title="School Improvement Adviser")
 
-doc = {"format": "alliance-register", "version": 1}
+# Support deployments: who supported which school, for how long, and with
+# what result. Leicestershire schools 61 to 70 are the ones supported; the
+# summary's SUP and DEP rows are hidden by default, so Appendix B is as it was.
+L = leics_schools
+deploy(L[61], "Behaviour", "local-authority", "2024-09-02", "2025-07-18", 20, 18, "completed",
+       leader=nle_designations[1],
+       outcome="Exclusions fell by half over the year; the behaviour policy was rewritten with staff.")
+deploy(L[62], "Leadership", "local-authority", "2025-09-01", "2026-07-31", 30, 30, "completed",
+       leader=nle_designations[0],
+       outcome="Leadership judged good at inspection in June 2026; the head now leads without support.")
+deploy(L[62], "Governance", "local-authority", "2025-10-01", "2026-04-30", 5, 6, "completed",
+       leader=nlg_designations[1],
+       outcome="One extra day to help the board through the appointment of a new head teacher.")
+deploy(L[63], "Mathematics", "department", "2026-01-05", "2027-07-23", 40, 14, "active",
+       leader=nle_designations[3])
+deploy(L[64], "Teaching and learning", "alliance", "2026-09-01", "2027-08-31", 25, 6, "active",
+       by_school=nle_schools[5])
+deploy(L[65], "Leadership", "alliance", "2026-09-01", "2027-07-16", 12, 3, "active",
+       leader=lle_designations[0])
+deploy(L[66], "Curriculum", "supported-school", "2025-11-01", "2026-03-31", 8, 5, "stopped-early",
+       leader=lle_designations[4],
+       outcome="The school joined a trust in March 2026 and the trust took the support on.")
+deploy(L[67], "Governance", "local-authority", "2026-10-01", "2027-03-31", 6, 2, "active",
+       leader=nlg_designations[0])
+deploy(L[68], "Initial teacher training", "alliance", "2026-09-01", "2027-07-31", 10, 2, "active",
+       by_school=L[0])
+deploy(L[69], "Early years", "local-authority", "2027-01-11", "2027-04-01", 6, 0, "planned",
+       leader=lle_designations[7])
+deploy(L[70], "SEND", "other", "2026-02-01", "2026-11-30", 10, 10, "completed",
+       leader=nle_designations[8],
+       outcome="A new SEND register and provision map are in place and reviewed each term.")
+deploy(city_schools[12], "Behaviour", "department", "2026-04-20", "2026-12-18", 20, 15, "active",
+       leader=city_nles[0])
+
+doc = {"format": "alliance-register", "version": 2}
 doc.update(records)
 json.dump(doc, sys.stdout, indent=2, ensure_ascii=False)
 sys.stdout.write("\n")

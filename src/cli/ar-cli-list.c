@@ -29,7 +29,7 @@ static gboolean
 has_area (const ArSection *section)
 {
   ArRecordClass *klass = g_type_class_ref (section->get_type ());
-  gboolean found = ar_record_class_field_index (klass, "area_id") >= 0;
+  gboolean found = section->area_link != NULL || ar_record_class_field_index (klass, "area_id") >= 0;
 
   g_type_class_unref (klass);
   return found;
@@ -50,6 +50,7 @@ ar_cli_list (int    argc,
   g_autofree char *search = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *active_on = NULL;
   g_autofree char *names = section_names ();
   g_autofree char *description = g_strdup_printf (_("Lists the records of a section (%s) with the columns "
                                                      "the window shows, sorted by name."), names);
@@ -61,6 +62,7 @@ ar_cli_list (int    argc,
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only records holding this text, in any case"), N_("TEXT") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text or csv (default: text)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (default: standard output)"), N_("FILE") },
+    { "active-on", 0, 0, G_OPTION_ARG_STRING, &active_on, N_("Deployments: only those active on this date"), N_("YYYY-MM-DD") },
     { NULL }
   };
   g_autoptr(ArStore) store = NULL;
@@ -101,6 +103,14 @@ ar_cli_list (int    argc,
       return ar_cli_usage_error ("list", message);
     }
 
+  if (active_on != NULL && section->get_type () != AR_TYPE_DEPLOYMENT)
+    return ar_cli_usage_error ("list", _("--active-on is for deployments only"));
+  if (active_on != NULL && !ar_date_is_valid (active_on))
+    {
+      g_autofree char *message = g_strdup_printf (_("--active-on: “%s” is not a date in the form YYYY-MM-DD"), active_on);
+      return ar_cli_usage_error ("list", message);
+    }
+
   store = ar_cli_open_store (database, sample, TRUE, &error);
   if (store == NULL)
     return ar_cli_fail (error);
@@ -115,9 +125,25 @@ ar_cli_list (int    argc,
     }
 
   table = ar_record_table_new (section->get_type (), section->columns, section->n_columns);
+  ar_record_table_set_area_link (table, section->area_link);
   records = ar_record_table_select (table, store, area_id, search, &error);
   if (records == NULL)
     return ar_cli_fail (error);
+
+  if (active_on != NULL)
+    {
+      GListStore *active = g_list_store_new (section->get_type ());
+
+      for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+        {
+          g_autoptr(ArDeployment) deployment = g_list_model_get_item (records, i);
+
+          if (ar_deployment_is_active_on (deployment, active_on))
+            g_list_store_append (active, deployment);
+        }
+      g_object_unref (records);
+      records = G_LIST_MODEL (active);
+    }
 
   text = g_strcmp0 (format, "csv") == 0 ? ar_record_table_to_csv (table, records)
                                         : ar_record_table_to_text (table, records);

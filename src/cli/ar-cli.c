@@ -33,6 +33,7 @@ static const struct {
   { "import-gias", ar_cli_import_gias },
   { "import-table", ar_cli_import_table },
   { "list", ar_cli_list },
+  { "report", ar_cli_report },
 };
 
 gboolean

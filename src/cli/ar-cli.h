@@ -52,5 +52,7 @@ int       ar_cli_import_table      (int              argc,
                                     char           **argv);
 int       ar_cli_list              (int              argc,
                                     char           **argv);
+int       ar_cli_report            (int              argc,
+                                    char           **argv);
 
 G_END_DECLS

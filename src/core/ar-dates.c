@@ -79,6 +79,7 @@ static const Span spans[] = {
   { "alliance", "designated_on", "ended_on", NULL },
   { "trust_academy", "joined_on", "left_on", NULL },
   { "designation", "starts_on", "ends_on", NULL },
+  { "deployment", "starts_on", "ends_on", NULL },
 };
 
 /**

@@ -29,6 +29,10 @@ struct _ArRecordTable
   guint               n_columns;
   /* linked records' names and derived values, by table then record id */
   GHashTable         *lookups;
+  /* for records with no area of their own: the link to a school whose
+   * area they are in, and each school's area id (by school id) */
+  const char         *area_link;
+  GHashTable         *school_areas;
 };
 
 G_DEFINE_FINAL_TYPE (ArRecordTable, ar_record_table, G_TYPE_OBJECT)
@@ -39,6 +43,7 @@ ar_record_table_finalize (GObject *object)
   ArRecordTable *self = AR_RECORD_TABLE (object);
 
   g_hash_table_unref (self->lookups);
+  g_clear_pointer (&self->school_areas, g_hash_table_unref);
 
   G_OBJECT_CLASS (ar_record_table_parent_class)->finalize (object);
 }
@@ -94,6 +99,23 @@ ar_record_table_find_column (ArRecordTable *self,
 }
 
 /**
+ * ar_record_table_set_area_link:
+ * @link_field: (nullable): a link to a school, such as a deployment's
+ *   `school_id`
+ *
+ * Records without an area of their own are in the area of the school this
+ * link names, for ar_record_table_select().
+ */
+void
+ar_record_table_set_area_link (ArRecordTable *self,
+                               const char    *link_field)
+{
+  g_return_if_fail (AR_IS_RECORD_TABLE (self));
+
+  self->area_link = g_intern_string (link_field);
+}
+
+/**
  * ar_choice_label:
  *
  * Returns: the words people read for a stored choice, such as
@@ -119,6 +141,13 @@ ar_choice_label (const char *choice)
     { "member", N_("Member") },
     { "mat", N_("Multi-academy trust") },
     { "sat", N_("Single-academy trust") },
+    { "planned", N_("Planned") },
+    { "active", N_("Active") },
+    { "completed", N_("Completed") },
+    { "stopped-early", N_("Stopped early") },
+    { "department", N_("Department for Education") },
+    { "alliance", N_("Alliance") },
+    { AR_DEPLOYMENT_KIND_SCHOOL, N_("School-to-school") },
   };
 
   if (choice == NULL)
@@ -168,6 +197,65 @@ lookup_get (ArRecordTable *self,
   GHashTable *table = g_hash_table_lookup (self->lookups, name);
 
   return table ? g_hash_table_lookup (table, &id) : NULL;
+}
+
+/* A deployment's supporter and kind of support: through a designation,
+ * the leader's name and role; otherwise the supporting school's name and
+ * school-to-school. */
+static void
+build_deployment_lookups (ArRecordTable *self,
+                          ArStore       *store)
+{
+  g_autoptr(GListModel) deployments = ar_store_list (store, AR_TYPE_DEPLOYMENT, NULL);
+  g_autoptr(GListModel) designations = ar_store_list (store, AR_TYPE_DESIGNATION, NULL);
+  g_autoptr(GListModel) people = ar_store_list (store, AR_TYPE_PERSON, NULL);
+  g_autoptr(GListModel) schools = ar_store_list (store, AR_TYPE_SCHOOL, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) school_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  GHashTable *supporters = lookup_table (self, "supporter");
+  GHashTable *kinds = lookup_table (self, "kind");
+
+  for (guint i = 0; people && i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(ArRecord) person = g_list_model_get_item (people, i);
+      lookup_set (names, ar_record_get_id (person), ar_record_describe (person));
+    }
+  for (guint i = 0; schools && i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(ArRecord) school = g_list_model_get_item (schools, i);
+      lookup_set (school_names, ar_record_get_id (school), ar_record_describe (school));
+    }
+  for (guint i = 0; designations && i < g_list_model_get_n_items (designations); i++)
+    {
+      ArRecord *designation = g_list_model_get_item (designations, i);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = ar_record_get_id (designation);
+      g_hash_table_replace (by_id, key, designation);
+    }
+
+  for (guint i = 0; deployments && i < g_list_model_get_n_items (deployments); i++)
+    {
+      g_autoptr(ArRecord) deployment = g_list_model_get_item (deployments, i);
+      gint64 id = ar_record_get_id (deployment);
+      gint64 designation_id = ar_record_get_integer (deployment, "supporter_designation_id");
+      gint64 school_id = ar_record_get_integer (deployment, "supporter_school_id");
+      ArRecord *designation = g_hash_table_lookup (by_id, &designation_id);
+
+      if (designation != NULL)
+        {
+          gint64 person_id = ar_record_get_integer (designation, "person_id");
+
+          lookup_set (supporters, id, g_strdup (g_hash_table_lookup (names, &person_id)));
+          lookup_set (kinds, id, g_strdup (ar_record_get_text (designation, "role")));
+        }
+      else if (school_id != 0)
+        {
+          lookup_set (supporters, id, g_strdup (g_hash_table_lookup (school_names, &school_id)));
+          lookup_set (kinds, id, g_strdup (ar_choice_label (AR_DEPLOYMENT_KIND_SCHOOL)));
+        }
+    }
 }
 
 /* The derived columns, worked out once per reload rather than per cell. */
@@ -257,6 +345,25 @@ build_lookups (ArRecordTable *self,
                                  : g_strdup (ar_record_get_text (designation, "role")));
             }
         }
+      else if ((spec->kind == AR_COLUMN_DEPLOYMENT_SUPPORTER || spec->kind == AR_COLUMN_DEPLOYMENT_KIND)
+               && !g_hash_table_contains (self->lookups, "supporter"))
+        build_deployment_lookups (self, store);
+      else if (spec->kind == AR_COLUMN_DEPLOYMENT_DAYS)
+        {
+          g_autoptr(GListModel) deployments = ar_store_list (store, self->record_type, NULL);
+          GHashTable *table = lookup_table (self, "days");
+
+          for (guint i = 0; deployments && i < g_list_model_get_n_items (deployments); i++)
+            {
+              g_autoptr(ArRecord) deployment = g_list_model_get_item (deployments, i);
+
+              /* Translators: days delivered of days agreed: "4 / 10" */
+              lookup_set (table, ar_record_get_id (deployment),
+                          g_strdup_printf (_("%lu / %lu"),
+                                           (gulong) ar_record_get_integer (deployment, "days_delivered"),
+                                           (gulong) ar_record_get_integer (deployment, "days_agreed")));
+            }
+        }
       else if (spec->kind == AR_COLUMN_ALLIANCE_MEMBERS)
         {
           g_autoptr(GListModel) members = ar_store_list (store, AR_TYPE_ALLIANCE_MEMBER, NULL);
@@ -295,6 +402,15 @@ cell_text (ArRecordTable      *self,
 
     case AR_COLUMN_LINK:
       return lookup_get (self, spec->field, ar_record_get_integer (record, spec->field));
+
+    case AR_COLUMN_DEPLOYMENT_SUPPORTER:
+      return lookup_get (self, "supporter", ar_record_get_id (record));
+
+    case AR_COLUMN_DEPLOYMENT_KIND:
+      return lookup_get (self, "kind", ar_record_get_id (record));
+
+    case AR_COLUMN_DEPLOYMENT_DAYS:
+      return lookup_get (self, "days", ar_record_get_id (record));
 
     case AR_COLUMN_SCHOOL_TRUST:
     case AR_COLUMN_PERSON_ROLES:
@@ -357,6 +473,42 @@ ar_record_table_matches (ArRecord   *record,
   return folded_query == NULL || strstr (ar_record_get_search_key (record), folded_query) != NULL;
 }
 
+static gboolean
+load_school_areas (ArRecordTable  *self,
+                   ArStore        *store,
+                   GError        **error)
+{
+  g_autoptr(GListModel) schools = ar_store_list (store, AR_TYPE_SCHOOL, error);
+
+  if (schools == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->school_areas, g_hash_table_unref);
+  self->school_areas = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(ArRecord) school = g_list_model_get_item (schools, i);
+      gint64 *key = g_new (gint64, 1);
+      gint64 *area = g_new (gint64, 1);
+
+      *key = ar_record_get_id (school);
+      *area = ar_record_get_integer (school, "area_id");
+      g_hash_table_replace (self->school_areas, key, area);
+    }
+
+  return TRUE;
+}
+
+static gint64
+linked_area (ArRecordTable *self,
+             ArRecord      *record)
+{
+  gint64 school_id = ar_record_get_integer (record, self->area_link);
+  gint64 *area = self->school_areas ? g_hash_table_lookup (self->school_areas, &school_id) : NULL;
+
+  return area ? *area : 0;
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b,
@@ -399,12 +551,21 @@ ar_record_table_select (ArRecordTable  *self,
   if (records == NULL)
     return NULL;
   ar_record_table_load (self, store);
+  if (self->area_link != NULL && area_id != 0 && !load_school_areas (self, store, error))
+    return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (records); i++)
     {
       ArRecord *record = g_list_model_get_item (records, i);
+      gboolean matches;
 
-      if (ar_record_table_matches (record, area_id, folded))
+      if (self->area_link != NULL)
+        matches = ar_record_table_matches (record, 0, folded)
+                  && (area_id == 0 || linked_area (self, record) == area_id);
+      else
+        matches = ar_record_table_matches (record, area_id, folded);
+
+      if (matches)
         g_ptr_array_add (kept, record);
       else
         g_object_unref (record);
@@ -412,6 +573,9 @@ ar_record_table_select (ArRecordTable  *self,
 
   klass = g_type_class_ref (self->record_type);
   name_index = ar_record_class_field_index (klass, "name");
+  /* records with no name (deployments) come by start date */
+  if (name_index < 0)
+    name_index = ar_record_class_field_index (klass, "starts_on");
   g_type_class_unref (klass);
   if (name_index >= 0)
     g_ptr_array_sort_with_data (kept, compare_names, GINT_TO_POINTER (name_index));

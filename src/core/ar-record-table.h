@@ -21,6 +21,11 @@ G_BEGIN_DECLS
  * @AR_COLUMN_PERSON_ROLES: a person's current designations
  * @AR_COLUMN_TRUST_ACADEMIES: how many academies a trust has now
  * @AR_COLUMN_ALLIANCE_MEMBERS: how many members an alliance has
+ * @AR_COLUMN_DEPLOYMENT_SUPPORTER: who gives a deployment's support: the
+ *   leader's name, or the school's
+ * @AR_COLUMN_DEPLOYMENT_KIND: the kind of support: the leader's role, or
+ *   school-to-school
+ * @AR_COLUMN_DEPLOYMENT_DAYS: days delivered of days agreed, "4 / 10"
  */
 typedef enum
 {
@@ -31,6 +36,9 @@ typedef enum
   AR_COLUMN_PERSON_ROLES,
   AR_COLUMN_TRUST_ACADEMIES,
   AR_COLUMN_ALLIANCE_MEMBERS,
+  AR_COLUMN_DEPLOYMENT_SUPPORTER,
+  AR_COLUMN_DEPLOYMENT_KIND,
+  AR_COLUMN_DEPLOYMENT_DAYS,
 } ArColumnKind;
 
 typedef struct
@@ -52,6 +60,8 @@ ArRecordTable      *ar_record_table_new         (GType               record_type
                                                  guint               n_columns);
 int                 ar_record_table_find_column (ArRecordTable      *self,
                                                  ArColumnKind        kind);
+void                ar_record_table_set_area_link (ArRecordTable    *self,
+                                                 const char         *link_field);
 void                ar_record_table_load        (ArRecordTable      *self,
                                                  ArStore            *store);
 const char         *ar_record_table_get_cell    (ArRecordTable      *self,

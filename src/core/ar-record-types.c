@@ -19,7 +19,7 @@
 const GType *
 ar_record_types (guint *n_types)
 {
-  static GType types[10];
+  static GType types[11];
   static gsize initialised;
 
   if (g_once_init_enter (&initialised))
@@ -34,6 +34,7 @@ ar_record_types (guint *n_types)
       types[7] = AR_TYPE_PERSON;
       types[8] = AR_TYPE_ROLE;
       types[9] = AR_TYPE_DESIGNATION;
+      types[10] = AR_TYPE_DEPLOYMENT;
       g_once_init_leave (&initialised, 1);
     }
 

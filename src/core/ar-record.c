@@ -649,6 +649,28 @@ ar_date_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/**
+ * ar_date_format_long:
+ * @iso_date: (nullable): `YYYY-MM-DD`
+ *
+ * Returns: (transfer full): the date for people, "1 September 2026";
+ *   anything that is not a date comes back as it was, %NULL as ""
+ */
+char *
+ar_date_format_long (const char *iso_date)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, day;
+
+  if (!ar_date_is_valid (iso_date))
+    return g_strdup (iso_date ? iso_date : "");
+
+  sscanf (iso_date, "%d-%d-%d", &year, &month, &day);
+  date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  /* Translators: the as-at date, see strftime(3): "23 November 2026" */
+  return g_date_time_format (date, _("%-d %B %Y"));
+}
+
 static gboolean
 validate_field (ArRecord       *self,
                 const ArField  *field,
@@ -780,6 +802,39 @@ ar_record_get_invalid_field (ArRecord *self)
   g_return_val_if_fail (AR_IS_RECORD (self), -1);
 
   return priv->invalid_field;
+}
+
+/**
+ * ar_record_warnings:
+ * @store: the register @record is (or will be) saved in
+ *
+ * Validation refuses what is wrong; warnings name what is allowed but
+ * probably a mistake, such as a deployment outside its leader's
+ * designation. Callers show them and save anyway. Only classes that set
+ * the `warnings` vfunc have any.
+ *
+ * Returns: (transfer full) (nullable): the warnings, one sentence each,
+ *   or %NULL when there are none
+ */
+char **
+ar_record_warnings (ArRecord *self,
+                    ArStore  *store)
+{
+  ArRecordClass *klass;
+  char **warnings;
+
+  g_return_val_if_fail (AR_IS_RECORD (self), NULL);
+  g_return_val_if_fail (store != NULL, NULL);
+
+  klass = AR_RECORD_GET_CLASS (self);
+  if (klass->warnings == NULL)
+    return NULL;
+
+  warnings = klass->warnings (self, store);
+  if (warnings != NULL && warnings[0] == NULL)
+    g_clear_pointer (&warnings, g_strfreev);
+
+  return warnings;
 }
 
 /**

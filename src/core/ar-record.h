@@ -58,8 +58,11 @@ struct _ArRecordClass
   gboolean  (*check_delete) (ArRecord  *self,
                              ArStore   *store,
                              GError   **error);
+  /* what is allowed but doubtful, given the register: see ar_record_warnings() */
+  char    **(*warnings) (ArRecord  *self,
+                         ArStore   *store);
 
-  gpointer padding[7];
+  gpointer padding[6];
 };
 
 void            ar_record_class_install_fields (ArRecordClass  *klass,
@@ -108,6 +111,8 @@ void            ar_record_set_value            (ArRecord       *self,
 gboolean        ar_record_validate             (ArRecord       *self,
                                                 GError        **error);
 int             ar_record_get_invalid_field    (ArRecord       *self);
+char          **ar_record_warnings             (ArRecord       *self,
+                                                ArStore        *store);
 ArRecord       *ar_record_copy                 (ArRecord       *self);
 gboolean        ar_record_equal                (ArRecord       *a,
                                                 ArRecord       *b);
@@ -122,5 +127,6 @@ gboolean        ar_record_check_date_order     (ArRecord       *self,
 
 gboolean        ar_date_is_valid               (const char     *iso_date);
 char           *ar_date_today                  (void);
+char           *ar_date_format_long            (const char     *iso_date);
 
 G_END_DECLS

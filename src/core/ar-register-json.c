@@ -30,6 +30,7 @@ static const struct {
   { "person", "people" },
   { "role", "roles" },
   { "designation", "designations" },
+  { "deployment", "deployments" },
 };
 
 static const char *
@@ -964,7 +965,8 @@ write_records (ArStore   *store,
         }
     }
 
-  return TRUE;
+  /* A version 1 file has no SUP or DEP role: they come from the defaults. */
+  return !data->has_roles || ar_store_seed_missing_roles (store, error);
 }
 
 /**

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define AR_REGISTER_JSON_FORMAT  "alliance-register"
-#define AR_REGISTER_JSON_VERSION 1
+#define AR_REGISTER_JSON_VERSION 2
 
 char     *ar_register_json_export      (ArStore      *store,
                                         GError      **error);

@@ -132,6 +132,25 @@ static const RoleDefault role_defaults[] = {
     NULL,
     FALSE,
   },
+  {
+    "SUP",
+    N_("Schools supported"),
+    N_("Schools in the area receiving support on the date from a system leader or from another "
+       "school, such as a national support school or a teaching school. Each school counts once, "
+       "however many deployments it has."),
+    NULL,
+    FALSE,
+  },
+  {
+    "DEP",
+    N_("Support deployments"),
+    N_("Pieces of support under way on the date for schools in the area, and the days of support "
+       "delivered on deployments that ran at some time in the academic year so far (from "
+       "1 September). Each deployment records who gives the support, its focus, who commissioned "
+       "it and what came of it."),
+    NULL,
+    FALSE,
+  },
 };
 
 /**

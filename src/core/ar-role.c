@@ -24,7 +24,7 @@ G_DEFINE_FINAL_TYPE (ArRole, ar_role, AR_TYPE_RECORD)
 /* The summary counts each role by its own rule (see ar-summary.c), so the
  * set of roles is fixed; their titles and texts are the user's to edit. */
 const char * const ar_role_codes[] = {
-  "TSA", "MAT", "NLE", "NSS", "NLG", "LLE", "SLE", "LP", "DHAH", NULL
+  "TSA", "MAT", "NLE", "NSS", "NLG", "LLE", "SLE", "LP", "DHAH", "SUP", "DEP", NULL
 };
 
 const char * const ar_role_designation_codes[] = {

@@ -55,6 +55,17 @@ static const ArColumnSpec area_columns[] = {
   { N_("Name"), "name", AR_COLUMN_TEXT, TRUE, TRUE },
 };
 
+static const ArColumnSpec deployment_columns[] = {
+  { N_("Supported school"), "school_id", AR_COLUMN_LINK, TRUE, TRUE },
+  { N_("Supporter"), NULL, AR_COLUMN_DEPLOYMENT_SUPPORTER, TRUE, TRUE },
+  { N_("Role"), NULL, AR_COLUMN_DEPLOYMENT_KIND, FALSE },
+  { N_("Focus"), "focus", AR_COLUMN_TEXT, TRUE },
+  { N_("Starts"), "starts_on", AR_COLUMN_TEXT, FALSE },
+  { N_("Ends"), "ends_on", AR_COLUMN_TEXT, FALSE },
+  { N_("Days delivered / agreed"), NULL, AR_COLUMN_DEPLOYMENT_DAYS, FALSE },
+  { N_("Status"), "status", AR_COLUMN_CHOICE, FALSE, TRUE },
+};
+
 static const ArSection sections[] = {
   { "alliances", N_("Alliances"), "system-users-symbolic", ar_alliance_get_type,
     alliance_columns, G_N_ELEMENTS (alliance_columns), NULL },
@@ -66,6 +77,8 @@ static const ArSection sections[] = {
     school_columns, G_N_ELEMENTS (school_columns), "status" },
   { "partners", N_("Partners"), "applications-engineering-symbolic", ar_organisation_get_type,
     organisation_columns, G_N_ELEMENTS (organisation_columns), "kind" },
+  { "deployments", N_("Deployments"), "emblem-favorite-symbolic", ar_deployment_get_type,
+    deployment_columns, G_N_ELEMENTS (deployment_columns), "status", "school_id" },
   /* typed in by hand when there is no GIAS extract to import them from */
   { "areas", N_("Areas"), "mark-location-symbolic", ar_area_get_type,
     area_columns, G_N_ELEMENTS (area_columns), NULL },
@@ -86,7 +99,8 @@ ar_sections (guint *n_sections)
 
 /**
  * ar_section_find:
- * @name: "alliances", "trusts", "leaders", "schools", "partners" or "areas"
+ * @name: "alliances", "trusts", "leaders", "schools", "partners", "areas" or
+ *   "deployments"
  *
  * Returns: (nullable): the section with that name
  */

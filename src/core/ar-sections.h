@@ -19,6 +19,9 @@ typedef struct
   guint               n_columns;
   /* the field the list's "Show only" choice filters on */
   const char         *filter_field;
+  /* for records with no area of their own: the link to the school whose
+   * area they are in (see ar_record_table_set_area_link()) */
+  const char         *area_link;
 } ArSection;
 
 const ArSection *ar_sections      (guint      *n_sections);

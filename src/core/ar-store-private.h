@@ -20,5 +20,7 @@ gboolean      ar_store_exec           (ArStore      *self,
                                        GError      **error);
 void          ar_store_set_sql_error  (ArStore      *self,
                                        GError      **error);
+gboolean      ar_store_seed_missing_roles (ArStore  *self,
+                                           GError  **error);
 
 G_END_DECLS

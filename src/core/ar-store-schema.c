@@ -120,8 +120,48 @@ static const char schema_v1[] =
   "CREATE INDEX designation_designated_by_school ON designation (designated_by_school_id);"
   "CREATE INDEX designation_designated_by_alliance ON designation (designated_by_alliance_id);";
 
+/* Version 2: support deployments, and the summary rows that count them
+ * (roles SUP and DEP). SQLite cannot change a CHECK in place, so the role
+ * table is rebuilt (foreign keys are off while migrations run, and checked
+ * before they commit). A deployment's supporter is a leader, through one of
+ * their designations, or a school: exactly one. */
+static const char schema_v2[] =
+  "CREATE TABLE role_v2 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE CHECK (code IN ('TSA', 'MAT', 'NLE', 'NSS', 'NLG', 'LLE', 'SLE', 'LP', 'DHAH', 'SUP', 'DEP')),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  title TEXT NOT NULL,"
+  "  key_functions TEXT,"
+  "  no_records_text TEXT,"
+  "  in_summary INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "INSERT INTO role_v2 (id, code, position, title, key_functions, no_records_text, in_summary)"
+  "  SELECT id, code, position, title, key_functions, no_records_text, in_summary FROM role;"
+  "DROP TABLE role;"
+  "ALTER TABLE role_v2 RENAME TO role;"
+  "CREATE TABLE deployment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  school_id INTEGER NOT NULL REFERENCES school (id) ON DELETE CASCADE,"
+  "  supporter_designation_id INTEGER REFERENCES designation (id) ON DELETE CASCADE,"
+  "  supporter_school_id INTEGER REFERENCES school (id) ON DELETE CASCADE,"
+  "  focus TEXT,"
+  "  commissioned_by TEXT CHECK (commissioned_by IN ('local-authority', 'department', 'alliance', 'supported-school', 'other')),"
+  "  starts_on TEXT,"
+  "  ends_on TEXT,"
+  "  days_agreed INTEGER NOT NULL DEFAULT 0 CHECK (days_agreed >= 0),"
+  "  days_delivered INTEGER NOT NULL DEFAULT 0 CHECK (days_delivered >= 0),"
+  "  status TEXT NOT NULL CHECK (status IN ('planned', 'active', 'completed', 'stopped-early')),"
+  "  outcome TEXT,"
+  "  CHECK ((supporter_designation_id IS NULL) <> (supporter_school_id IS NULL)),"
+  "  CHECK (supporter_school_id IS NULL OR supporter_school_id <> school_id)"
+  ");"
+  "CREATE INDEX deployment_school ON deployment (school_id);"
+  "CREATE INDEX deployment_supporter_designation ON deployment (supporter_designation_id);"
+  "CREATE INDEX deployment_supporter_school ON deployment (supporter_school_id);";
+
 static const char * const migrations[] = {
   schema_v1,
+  schema_v2,
 };
 
 const char * const *

@@ -1015,6 +1015,8 @@ ar_store_write (ArStore           *self,
   return run_in_transaction (self, func, user_data, G_TYPE_NONE, error);
 }
 
+/* Adds each default role the register lacks: all of them in a new
+ * register, and those a newer version added (SUP, DEP) to an older one. */
 static gboolean
 seed_roles (ArStore  *self,
             GError  **error)
@@ -1023,11 +1025,30 @@ seed_roles (ArStore  *self,
 
   for (guint i = 0; i < roles->len; i++)
     {
-      if (!write_record (self, g_ptr_array_index (roles, i), error))
+      ArRecord *role = g_ptr_array_index (roles, i);
+      g_autoptr(ArRecord) existing = ar_store_find (self, AR_TYPE_ROLE, "code",
+                                                    ar_record_get_text (role, "code"), NULL);
+
+      if (existing == NULL && !write_record (self, role, error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+/**
+ * ar_store_seed_missing_roles:
+ *
+ * For importers that bring their own roles: adds the default roles the
+ * imported ones lack, such as those of a newer version.
+ */
+gboolean
+ar_store_seed_missing_roles (ArStore  *self,
+                             GError  **error)
+{
+  g_return_val_if_fail (AR_IS_STORE (self), FALSE);
+
+  return seed_roles (self, error);
 }
 
 static gboolean
@@ -1254,10 +1275,10 @@ not_ours:
 /* Brings the schema up to date. The version was read without a lock; only
  * an upgrade takes the write lock, so opening never waits on a writer. */
 static gboolean
-migrate (ArStore   *self,
-         gint64     version,
-         gboolean   stamped,
-         GError   **error)
+run_migrations (ArStore   *self,
+                gint64     version,
+                gboolean   stamped,
+                GError   **error)
 {
   guint n_migrations;
   const char * const *migrations = ar_store_schema_migrations (&n_migrations);
@@ -1300,7 +1321,17 @@ migrate (ArStore   *self,
         }
     }
 
-  if (version == 0 && !seed_roles (self, error))
+  /* A migration that rebuilt a table ran with foreign keys off: check them. */
+  if (version < (gint64) n_migrations
+      && query_integer (self, "SELECT count(*) FROM pragma_foreign_key_check", 0) != 0)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_SQL,
+                   _("%s cannot be upgraded: it holds links to records that do not exist"), self->path);
+      rollback (self);
+      return FALSE;
+    }
+
+  if (version < (gint64) n_migrations && !seed_roles (self, error))
     {
       rollback (self);
       return FALSE;
@@ -1396,6 +1427,32 @@ static void
 ar_store_init (ArStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+/* Rebuilding a table (to widen a CHECK, as version 2 does for roles) needs
+ * foreign keys off, and SQLite changes that only outside a transaction. */
+static gboolean
+migrate (ArStore   *self,
+         gint64     version,
+         gboolean   stamped,
+         GError   **error)
+{
+  guint n_migrations;
+  gboolean ok;
+
+  ar_store_schema_migrations (&n_migrations);
+  if (version == (gint64) n_migrations && stamped)
+    return TRUE;
+
+  if (!ar_store_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+
+  ok = run_migrations (self, version, stamped, error);
+
+  if (!ar_store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+    return FALSE;
+
+  return ok;
 }
 
 static ArStore *

@@ -97,6 +97,22 @@ static const char nss_sql[] =
 static const char nss_school_sql[] =
   "SELECT EXISTS (SELECT 1" NSS_CANDIDATES " AND s.id = ?1 AND " NSS_HELD ")";
 
+/* SUP: schools in the area supported on the date, each counted once. */
+static const char supported_sql[] =
+  FIGURES ("school", "NULL")
+  "(SELECT s.id AS school, ar_active(dp.starts_on, dp.ends_on, ?2) AS held"
+  " FROM deployment dp JOIN school s ON s.id = dp.school_id WHERE s.area_id = ?1)";
+
+/* DEP: deployments for schools in the area active on the date; the second
+ * figure is the days delivered on deployments that ran at some time from
+ * the academic year's 1 September (?4) to the date. Days are not dated, so
+ * a deployment's days count in every year it ran in. */
+static const char deployments_sql[] =
+  "SELECT count(CASE WHEN held THEN 1 END), coalesce(sum(CASE WHEN this_year THEN days END), 0), count(*) FROM"
+  " (SELECT ar_active(dp.starts_on, dp.ends_on, ?2) AS held, dp.days_delivered AS days,"
+  " (dp.starts_on IS NULL OR dp.starts_on <= ?2) AND (dp.ends_on IS NULL OR dp.ends_on >= ?4) AS this_year"
+  " FROM deployment dp JOIN school s ON s.id = dp.school_id WHERE s.area_id = ?1)";
+
 static const char *
 count_sql_for_role (const char *code)
 {
@@ -106,6 +122,10 @@ count_sql_for_role (const char *code)
     return mat_sql;
   if (g_str_equal (code, "NSS"))
     return nss_sql;
+  if (g_str_equal (code, "SUP"))
+    return supported_sql;
+  if (g_str_equal (code, "DEP"))
+    return deployments_sql;
 
   return leader_sql;
 }
@@ -133,6 +153,8 @@ count_role (ArStore     *store,
   sqlite3_bind_text (stmt, 2, as_at, -1, SQLITE_TRANSIENT);
   if (sqlite3_bind_parameter_count (stmt) >= 3)
     sqlite3_bind_text (stmt, 3, code, -1, SQLITE_TRANSIENT);
+  if (sqlite3_bind_parameter_count (stmt) >= 4)
+    sqlite3_bind_text (stmt, 4, ar_deployment_academic_year_start (as_at), -1, g_free);
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -175,6 +197,19 @@ format_figure (ArSummary  *self,
                                  (gulong) school_count, self->area_name);
       /* Translators: "9 MATs sponsoring 33 Leicestershire schools" */
       return g_strdup_printf (_("%s sponsoring %s"), trusts, schools);
+    }
+
+  if (g_str_equal (code, "DEP"))
+    {
+      g_autofree char *year_start = ar_deployment_academic_year_start (self->as_at);
+      g_autofree char *since = ar_date_format_long (year_start);
+      g_autofree char *days = NULL;
+
+      /* Translators: "85 days delivered since 1 September 2026" */
+      days = g_strdup_printf (ngettext ("%lu day delivered since %s", "%lu days delivered since %s",
+                                        (gulong) school_count), (gulong) school_count, since);
+      /* Translators: the deployments under way, then the days: "12; 85 days delivered since …" */
+      return g_strdup_printf (_("%lu; %s"), (gulong) count, days);
     }
 
   return g_strdup_printf ("%" G_GINT64_FORMAT, count);

@@ -20,6 +20,7 @@ typedef struct _ArTrust           ArTrust;
 typedef struct _ArTrustAcademy    ArTrustAcademy;
 typedef struct _ArPerson          ArPerson;
 typedef struct _ArDesignation     ArDesignation;
+typedef struct _ArDeployment      ArDeployment;
 typedef struct _ArRole            ArRole;
 typedef struct _ArStore           ArStore;
 typedef struct _ArSummary         ArSummary;

@@ -206,6 +206,108 @@ meta_xml (ArSummary *summary)
   return g_string_free (out, FALSE);
 }
 
+static char *
+support_content_xml (ArSupportReport *report)
+{
+  GString *out = g_string_new (NULL);
+  /* the six columns share 17.6 cm as the PDF's do */
+  static const char * const widths[AR_SUPPORT_N_COLUMNS] = { "3.9cm", "4.0cm", "2.6cm", "3.3cm", "1.8cm", "2.0cm" };
+
+  g_string_append (out,
+                   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                   "<office:document-content" NAMESPACES ">\n"
+                   "<office:automatic-styles>\n"
+                   "<style:style style:name=\"Support\" style:family=\"table\">"
+                   "<style:table-properties style:width=\"17.6cm\" table:align=\"left\"/></style:style>\n");
+  for (guint c = 0; c < AR_SUPPORT_N_COLUMNS; c++)
+    g_string_append_printf (out,
+                            "<style:style style:name=\"Support.%c\" style:family=\"table-column\">"
+                            "<style:table-column-properties style:column-width=\"%s\"/></style:style>\n",
+                            'A' + c, widths[c]);
+  g_string_append (out,
+                   "<style:style style:name=\"HeaderCell\" style:family=\"table-cell\">"
+                   "<style:table-cell-properties fo:background-color=\"#e6e8ec\" fo:padding=\"0.1cm\" fo:border=\"0.5pt solid #8c9199\"/></style:style>\n"
+                   "<style:style style:name=\"BodyCell\" style:family=\"table-cell\">"
+                   "<style:table-cell-properties fo:padding=\"0.1cm\" fo:border=\"0.5pt solid #8c9199\"/></style:style>\n"
+                   "</office:automatic-styles>\n"
+                   "<office:body>\n<office:text>\n");
+
+  if (ar_support_report_get_heading (report) != NULL)
+    append_paragraph (out, "Heading", ar_support_report_get_heading (report));
+  append_paragraph (out, "Title", ar_support_report_get_title (report));
+  append_paragraph (out, "AsAt", ar_support_report_get_period (report));
+  g_string_append (out, "\n<table:table table:name=\"Support\" table:style-name=\"Support\">\n");
+  for (guint c = 0; c < AR_SUPPORT_N_COLUMNS; c++)
+    g_string_append_printf (out, "<table:table-column table:style-name=\"Support.%c\"/>", 'A' + c);
+  g_string_append (out, "\n<table:table-header-rows><table:table-row>");
+  for (guint c = 0; c < AR_SUPPORT_N_COLUMNS; c++)
+    {
+      append_cell_start (out, TRUE);
+      append_paragraph (out, "CellBold", ar_support_report_get_column_title (report, c));
+      g_string_append (out, "</table:table-cell>");
+    }
+  g_string_append (out, "</table:table-row></table:table-header-rows>\n");
+
+  for (guint r = 0; r < ar_support_report_get_n_rows (report); r++)
+    {
+      g_string_append (out, "<table:table-row>");
+      for (guint c = 0; c < AR_SUPPORT_N_COLUMNS; c++)
+        {
+          append_cell_start (out, FALSE);
+          append_paragraph (out, "Cell", ar_support_report_get_cell (report, r, c));
+          g_string_append (out, "</table:table-cell>");
+        }
+      g_string_append (out, "</table:table-row>\n");
+    }
+  g_string_append (out, "</table:table>\n");
+  append_paragraph (out, "CellBold", ar_support_report_get_totals (report));
+  g_string_append (out, "\n</office:text>\n</office:body>\n</office:document-content>\n");
+
+  return g_string_free (out, FALSE);
+}
+
+static GBytes *
+write_package (const char  *title,
+               const char  *content,
+               GError     **error)
+{
+  g_autoptr(ArZipWriter) zip = ar_zip_writer_new (NULL);
+  g_autoptr(GString) meta = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                          "<office:document-meta" NAMESPACES "><office:meta>");
+
+  g_string_append (meta, "<meta:generator>Alliance Register/" PACKAGE_VERSION "</meta:generator><dc:title>");
+  append_escaped (meta, title);
+  g_string_append (meta, "</dc:title></office:meta></office:document-meta>\n");
+
+  if (!ar_zip_writer_add (zip, "mimetype", ODT_MIME_TYPE, strlen (ODT_MIME_TYPE), FALSE, error)
+      || !ar_zip_writer_add (zip, "META-INF/manifest.xml", manifest_xml, strlen (manifest_xml), TRUE, error)
+      || !ar_zip_writer_add (zip, "styles.xml", styles_xml, strlen (styles_xml), TRUE, error)
+      || !ar_zip_writer_add (zip, "meta.xml", meta->str, meta->len, TRUE, error)
+      || !ar_zip_writer_add (zip, "content.xml", content, strlen (content), TRUE, error))
+    return NULL;
+
+  return ar_zip_writer_finish (zip);
+}
+
+/**
+ * ar_odt_write_support_report:
+ *
+ * Returns: (transfer full): an OpenDocument text file holding the support
+ *   report as a real table, its header row repeating on every page
+ */
+GBytes *
+ar_odt_write_support_report (ArSupportReport  *report,
+                             GError          **error)
+{
+  g_autofree char *content = NULL;
+
+  g_return_val_if_fail (AR_IS_SUPPORT_REPORT (report), NULL);
+
+  content = support_content_xml (report);
+
+  return write_package (ar_support_report_get_title (report), content, error);
+}
+
 /**
  * ar_odt_write_summary:
  *

@@ -9,7 +9,9 @@
 
 G_BEGIN_DECLS
 
-GBytes *ar_odt_write_summary (ArSummary  *summary,
-                              GError    **error);
+GBytes *ar_odt_write_summary        (ArSummary        *summary,
+                                     GError          **error);
+GBytes *ar_odt_write_support_report (ArSupportReport  *report,
+                                     GError          **error);
 
 G_END_DECLS

@@ -116,3 +116,36 @@ ar_report_write (ArSummary        *summary,
       return ar_summary_write (summary, format, error);
     }
 }
+
+/**
+ * ar_report_write_support:
+ *
+ * Writes the support report in any format, as ar_report_write() does the
+ * summary: PDF (A4 landscape) and ODT here, the text formats from core.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with @error set
+ */
+GBytes *
+ar_report_write_support (ArSupportReport  *report,
+                         ArSummaryFormat   format,
+                         GError          **error)
+{
+  g_return_val_if_fail (AR_IS_SUPPORT_REPORT (report), NULL);
+
+  switch (format)
+    {
+    case AR_SUMMARY_FORMAT_PDF:
+      return ar_support_report_write_pdf (report, NULL, error);
+
+    case AR_SUMMARY_FORMAT_ODT:
+      return ar_odt_write_support_report (report, error);
+
+    case AR_SUMMARY_FORMAT_TEXT:
+    case AR_SUMMARY_FORMAT_CSV:
+    case AR_SUMMARY_FORMAT_HTML:
+    case AR_SUMMARY_FORMAT_MARKDOWN:
+    case AR_SUMMARY_FORMAT_JSON:
+    default:
+      return ar_support_report_write (report, format, error);
+    }
+}

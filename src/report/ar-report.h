@@ -8,6 +8,7 @@
 #include "ar-core.h"
 #include "ar-odt-writer.h"
 #include "ar-report-layout.h"
+#include "ar-support-pdf.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,8 @@ GBytes *ar_report_write      (ArSummary          *summary,
 GBytes *ar_report_write_pdf  (ArSummary          *summary,
                               const ArPageSetup  *setup,
                               GError            **error);
+GBytes *ar_report_write_support (ArSupportReport *report,
+                                 ArSummaryFormat  format,
+                                 GError         **error);
 
 G_END_DECLS
