@@ -491,6 +491,11 @@ test_refused_import_leaves_nothing (Fixture       *fixture,
   g_assert_cmpint (status, ==, 1);
   g_free (out);
 
+  /* a spreadsheet whose columns mean nothing to the import */
+  out = run ("import-table --database '%s' --kind people '%s'", &status, &err, fresh, csv);
+  g_assert_cmpint (status, ==, 1);
+  g_free (out);
+
   /* another program's database is refused before anything is written */
   g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE item (name TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);

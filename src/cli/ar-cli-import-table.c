@@ -69,6 +69,7 @@ ar_cli_import_table (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
     { NULL }
   };
+  g_autoptr(ArCliNewRegister) fresh = NULL;
   g_autoptr(ArStore) store = NULL;
   g_autoptr(ArTableReader) reader = NULL;
   g_autoptr(ArTableImport) import = NULL;
@@ -106,19 +107,29 @@ ar_cli_import_table (int    argc,
     return ar_cli_fail (error);
 
   /* a dry run only reads: it never creates or changes a register */
-  store = ar_cli_open_store (database, FALSE, dry_run, &error);
+  fresh = ar_cli_new_register_new (database);
+  store = ar_cli_open_store (ar_cli_new_register_get_path (fresh), FALSE, dry_run, &error);
   if (store == NULL)
     return ar_cli_fail (error);
 
   import = ar_table_import_new (store, reader, kind);
   if (!apply_maps (import, maps, &error))
-    return ar_cli_usage_error ("import-table", error->message);
-  if (!ar_table_import_plan (import, &error))
-    return ar_cli_fail (error);
+    status = ar_cli_usage_error ("import-table", error->message);
+  else if (!ar_table_import_plan (import, &error)
+           || !(report = ar_table_import_to_text (import))
+           || (!dry_run && !ar_table_import_commit (import, &error)))
+    status = ar_cli_fail (error);
+  else
+    status = AR_CLI_EXIT_OK;
 
-  report = ar_table_import_to_text (import);
-  if (!dry_run && !ar_table_import_commit (import, &error))
-    return ar_cli_fail (error);
+  if (status != AR_CLI_EXIT_OK)
+    {
+      /* a refused import into a new register leaves no empty one behind */
+      g_clear_object (&import);
+      g_clear_object (&store);
+      ar_cli_new_register_discard (fresh);
+      return status;
+    }
 
   if (dry_run)
     g_print (_("Nothing was changed (--dry-run). The import would do this:\n"));
