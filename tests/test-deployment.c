@@ -535,6 +535,33 @@ test_version_1_register_upgrades (void)
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_DEPLOYMENT), ==, 1);
 }
 
+/* summary, list and export only read: they read an older register as it
+ * would be upgraded, and leave the file exactly as it was, with no backup */
+static void
+test_version_1_register_read_only (void)
+{
+  g_autofree char *path = make_version_1_register ();
+  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  g_autoptr(ArStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+
+  store = ar_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_DESIGNATION), ==, 1);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_DEPLOYMENT), ==, 0);
+  g_assert_cmpint (ar_test_count (store, "855", "2024-01-01", "NLE"), ==, 1);
+  g_clear_object (&store);
+
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
 static void
 test_sample_has_deployments (void)
 {
@@ -585,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/ar/deployment/version-1-json-imports", test_version_1_json_imports);
   g_test_add_func ("/ar/deployment/newer-json-refused", test_newer_json_refused);
   g_test_add_func ("/ar/deployment/version-1-register-upgrades", test_version_1_register_upgrades);
+  g_test_add_func ("/ar/deployment/version-1-register-read-only", test_version_1_register_read_only);
   g_test_add_func ("/ar/deployment/sample-has-deployments", test_sample_has_deployments);
 
   return g_test_run ();

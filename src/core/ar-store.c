@@ -28,6 +28,7 @@ struct _ArStore
   GHashTable *statements;
   guint       write_depth;
   gboolean    read_only;
+  gboolean    upgraded_copy;   /* reading an older register through a copy in memory */
   /* what the open transaction changed, for ArStore::written; NULL when
    * nobody listens */
   GPtrArray  *journal;
@@ -1297,7 +1298,7 @@ run_migrations (ArStore   *self,
       return FALSE;
     }
 
-  if (version > 0 && version < (gint64) n_migrations)
+  if (version > 0 && version < (gint64) n_migrations && !self->upgraded_copy)
     {
       /* An upgrade keeps the register as it was beside it first. */
       g_autofree char *backup = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", self->path, version);
@@ -1455,6 +1456,48 @@ migrate (ArStore   *self,
   return ok;
 }
 
+/* A reader must not upgrade a register from an older version (that is a
+ * write, and needs a backup beside it), yet should still read it: it reads
+ * a copy in memory, upgraded there, and the file stays as it was. */
+static gboolean
+read_upgraded_copy (ArStore   *self,
+                    gint64     version,
+                    gboolean   stamped,
+                    GError   **error)
+{
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (copy);
+      if (backup != NULL)
+        sqlite3_backup_finish (backup);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_SQL,
+                   _("Cannot read %s, a register from an older version: %s"), self->path,
+                   copy ? sqlite3_errmsg (copy) : sqlite3_errstr (rc));
+      sqlite3_close (copy);
+      return FALSE;
+    }
+
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close (self->db);
+  self->db = copy;
+  self->upgraded_copy = TRUE;
+
+  return ar_store_exec (self, "PRAGMA foreign_keys = ON", error)
+         && migrate (self, version, stamped, error)
+         && ar_store_exec (self, "PRAGMA query_only = ON", error);
+}
+
 static ArStore *
 open_database (const char  *path,
                gboolean     read_only,
@@ -1525,13 +1568,8 @@ open_database (const char  *path,
       guint n_migrations;
 
       ar_store_schema_migrations (&n_migrations);
-      if (version < (gint64) n_migrations)
-        {
-          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_VERSION,
-                       _("%s is a register from an older version: open it in Alliance Register "
-                         "once to bring it up to date"), path);
-          return NULL;
-        }
+      if (version < (gint64) n_migrations && !read_upgraded_copy (self, version, stamped, error))
+        return NULL;
     }
   else if (!migrate (self, version, stamped, error))
     return NULL;
