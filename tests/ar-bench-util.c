@@ -71,7 +71,7 @@ ar_bench_target (const char *what,
 {
   gboolean met = figure <= target;
 
-  g_print ("  %s %s: %.1f %s, target ≤ %.0f %s\n", met ? "met   " : "MISSED", what, figure, unit, target, unit);
+  g_print ("  %s %s: %.1f %s, target <= %g %s\n", met ? "met   " : "MISSED", what, figure, unit, target, unit);
   if (!met)
     missed = TRUE;
 }
