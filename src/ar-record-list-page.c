@@ -128,11 +128,16 @@ record_matches (gpointer item,
 
   if (self->filter_choice != NULL && self->filter_field != NULL)
     {
-      const char *value = g_str_equal (self->filter_field, "roles")
-                          ? ar_record_table_get_cell (self->table, record, self->roles_column)
-                          : ar_record_get_text (record, self->filter_field);
+      /* a person's roles are a list; a status or kind is one value, and
+       * "open" must not match "proposed-to-open" */
+      if (g_str_equal (self->filter_field, "roles"))
+        {
+          const char *roles = ar_record_table_get_cell (self->table, record, self->roles_column);
 
-      if (value == NULL || strstr (value, self->filter_choice) == NULL)
+          if (roles == NULL || strstr (roles, self->filter_choice) == NULL)
+            return FALSE;
+        }
+      else if (g_strcmp0 (ar_record_get_text (record, self->filter_field), self->filter_choice) != 0)
         return FALSE;
     }
 
