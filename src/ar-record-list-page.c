@@ -48,6 +48,10 @@ struct _ArRecordListPage
   int                 roles_column;
   /* the store changed while the page was hidden: reload when shown */
   gboolean            stale;
+  /* a long list is read in a thread (see ar_record_list_page_reload) */
+  GTask              *load_task;
+  GCancellable       *load_cancellable;
+  guint               thread_from;
   /* the list is too narrow for every column: only the key ones show */
   gboolean            narrow;
   guint               narrow_idle;
@@ -124,11 +128,16 @@ record_matches (gpointer item,
 
   if (self->filter_choice != NULL && self->filter_field != NULL)
     {
-      const char *value = g_str_equal (self->filter_field, "roles")
-                          ? ar_record_table_get_cell (self->table, record, self->roles_column)
-                          : ar_record_get_text (record, self->filter_field);
+      /* a person's roles are a list; a status or kind is one value, and
+       * "open" must not match "proposed-to-open" */
+      if (g_str_equal (self->filter_field, "roles"))
+        {
+          const char *roles = ar_record_table_get_cell (self->table, record, self->roles_column);
 
-      if (value == NULL || strstr (value, self->filter_choice) == NULL)
+          if (roles == NULL || strstr (roles, self->filter_choice) == NULL)
+            return FALSE;
+        }
+      else if (g_strcmp0 (ar_record_get_text (record, self->filter_field), self->filter_choice) != 0)
         return FALSE;
     }
 
@@ -205,7 +214,8 @@ static void
 update_empty_state (ArRecordListPage *self)
 {
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0
-                 || gtk_filter_list_model_get_pending (self->filtered) > 0;
+                 || gtk_filter_list_model_get_pending (self->filtered) > 0
+                 || self->load_task != NULL;
 
   gtk_stack_set_visible_child_name (self->list_stack, any ? "list" : "none");
 }
@@ -449,6 +459,10 @@ ar_record_list_page_dispose (GObject *object)
   ArRecordListPage *self = AR_RECORD_LIST_PAGE (object);
 
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->load_task);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -509,6 +523,7 @@ ar_record_list_page_init (ArRecordListPage *self)
                                  gtk_custom_layout_new (NULL, measure_list_frame, allocate_list_frame));
 
   self->area_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->thread_from = 5000;
   g_signal_connect (self->editor, "saved", G_CALLBACK (on_editor_saved), self);
 }
 
@@ -597,50 +612,361 @@ ar_record_list_page_set_store (ArRecordListPage *self,
   on_store_changed (self, G_TYPE_NONE);
 }
 
+/* What a reload reads, in the thread or at once. */
+typedef struct
+{
+  char               *path;
+  GType               record_type;
+  const ArColumnSpec *columns;
+  guint               n_columns;
+  gint64              selected_id;
+  /* the plain field the list is sorted by, when it is, or -1 */
+  int                 sort_index;
+  gboolean            sort_descending;
+  /* the ids in the order the list showed them before the reload */
+  GArray             *order;
+  GHashTable         *ranks;
+  GPtrArray          *records;
+  ArRecordTable      *table;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_free (load->path);
+  g_clear_pointer (&load->order, g_array_unref);
+  g_clear_pointer (&load->ranks, g_hash_table_unref);
+  g_clear_pointer (&load->records, g_ptr_array_unref);
+  g_clear_object (&load->table);
+  g_free (load);
+}
+
+static int
+compare_ranks (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  GHashTable *ranks = user_data;
+  gint64 id_a = ar_record_get_id (*(ArRecord **) a);
+  gint64 id_b = ar_record_get_id (*(ArRecord **) b);
+  guint rank_a = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, &id_a));
+  guint rank_b = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, &id_b));
+
+  /* rank 0: new since the last load; after the others, by id */
+  if (rank_a != rank_b)
+    return rank_a == 0 ? 1 : rank_b == 0 ? -1 : rank_a < rank_b ? -1 : 1;
+  return id_a < id_b ? -1 : id_a > id_b;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  int index = GPOINTER_TO_INT (user_data);
+
+  return strcmp (ar_record_get_sort_key (*(ArRecord **) a, index),
+                 ar_record_get_sort_key (*(ArRecord **) b, index));
+}
+
+static int
+compare_keys_descending (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  return compare_names (b, a, user_data);
+}
+
+/* Reads the records and works out every cell and key the list will ask
+ * for, so that taking them in costs the main loop little: the search
+ * keys, the sort keys, and the order the list showed, which the view's
+ * sort then only confirms. */
+static gboolean
+load_records (ArStore   *store,
+              LoadData  *load,
+              GError   **error)
+{
+  g_autoptr(GListModel) records = ar_store_list (store, load->record_type, error);
+  ArRecordClass *klass;
+
+  if (records == NULL)
+    return FALSE;
+
+  load->table = ar_record_table_new (load->record_type, load->columns, load->n_columns);
+  ar_record_table_load (load->table, store);
+  load->records = g_ptr_array_new_full (g_list_model_get_n_items (records), g_object_unref);
+
+  klass = g_type_class_ref (load->record_type);
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      ArRecord *record = g_list_model_get_item (records, i);
+
+      ar_record_get_search_key (record);
+      for (guint c = 0; c < load->n_columns; c++)
+        if (load->columns[c].kind == AR_COLUMN_TEXT)
+          ar_record_get_sort_key (record, ar_record_class_field_index (klass, load->columns[c].field));
+      g_ptr_array_add (load->records, record);
+    }
+  g_type_class_unref (klass);
+
+  if (load->sort_index >= 0)
+    {
+      /* the list was sorted by this plain field: sort as the view will */
+      g_ptr_array_sort_with_data (load->records, load->sort_descending ? compare_keys_descending : compare_names,
+                                  GINT_TO_POINTER (load->sort_index));
+    }
+  else if (load->order != NULL && load->order->len > 0)
+    {
+      load->ranks = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < load->order->len; i++)
+        g_hash_table_insert (load->ranks, &g_array_index (load->order, gint64, i), GUINT_TO_POINTER (i + 1));
+      g_ptr_array_sort_with_data (load->records, compare_ranks, load->ranks);
+    }
+
+  return TRUE;
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadData *load = task_data;
+  g_autoptr(GError) error = NULL;
+  /* a connection of its own: ArStore is not shared between threads */
+  g_autoptr(ArStore) store = ar_store_open (load->path, &error);
+
+  if (store == NULL || !load_records (store, load, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gpointer
+drop_in_thread (gpointer data)
+{
+  g_ptr_array_unref (data);
+
+  return NULL;
+}
+
+/* Takes in what was read: the new table, then the records in one
+ * replacement, keeping the selection where it still exists. What is
+ * replaced is freed in a thread: 50,000 records take the main loop tens
+ * of milliseconds to free. */
+static void
+take_records (ArRecordListPage *self,
+              LoadData         *load)
+{
+  GListModel *records = G_LIST_MODEL (self->records);
+  guint n_old = g_list_model_get_n_items (records);
+  GPtrArray *old = g_ptr_array_new_full (n_old + 1, g_object_unref);
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < n_old; i++)
+    g_ptr_array_add (old, g_list_model_get_item (records, i));
+  g_ptr_array_add (old, g_steal_pointer (&self->table));
+  self->table = g_object_ref (load->table);
+  reload_area_filter (self);
+
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+  if (n_old == 0)
+    ar_record_list_replace_all (self->records, g_steal_pointer (&load->records));
+  else
+    {
+      /* A sort model takes long to remove 50,000 rows (it looks for each
+       * one): give the filter a new one instead, sorted as the old was. */
+      ArRecordList *list = ar_record_list_new (self->record_type);
+      GtkSortListModel *sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_sort_list_model_get_sorter (self->sorted)));
+
+      ar_record_list_replace_all (list, g_steal_pointer (&load->records));
+      gtk_sort_list_model_set_model (sorted, G_LIST_MODEL (list));
+      g_object_unref (list);
+      /* with nothing to filter out, filtering is quick: at once, rather
+       * than emptying the list and filling it again in batches */
+      if (self->query == NULL && self->filter_choice == NULL && self->area_filter == 0)
+        gtk_filter_list_model_set_incremental (self->filtered, FALSE);
+      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (sorted));
+      gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+      g_object_unref (sorted);
+      self->records = list;
+      self->sorted = sorted;
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+  g_debug ("%s: taken in in %.0f ms", self->title, (g_get_monotonic_time () - start) / 1000.0);
+
+  if (n_old > 1000)
+    g_thread_unref (g_thread_new ("ar-drop-records", drop_in_thread, old));
+  else
+    g_ptr_array_unref (old);
+
+  if (load->selected_id != 0)
+    ar_record_list_page_select_id (self, load->selected_id);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ArRecordListPage *self = AR_RECORD_LIST_PAGE (source);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* a later reload took over, or the page went */
+  if (G_TASK (result) != self->load_task || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  task = g_steal_pointer (&self->load_task);
+  if (!g_task_propagate_boolean (task, &error))
+    g_warning ("Could not read the %s: %s", self->title, error->message);
+  else
+    take_records (self, g_task_get_task_data (task));
+  update_empty_state (self);
+}
+
+/* GTK 4.8 cannot say which column a column view sorts by: see whether
+ * the list is in the order of one of its plain fields. */
+static void
+find_sort_field (ArRecordListPage *self,
+                 LoadData         *load)
+{
+  GListModel *sorted = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (sorted);
+  ArRecordClass *klass = g_type_class_ref (self->record_type);
+
+  load->sort_index = ar_record_class_field_index (klass, "name");
+  load->sort_descending = FALSE;
+  for (guint c = 0; n > 1 && c <= self->n_columns; c++)
+    {
+      /* the name first, as the list starts; then each plain column */
+      int index = c == 0 ? ar_record_class_field_index (klass, "name")
+                         : self->columns[c - 1].kind == AR_COLUMN_TEXT
+                         ? ar_record_class_field_index (klass, self->columns[c - 1].field) : -1;
+
+      if (index < 0)
+        continue;
+      for (int direction = 0; direction < 2; direction++)
+        {
+          g_autoptr(ArRecord) previous = g_list_model_get_item (sorted, 0);
+          guint i;
+
+          for (i = 1; i < n; i++)
+            {
+              g_autoptr(ArRecord) record = g_list_model_get_item (sorted, i);
+              int order = strcmp (ar_record_get_sort_key (previous, index), ar_record_get_sort_key (record, index));
+
+              if (direction == 0 ? order > 0 : order < 0)
+                break;
+              g_set_object (&previous, record);
+            }
+          if (i == n)
+            {
+              load->sort_index = index;
+              load->sort_descending = direction == 1;
+              g_type_class_unref (klass);
+              return;
+            }
+        }
+    }
+  if (n > 1)
+    load->sort_index = -1;
+  g_type_class_unref (klass);
+}
+
 /**
  * ar_record_list_page_reload:
  *
  * Reads the records again, keeping the selection where it still exists.
+ * A long list (England has 50,000 schools) is read in a thread, with its
+ * own connection to the register, and taken in when ready: the window
+ * never waits for it. ar_record_list_page_is_loading() says when it is.
  */
 void
 ar_record_list_page_reload (ArRecordListPage *self)
 {
-  g_autoptr(GListModel) records = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  LoadData *load;
   ArRecord *selected;
   gint64 selected_id;
-  gint64 start;
+  guint n_shown;
 
   g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
 
   self->stale = FALSE;
   selected = gtk_single_selection_get_selected_item (self->selection);
   selected_id = selected ? ar_record_get_id (selected) : 0;
-  start = g_get_monotonic_time ();
 
-  reload_area_filter (self);
-
-  if (self->store != NULL)
+  /* the list's present order, so that the new list arrives in it */
+  load = g_new0 (LoadData, 1);
+  load->record_type = self->record_type;
+  load->columns = self->columns;
+  load->n_columns = self->n_columns;
+  load->selected_id = selected_id;
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  load->order = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_shown);
+  for (guint i = 0; i < n_shown; i++)
     {
-      records = ar_store_list (self->store, self->record_type, NULL);
-      g_debug ("%s: read %u records in %.0f ms", self->title,
-               records ? g_list_model_get_n_items (records) : 0, (g_get_monotonic_time () - start) / 1000.0);
-      ar_record_table_load (self->table, self->store);
-      g_debug ("%s: derived columns in %.0f ms", self->title, (g_get_monotonic_time () - start) / 1000.0);
+      g_autoptr(ArRecord) record = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+      gint64 id = ar_record_get_id (record);
+
+      g_array_append_val (load->order, id);
+    }
+  find_sort_field (self, load);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->load_task);
+
+  if (self->store != NULL && ar_store_get_path (self->store) != NULL
+      && ar_store_count (self->store, self->record_type) >= self->thread_from)
+    {
+      load->path = g_strdup (ar_store_get_path (self->store));
+      self->load_cancellable = g_cancellable_new ();
+      self->load_task = g_task_new (self, self->load_cancellable, on_loaded, NULL);
+      g_task_set_task_data (self->load_task, load, load_data_free);
+      g_task_run_in_thread (self->load_task, load_in_thread);
+      return;
     }
 
-  for (guint i = 0; records != NULL && i < g_list_model_get_n_items (records); i++)
-    g_ptr_array_add (items, g_list_model_get_item (records, i));
+  /* a short list: at once */
+  if (self->store == NULL || !load_records (self->store, load, NULL))
+    {
+      g_clear_pointer (&load->records, g_ptr_array_unref);
+      load->records = g_ptr_array_new_with_free_func (g_object_unref);
+      if (load->table == NULL)
+        load->table = ar_record_table_new (self->record_type, self->columns, self->n_columns);
+    }
+  take_records (self, load);
+  load_data_free (load);
+}
 
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
-  ar_record_list_replace_all (self->records, g_steal_pointer (&items));
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+/**
+ * ar_record_list_page_set_thread_from:
+ *
+ * Lists of at least @n_records are read in a thread (5,000 unless set);
+ * tests set 0 to read even a short one that way.
+ */
+void
+ar_record_list_page_set_thread_from (ArRecordListPage *self,
+                                     guint             n_records)
+{
+  g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
+  self->thread_from = n_records;
+}
 
-  g_debug ("%s: sorted in %.0f ms", self->title, (g_get_monotonic_time () - start) / 1000.0);
-
-  if (selected_id != 0)
-    ar_record_list_page_select_id (self, selected_id);
+/* Until a reload in a thread has been taken in. */
+static void
+wait_for_load (ArRecordListPage *self)
+{
+  if (self->stale)
+    ar_record_list_page_reload (self);
+  while (self->load_task != NULL)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 /**
@@ -661,14 +987,29 @@ ar_record_list_page_get_n_shown (ArRecordListPage *self)
 {
   g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), 0);
 
-  if (self->stale)
-    ar_record_list_page_reload (self);
+  wait_for_load (self);
 
   /* an exact count: let an incremental filter finish its pass */
   while (gtk_filter_list_model_get_pending (self->filtered) > 0)
     g_main_context_iteration (NULL, TRUE);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+/**
+ * ar_record_list_page_is_loading:
+ *
+ * Returns: whether the page is still reading, sorting or filtering its
+ *   records: the list shown is not yet the register's
+ */
+gboolean
+ar_record_list_page_is_loading (ArRecordListPage *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), FALSE);
+
+  return self->stale || self->load_task != NULL
+         || gtk_sort_list_model_get_pending (self->sorted) > 0
+         || gtk_filter_list_model_get_pending (self->filtered) > 0;
 }
 
 /**
@@ -708,8 +1049,7 @@ ar_record_list_page_select_id (ArRecordListPage *self,
 {
   g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), FALSE);
 
-  if (self->stale)
-    ar_record_list_page_reload (self);
+  wait_for_load (self);
 
   for (int attempt = 0; attempt < 2; attempt++)
     {
@@ -795,8 +1135,7 @@ ar_record_list_page_to_csv (ArRecordListPage *self,
 {
   g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), NULL);
 
-  if (self->stale)
-    ar_record_list_page_reload (self);
+  wait_for_load (self);
   while (gtk_filter_list_model_get_pending (self->filtered) > 0)
     g_main_context_iteration (NULL, TRUE);
 

@@ -27,6 +27,9 @@ void              ar_record_list_page_set_store       (ArRecordListPage    *self
                                                        ArStore             *store);
 void              ar_record_list_page_reload          (ArRecordListPage    *self);
 guint             ar_record_list_page_get_n_shown     (ArRecordListPage    *self);
+gboolean          ar_record_list_page_is_loading      (ArRecordListPage    *self);
+void              ar_record_list_page_set_thread_from (ArRecordListPage    *self,
+                                                       guint                n_records);
 gboolean          ar_record_list_page_shows_list      (ArRecordListPage    *self);
 gboolean          ar_record_list_page_is_narrow       (ArRecordListPage    *self);
 gboolean          ar_record_list_page_open_id         (ArRecordListPage    *self,

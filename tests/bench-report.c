@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "ar-bench-util.h"
 #include "ar-report.h"
 
 #define ROUNDS 20
@@ -14,7 +15,7 @@ time_format (ArSummary       *summary,
              ArSummaryFormat  format,
              gsize           *size)
 {
-  double best = G_MAXDOUBLE;
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; i < ROUNDS; i++)
     {
@@ -25,11 +26,13 @@ time_format (ArSummary       *summary,
       bytes = ar_report_write (summary, format, &error);
       if (bytes == NULL)
         g_error ("%s", error->message);
-      best = MIN (best, (g_get_monotonic_time () - start) / 1000.0);
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+
+      g_array_append_val (samples, ms);
       *size = g_bytes_get_size (bytes);
     }
 
-  return best;
+  return ar_bench_median (samples);
 }
 
 int
@@ -41,6 +44,8 @@ main (int   argc,
   g_autoptr(ArSummary) summary = NULL;
   gint64 start;
   double first;
+  double pdf;
+  double odt;
   gsize size;
 
   if (store == NULL)
@@ -54,10 +59,13 @@ main (int   argc,
   first = (g_get_monotonic_time () - start) / 1000.0;
 
   g_print ("PDF, first in the process: %.1f ms\n", first);
-  g_print ("PDF: %.1f ms (best of %d)", time_format (summary, AR_SUMMARY_FORMAT_PDF, &size), ROUNDS);
-  g_print (", %zu bytes\n", size);
-  g_print ("ODT: %.1f ms (best of %d)", time_format (summary, AR_SUMMARY_FORMAT_ODT, &size), ROUNDS);
-  g_print (", %zu bytes\n", size);
+  ar_bench_target ("first PDF in a process", first, 100, "ms");
+  pdf = time_format (summary, AR_SUMMARY_FORMAT_PDF, &size);
+  g_print ("PDF: %.1f ms (median of %d), %zu bytes\n", pdf, ROUNDS, size);
+  ar_bench_target ("PDF", pdf, 15, "ms");
+  odt = time_format (summary, AR_SUMMARY_FORMAT_ODT, &size);
+  g_print ("ODT: %.1f ms (median of %d), %zu bytes\n", odt, ROUNDS, size);
+  ar_bench_target ("ODT", odt, 5, "ms");
 
-  return 0;
+  return ar_bench_status ();
 }
