@@ -57,6 +57,15 @@ test_messages_do_not_echo_bad_bytes (void)
   ar_record_set_text (trust, "opened_on", "2020\x0b");
   g_assert_false (ar_record_validate (trust, &error));
   g_assert_cmpstr (error->message, ==, "Opened: “2020\\x0B” is not a date in the form YYYY-MM-DD");
+  g_clear_error (&error);
+
+  /* a class's own rule, too, and it says which field it was about */
+  ar_record_set_text (trust, "opened_on", NULL);
+  ar_record_set_text (trust, "gias_uid", "12\x1b[2J");
+  g_assert_false (ar_record_validate (trust, &error));
+  g_assert_cmpstr (error->message, ==, "GIAS group UID: “12\\x1B[2J” is not a number");
+  g_assert_cmpint (ar_record_get_invalid_field (trust), ==,
+                   ar_record_class_field_index (AR_RECORD_GET_CLASS (trust), "gias_uid"));
 }
 
 static void
