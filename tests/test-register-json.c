@@ -149,6 +149,13 @@ static const BadCase bad_cases[] = {
     "schools[0] (id 1): field “name” (Name): the text holds “\\” that does not start an escape" },
   { "short-unicode-escape", HEAD "\"schools\": [{\"id\": 1, \"name\": \"\\u12\"}]}",
     "the text holds “\\” that does not start an escape" },
+  /* cairo refuses noncharacters, and the PDF went blank after one */
+  { "noncharacter-escaped", HEAD "\"schools\": [{\"id\": 1, \"name\": \"S\\uffff\"}]}",
+    "schools[0] (id 1): field “name”: Name: the text holds a noncharacter such as U+FFFF" },
+  { "noncharacter-raw", HEAD "\"schools\": [{\"id\": 1, \"name\": \"S\", \"notes\": \"\xef\xb7\x90\"}]}",
+    "schools[0] (id 1): field “notes”: Notes: the text holds a noncharacter" },
+  { "noncharacter-plane-16", HEAD "\"schools\": [{\"id\": 1, \"name\": \"\\udbff\\udfff\"}]}",
+    "schools[0] (id 1): field “name”: Name: the text holds a noncharacter" },
   /* numbers json-glib would wrap around or coerce */
   { "link-wraps-around", HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\"}], "
     "\"schools\": [{\"id\": 1, \"name\": \"S\", \"area_id\": -18446744073709551615}]}",
@@ -232,7 +239,7 @@ test_hostile_text_round_trip (void)
     "Vertical\vtab, form\ffeed, escape \x1b, bell \x07, delete \x7f, C1 \xc2\x85",
     "]]> <![CDATA[ & &amp; <b> \"double\" 'single' \\ back",
     "\xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d RTL \xe2\x80\xae mark \xe2\x80\xac",
-    "Emoji \xf0\x9f\x98\x80 \xf0\x9f\x8f\xb4\xf3\xa0\x81\xa7\xf3\xa0\x81\xa2 and U+FFFF \xef\xbf\xbf",
+    "Emoji \xf0\x9f\x98\x80 \xf0\x9f\x8f\xb4\xf3\xa0\x81\xa7\xf3\xa0\x81\xa2 and U+FFFD \xef\xbf\xbd",
     "Line\r\nbreaks\nand\ttabs",
   };
   g_autoptr(GError) error = NULL;
