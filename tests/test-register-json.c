@@ -176,6 +176,9 @@ static const BadCase bad_cases[] = {
     "field “position” (Position) must be a whole number, not a decimal number" },
   { "hexadecimal", HEAD "\"areas\": [{\"id\": 0x1, \"code\": \"855\", \"name\": \"L\"}]}",
     "bad.json is not valid JSON: line 1: unexpected “0x1”" },
+  /* json-glib leaks what it built when a second value follows the first */
+  { "value-after-document", "6" HEAD "\"areas\": []}", "bad.json is not valid JSON: line 1: more follows the end of the document" },
+  { "two-documents", HEAD "\"areas\": []}\n{}", "bad.json is not valid JSON: line 2: more follows the end of the document" },
   /* what json-glib takes but JSON is not */
   { "comment", HEAD "/* \" */ \"areas\": []}", "bad.json is not valid JSON: line 1: unexpected character" },
   { "single-quotes", HEAD "'areas': []}", "bad.json is not valid JSON: line 1: unexpected character" },

@@ -215,6 +215,7 @@ typedef struct
   Frame       frames[MAX_DEPTH];
   Problem    *problem;
   GArray     *patches;     /* offsets of escapes json-glib must not see */
+  gboolean    root_done;
 } Scanner;
 
 static int
@@ -431,6 +432,27 @@ scan_word (Scanner  *scanner,
   return TRUE;
 }
 
+/* json-glib 1.6 leaks what it built when a second value follows the
+ * first, so the document ends with its one value. */
+static gboolean
+scan_value_start (Scanner  *scanner,
+                  GError  **error)
+{
+  if (scanner->depth > 0)
+    return TRUE;
+
+  if (scanner->root_done)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                   _("%s is not valid JSON: line %u: more follows the end of the document"),
+                   scanner->source, scanner->line);
+      return FALSE;
+    }
+
+  scanner->root_done = TRUE;
+  return TRUE;
+}
+
 static gboolean
 scan_document (Scanner  *scanner,
                GError  **error)
@@ -454,6 +476,8 @@ scan_document (Scanner  *scanner,
           break;
 
         case '{': case '[':
+          if (!scan_value_start (scanner, error))
+            return FALSE;
           if (scanner->depth == MAX_DEPTH)
             {
               g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
@@ -487,14 +511,14 @@ scan_document (Scanner  *scanner,
           break;
 
         case '"':
-          if (!scan_string (scanner, error))
+          if (!scan_value_start (scanner, error) || !scan_string (scanner, error))
             return FALSE;
           break;
 
         default:
           if (g_ascii_isalnum (c) || c == '-' || c == '+' || c == '.')
             {
-              if (!scan_word (scanner, error))
+              if (!scan_value_start (scanner, error) || !scan_word (scanner, error))
                 return FALSE;
               break;
             }
@@ -830,7 +854,7 @@ read_document (ImportData  *data,
 
   {
     g_autoptr(GArray) patches = g_array_new (FALSE, FALSE, sizeof (gsize));
-    Scanner scanner = { data->source, text, text + length, text, 1, 0, { { 0 } }, &data->problem, patches };
+    Scanner scanner = { data->source, text, text + length, text, 1, 0, { { 0 } }, &data->problem, patches, FALSE };
 
     if (!scan_document (&scanner, error))
       return FALSE;
