@@ -15,9 +15,9 @@
 #define FORMULA "=cmd|' /C calc'!A0"
 #define FOREIGN "Ysgol Llanrhaeadr ŵ · Ысык-Көл · 学校"
 /* control characters XML 1.0 cannot hold, even as &#xb;, CDATA's end,
- * right-to-left text and its overrides, an emoji and a noncharacter */
-#define CONTROLS "Upper\vLower\x01\x1b[31m ]]> \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\xe2\x80\xae \xf0\x9f\x98\x80 \xef\xbf\xbf"
-#define CONTROLS_IN_XML "Upper Lower  [31m ]]&gt; \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\xe2\x80\xae \xf0\x9f\x98\x80 \xef\xbf\xbd"
+ * right-to-left text and its overrides, an emoji */
+#define CONTROLS "Upper\vLower\x01\x1b[31m ]]> \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\xe2\x80\xae \xf0\x9f\x98\x80"
+#define CONTROLS_IN_XML "Upper Lower  [31m ]]&gt; \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\xe2\x80\xae \xf0\x9f\x98\x80"
 
 typedef struct
 {
@@ -360,7 +360,9 @@ test_hostile_names (Fixture       *fixture,
   g_assert_no_error (error);
 
   summary = ar_summary_compute (store, "855", "2025-01-01", &error);
-  ar_summary_set_heading (summary, "Appendix\vB & <C>");
+  /* the register refuses noncharacters, but a heading is not stored; cairo
+   * refused U+FFFF and drew nothing after it */
+  ar_summary_set_heading (summary, "Appendix\vB & <C>\xef\xbf\xbf");
   pdf = ar_report_write (summary, AR_SUMMARY_FORMAT_PDF, &error);
   odt = ar_report_write (summary, AR_SUMMARY_FORMAT_ODT, &error);
   g_assert_no_error (error);
@@ -370,6 +372,8 @@ test_hostile_names (Fixture       *fixture,
   g_assert_nonnull (strstr (pdf_text, "Leads <script>alert(\"x\")</script> & more"));
   g_assert_nonnull (strstr (pdf_text, "Ysgol Llanrhaeadr ŵ · Ысык-Көл · 学校"));
   g_assert_nonnull (strstr (pdf_text, "=cmd|' /C calc'!A0"));
+  g_assert_nonnull (strstr (pdf_text, "Appendix B & <C>\xef\xbf\xbd"));
+  g_assert_nonnull (strstr (pdf_text, ar_summary_row_get_title (ar_summary_get_row (summary, ar_summary_get_n_rows (summary) - 1))));
 
   odt_path = save (fixture, odt, "hostile.odt");
   content = odt_member (odt_path, "content.xml");
@@ -379,7 +383,7 @@ test_hostile_names (Fixture       *fixture,
   g_assert_nonnull (strstr (content, "Number in Shire &quot;North&quot;, West"));
   g_assert_nonnull (strstr (content, CONTROLS_IN_XML "</text:p>"));
   g_assert_nonnull (strstr (content, CONTROLS_IN_XML " &#39;single&#39;</text:p>"));
-  g_assert_nonnull (strstr (content, ">Appendix B &amp; &lt;C&gt;</text:p>"));
+  g_assert_nonnull (strstr (content, ">Appendix B &amp; &lt;C&gt;\xef\xbf\xbd</text:p>"));
 }
 
 int

@@ -114,14 +114,15 @@ test_html_controls (Fixture       *fixture,
   int fd;
 
   set_role (fixture->store, "LLE", "key_functions",
-            "Upper\vLower\x01\x1b[31m ]]> \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xf0\x9f\x98\x80 \xef\xbf\xbe");
+            "Upper\vLower\x01\x1b[31m ]]> \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xf0\x9f\x98\x80");
   summary = ar_summary_compute (fixture->store, "855", "2025-01-01", &error);
   g_assert_no_error (error);
-  ar_summary_set_heading (summary, "Appendix\fB");
+  /* the register refuses noncharacters, but a heading is not stored */
+  ar_summary_set_heading (summary, "Appendix\fB\xef\xbf\xbe");
   html = ar_summary_to_html (summary);
 
-  g_assert_nonnull (strstr (html, "<h2>Appendix B</h2>"));
-  g_assert_nonnull (strstr (html, "<p>Upper Lower  [31m ]]&gt; \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xf0\x9f\x98\x80 \xef\xbf\xbd</p>"));
+  g_assert_nonnull (strstr (html, "<h2>Appendix B\xef\xbf\xbd</h2>"));
+  g_assert_nonnull (strstr (html, "<p>Upper Lower  [31m ]]&gt; \xe2\x80\x8f\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xf0\x9f\x98\x80</p>"));
   g_assert_null (strstr (html, "&#x"));
   for (const char *p = html; *p != '\0'; p++)
     g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
@@ -143,7 +144,7 @@ test_html_controls (Fixture       *fixture,
   /* Markdown is made into HTML too */
   g_free (html);
   html = ar_summary_to_markdown (summary);
-  g_assert_nonnull (strstr (html, "**Appendix B**"));
+  g_assert_nonnull (strstr (html, "**Appendix B\xef\xbf\xbd**"));
   for (const char *p = html; *p != '\0'; p++)
     g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
 }

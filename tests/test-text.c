@@ -57,6 +57,15 @@ test_messages_do_not_echo_bad_bytes (void)
   ar_record_set_text (trust, "opened_on", "2020\x0b");
   g_assert_false (ar_record_validate (trust, &error));
   g_assert_cmpstr (error->message, ==, "Opened: “2020\\x0B” is not a date in the form YYYY-MM-DD");
+  g_clear_error (&error);
+
+  /* a class's own rule, too, and it says which field it was about */
+  ar_record_set_text (trust, "opened_on", NULL);
+  ar_record_set_text (trust, "gias_uid", "12\x1b[2J");
+  g_assert_false (ar_record_validate (trust, &error));
+  g_assert_cmpstr (error->message, ==, "GIAS group UID: “12\\x1B[2J” is not a number");
+  g_assert_cmpint (ar_record_get_invalid_field (trust), ==,
+                   ar_record_class_field_index (AR_RECORD_GET_CLASS (trust), "gias_uid"));
 }
 
 static void
@@ -70,6 +79,21 @@ test_check (void)
   g_assert_cmpstr (problem, ==, "the text holds a NUL character, which is not allowed");
   g_assert_false (ar_text_check ("\xed\xa0\x80", -1, &problem));
   g_assert_cmpstr (problem, ==, "the text is not valid UTF-8");
+
+  /* noncharacters: U+FFFF, U+FDD0, U+10FFFF; U+FFFD and U+FEFF are text */
+  g_assert_true (ar_text_check ("\xef\xbf\xbd \xef\xbb\xbf \xef\xb7\xb0", -1, &problem));
+  g_assert_false (ar_text_check ("a \xef\xbf\xbf", -1, &problem));
+  g_assert_cmpstr (problem, ==, "the text holds a noncharacter such as U+FFFF, which is not for text");
+  g_assert_false (ar_text_check ("\xef\xb7\x90", -1, &problem));
+  g_assert_false (ar_text_check ("\xf4\x8f\xbf\xbf", -1, &problem));
+}
+
+static void
+test_for_layout (void)
+{
+  g_autofree char *shown = ar_text_for_layout ("a\vb\x01\tc\nd \xef\xbf\xbf \xef\xb7\x90 \xff");
+
+  g_assert_cmpstr (shown, ==, "a b \tc\nd \xef\xbf\xbd \xef\xbf\xbd \xef\xbf\xbd");
 }
 
 static void
@@ -166,6 +190,7 @@ main (int   argc,
   g_test_add_func ("/ar/text/messages-do-not-echo-bad-bytes", test_messages_do_not_echo_bad_bytes);
   g_test_add_func ("/ar/text/check", test_check);
   g_test_add_func ("/ar/text/for-message", test_for_message);
+  g_test_add_func ("/ar/text/for-layout", test_for_layout);
   g_test_add_func ("/ar/text/clean-line", test_clean_line);
   g_test_add_func ("/ar/text/escape-markup", test_escape_markup);
   g_test_add_func ("/ar/text/find-area-fails-once", test_find_area_fails_once);

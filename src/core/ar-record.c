@@ -763,6 +763,8 @@ ar_record_validate (ArRecord  *self,
                     GError   **error)
 {
   ArRecordPrivate *priv = ar_record_get_instance_private (self);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *shown = NULL;
   ArRecordClass *klass;
   GValue *values;
 
@@ -781,8 +783,23 @@ ar_record_validate (ArRecord  *self,
         }
     }
 
-  if (klass->validate != NULL)
-    return klass->validate (self, error);
+  if (klass->validate != NULL && !klass->validate (self, &local_error))
+    {
+      /* A class's rule about one field says so as "Label: …"; note
+       * which, and quote what was typed without control characters. */
+      for (guint i = 0; i < klass->n_fields && priv->invalid_field < 0; i++)
+        {
+          const char *label = _(klass->fields[i].label);
+          gsize length = strlen (label);
+
+          if (strncmp (local_error->message, label, length) == 0 && local_error->message[length] == ':')
+            priv->invalid_field = i;
+        }
+
+      shown = ar_text_for_message (local_error->message);
+      g_set_error_literal (error, local_error->domain, local_error->code, shown);
+      return FALSE;
+    }
 
   return TRUE;
 }

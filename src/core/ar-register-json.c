@@ -215,6 +215,7 @@ typedef struct
   Frame       frames[MAX_DEPTH];
   Problem    *problem;
   GArray     *patches;     /* offsets of escapes json-glib must not see */
+  gboolean    root_done;
 } Scanner;
 
 static int
@@ -431,6 +432,27 @@ scan_word (Scanner  *scanner,
   return TRUE;
 }
 
+/* json-glib 1.6 leaks what it built when a second value follows the
+ * first, so the document ends with its one value. */
+static gboolean
+scan_value_start (Scanner  *scanner,
+                  GError  **error)
+{
+  if (scanner->depth > 0)
+    return TRUE;
+
+  if (scanner->root_done)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                   _("%s is not valid JSON: line %u: more follows the end of the document"),
+                   scanner->source, scanner->line);
+      return FALSE;
+    }
+
+  scanner->root_done = TRUE;
+  return TRUE;
+}
+
 static gboolean
 scan_document (Scanner  *scanner,
                GError  **error)
@@ -454,6 +476,8 @@ scan_document (Scanner  *scanner,
           break;
 
         case '{': case '[':
+          if (!scan_value_start (scanner, error))
+            return FALSE;
           if (scanner->depth == MAX_DEPTH)
             {
               g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
@@ -487,14 +511,14 @@ scan_document (Scanner  *scanner,
           break;
 
         case '"':
-          if (!scan_string (scanner, error))
+          if (!scan_value_start (scanner, error) || !scan_string (scanner, error))
             return FALSE;
           break;
 
         default:
           if (g_ascii_isalnum (c) || c == '-' || c == '+' || c == '.')
             {
-              if (!scan_word (scanner, error))
+              if (!scan_value_start (scanner, error) || !scan_word (scanner, error))
                 return FALSE;
               break;
             }
@@ -525,8 +549,12 @@ set_record_error (GError      **error,
                   const char   *array,
                   guint         index,
                   gint64        id,
-                  const char   *message)
+                  const char   *raw_message)
 {
+  /* what the file held is quoted in messages, but never its control
+   * characters */
+  g_autofree char *message = ar_text_for_message (raw_message);
+
   if (id > 0)
     {
       g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -826,7 +854,7 @@ read_document (ImportData  *data,
 
   {
     g_autoptr(GArray) patches = g_array_new (FALSE, FALSE, sizeof (gsize));
-    Scanner scanner = { data->source, text, text + length, text, 1, 0, { { 0 } }, &data->problem, patches };
+    Scanner scanner = { data->source, text, text + length, text, 1, 0, { { 0 } }, &data->problem, patches, FALSE };
 
     if (!scan_document (&scanner, error))
       return FALSE;
@@ -928,6 +956,51 @@ read_document (ImportData  *data,
   return TRUE;
 }
 
+/* Which field ar_store_save() refused as a broken link or a value
+ * already used, asked again of the register, so that the message can
+ * name it as the file does. */
+static int
+refused_field (ArStore      *store,
+               ArRecord     *record,
+               const GError *error)
+{
+  gboolean link = g_error_matches (error, AR_STORE_ERROR, AR_STORE_ERROR_LINK);
+  gboolean duplicate = g_error_matches (error, AR_STORE_ERROR, AR_STORE_ERROR_DUPLICATE);
+  guint n_fields;
+  const ArField *fields = ar_record_get_fields (record, &n_fields);
+
+  for (guint i = 0; i < n_fields && (link || duplicate); i++)
+    {
+      const GValue *value = ar_record_peek_value (record, i);
+      const char *text = G_VALUE_HOLDS_STRING (value) ? g_value_get_string (value) : NULL;
+      ArRecordClass *linked = fields[i].link_table != NULL
+                              ? ar_record_class_for_table (fields[i].link_table) : NULL;
+      g_autoptr(ArRecord) found = NULL;
+
+      if (duplicate && (fields[i].flags & AR_FIELD_FLAG_UNIQUE) && text != NULL)
+        {
+          found = ar_store_find (store, G_OBJECT_TYPE (record), fields[i].name, text, NULL);
+          if (found != NULL && ar_record_get_id (found) != ar_record_get_id (record))
+            return i;
+        }
+      else if (link && linked != NULL && fields[i].type == AR_FIELD_LINK
+               && g_value_get_int64 (value) != 0)
+        {
+          found = ar_store_get (store, G_TYPE_FROM_CLASS (linked), g_value_get_int64 (value), NULL);
+          if (found == NULL)
+            return i;
+        }
+      else if (link && linked != NULL && fields[i].type == AR_FIELD_CODE_LINK && text != NULL)
+        {
+          found = ar_store_find (store, G_TYPE_FROM_CLASS (linked), "code", text, NULL);
+          if (found == NULL)
+            return i;
+        }
+    }
+
+  return -1;
+}
+
 static gboolean
 write_records (ArStore   *store,
                gpointer   user_data,
@@ -958,9 +1031,16 @@ write_records (ArStore   *store,
       if (!ar_store_save (store, record, &local_error))
         {
           guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (record), "ar-json-position"));
+          int field = refused_field (store, record, local_error);
+          g_autofree char *message = NULL;
 
+          if (field >= 0)
+            message = g_strdup_printf (_("field “%s”: %s"),
+                                       ar_record_get_fields (record, NULL)[field].name,
+                                       local_error->message);
           set_record_error (error, data->source, array_for_table (ar_record_get_table (record)),
-                            position, ar_record_get_id (record), local_error->message);
+                            position, ar_record_get_id (record),
+                            message != NULL ? message : local_error->message);
           return FALSE;
         }
     }

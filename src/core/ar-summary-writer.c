@@ -241,8 +241,11 @@ ar_summary_to_text (ArSummary *summary)
 
 static void
 append_markdown_escaped (GString    *out,
-                         const char *text)
+                         const char *raw_text)
 {
+  /* noncharacters as U+FFFD: Markdown becomes HTML */
+  g_autofree char *text = ar_text_for_layout (raw_text);
+
   for (const char *p = text; *p != '\0'; p++)
     {
       switch (*p)

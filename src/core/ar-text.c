@@ -37,6 +37,15 @@ ar_text_is_digits (const char *text,
   return length == 0 ? n > 0 : n == length;
 }
 
+/* U+FDD0–U+FDEF and the last two code points of every plane are for a
+ * program's own use, never for text: cairo refuses them, and a PDF then
+ * silently loses everything drawn after one. */
+static gboolean
+is_noncharacter (gunichar c)
+{
+  return (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
+}
+
 /* XML 1.0 allows tab, line feed and carriage return but no other C0
  * control character, not even as &#xb;, and neither U+FFFE nor U+FFFF. */
 static gboolean
@@ -51,8 +60,8 @@ is_xml_char (gunichar c)
  *
  * Escapes &, <, >, " and ' for HTML and XML. What XML 1.0 cannot hold at
  * all goes too: a control character (U+000B comes from spreadsheets as a
- * line break) becomes a space, bytes that are not UTF-8 and U+FFFE/U+FFFF
- * become U+FFFD, so any text gives a well-formed document.
+ * line break) becomes a space, bytes that are not UTF-8 and noncharacters
+ * such as U+FFFF become U+FFFD, so any text gives a well-formed document.
  *
  * Returns: (transfer full): the escaped text
  */
@@ -86,7 +95,7 @@ ar_text_escape_markup (const char *text)
         default:
           if (c < 0x20 && !is_xml_char (c))
             g_string_append_c (out, ' ');
-          else if (!is_xml_char (c))
+          else if (!is_xml_char (c) || is_noncharacter (c))
             g_string_append (out, "\xef\xbf\xbd");
           else
             g_string_append_len (out, p, g_utf8_next_char (p) - p);
@@ -104,8 +113,9 @@ ar_text_escape_markup (const char *text)
  * @length: its length in bytes, or -1 if nul-terminated
  * @problem: (out) (optional) (transfer none): why it is refused
  *
- * Text the register holds is valid UTF-8 with no NUL character: anything
- * else could not be written out and read back in again.
+ * Text the register holds is valid UTF-8 with no NUL character and no
+ * noncharacter (such as U+FFFF): anything else could not be written out,
+ * printed, and read back in again.
  *
  * Returns: whether @text may be stored
  */
@@ -129,6 +139,17 @@ ar_text_check (const char  *text,
                    ? _("the text holds a NUL character, which is not allowed")
                    : _("the text is not valid UTF-8");
       return FALSE;
+    }
+
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      /* all noncharacters are three or four bytes, starting 0xEF or 0xF0+ */
+      if ((guchar) *p >= 0xef && is_noncharacter (g_utf8_get_char (p)))
+        {
+          if (problem != NULL)
+            *problem = _("the text holds a noncharacter such as U+FFFF, which is not for text");
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -187,6 +208,37 @@ ar_text_clean_line (const char *text)
 
       if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
         g_string_append_c (out, ' ');
+      else if (is_noncharacter (c))
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * ar_text_for_layout:
+ * @text: (nullable): text to lay out with Pango and draw with cairo
+ *
+ * Returns: (transfer full): @text with control characters other than tab
+ *   and line breaks as spaces (not boxes of hex digits), and bad bytes
+ *   and noncharacters as U+FFFD, which cairo would refuse
+ */
+char *
+ar_text_for_layout (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+        g_string_append_c (out, ' ');
+      else if (is_noncharacter (c))
+        g_string_append_unichar (out, 0xfffd);
       else
         g_string_append_unichar (out, c);
     }

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ar-report-layout.h"
+#include "ar-text.h"
 
 #define N_COLUMNS        3
 #define CELL_PADDING     5.0
@@ -127,12 +128,14 @@ new_layout (ArReportLayout *self,
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *description = pango_font_description_from_string (font);
+  /* one noncharacter put cairo in an error state: the rest of the PDF was blank */
+  g_autofree char *shown = ar_text_for_layout (text);
 
   pango_layout_set_font_description (layout, description);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (width > 0)
     pango_layout_set_width (layout, pango_units_from_double (width));
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_set_text (layout, shown, -1);
   pango_font_description_free (description);
 
   g_ptr_array_add (self->layouts, layout);
