@@ -321,6 +321,7 @@ test_report_pdf_pages (Fixture       *fixture,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *pdf = NULL;
+  g_autofree char *pdftotext = NULL;
   gsize length;
   guint pages = 0;
   int status;
@@ -351,7 +352,8 @@ test_report_pdf_pages (Fixture       *fixture,
   g_assert_cmpuint (pages, >=, 3);
 
   /* when pdftotext is there, every school is in the PDF once, and the totals */
-  if (g_find_program_in_path ("pdftotext") != NULL)
+  pdftotext = g_find_program_in_path ("pdftotext");
+  if (pdftotext != NULL)
     {
       g_autofree char *command = g_strdup_printf ("pdftotext -layout '%s' '%s'", pdf_path, text_path);
       g_autofree char *text = NULL;

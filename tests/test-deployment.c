@@ -336,6 +336,14 @@ test_academic_year_boundary (Fixture       *fixture,
   g_assert_cmpstr (ar_summary_row_get_figure (summary_row (september, "DEP")), ==,
                    "1; 4 days delivered since 1 September 2026");
   g_assert_cmpstr (ar_summary_row_get_figure (summary_row (september, "SUP")), ==, "1");
+
+  /* JSON gives the days as a number too */
+  {
+    g_autofree char *json = ar_summary_to_json (september);
+
+    g_assert_nonnull (strstr (json, "\"code\" : \"DEP\""));
+    g_assert_nonnull (strstr (json, "\"days_delivered\" : 4"));
+  }
 }
 
 static void

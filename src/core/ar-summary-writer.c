@@ -571,6 +571,12 @@ ar_summary_to_json (ArSummary *summary)
           json_builder_set_member_name (builder, "schools");
           json_builder_add_int_value (builder, ar_summary_row_get_school_count (row));
         }
+      /* DEP's second figure: days delivered in the academic year so far */
+      if (g_strcmp0 (ar_summary_row_get_code (row), "DEP") == 0)
+        {
+          json_builder_set_member_name (builder, "days_delivered");
+          json_builder_add_int_value (builder, ar_summary_row_get_school_count (row));
+        }
       json_builder_set_member_name (builder, "has_records");
       json_builder_add_boolean_value (builder, ar_summary_row_get_has_records (row));
       json_builder_set_member_name (builder, "figure");
