@@ -75,6 +75,17 @@ on_editor_dirty (ArWindow *self)
   ar_window_update_actions (self);
 }
 
+/* What a page has selected decides Delete and the rest: the page says so,
+ * the window listens, and ar_window_update_actions() decides. */
+static void
+on_page_selected_record (ArRecordListPage *page,
+                         GParamSpec       *pspec,
+                         ArWindow         *self)
+{
+  if (ar_window_get_current_page (self) == page)
+    ar_window_update_actions (self);
+}
+
 static GtkWidget *
 sidebar_row (ArWindow   *self,
              const char *name,
@@ -138,6 +149,7 @@ build_sections (ArWindow *self)
       g_signal_connect (editor, "open-record", G_CALLBACK (on_open_record), self);
       g_signal_connect (editor, "delete-record", G_CALLBACK (on_delete_record), self);
       g_signal_connect_swapped (editor, "notify::dirty", G_CALLBACK (on_editor_dirty), self);
+      g_signal_connect (page, "notify::selected-record", G_CALLBACK (on_page_selected_record), self);
       gtk_stack_add_named (self->stack, GTK_WIDGET (page), section->name);
       g_ptr_array_add (self->list_pages, page);
       gtk_list_box_append (self->sidebar, sidebar_row (self, section->name, _(section->title), section->icon));
@@ -480,6 +492,82 @@ on_undo_toast_dismissed (AdwToast *toast,
     self->undo_toast = NULL;
 }
 
+/* The toast's words for what went with a record, as "2 alliance
+ * memberships"; each kind has its own plural forms. */
+static char *
+describe_count (GType type,
+                guint n)
+{
+  if (type == AR_TYPE_ALLIANCE_MEMBER)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u alliance membership", "%u alliance memberships", n), n);
+  if (type == AR_TYPE_TRUST_ACADEMY)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u trust membership", "%u trust memberships", n), n);
+  if (type == AR_TYPE_DESIGNATION)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u designation", "%u designations", n), n);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u linked record", "%u linked records", n), n);
+}
+
+/* "Deleted “Ayston School” and 2 alliance memberships; 1 record no longer
+ * links to it": what went, by kind, and what only lost its link. */
+static char *
+describe_deletion (ArWindow   *self,
+                   const char *name,
+                   GPtrArray  *removed)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GType order[] = { AR_TYPE_ALLIANCE_MEMBER, AR_TYPE_TRUST_ACADEMY, AR_TYPE_DESIGNATION, G_TYPE_NONE };
+  guint unlinked = 0;
+
+  for (guint i = 1; i < removed->len; i++)
+    {
+      ArRecord *record = g_ptr_array_index (removed, i);
+      g_autoptr(ArRecord) still = ar_store_get (self->store, G_OBJECT_TYPE (record), ar_record_get_id (record), NULL);
+      GType type = G_OBJECT_TYPE (record);
+
+      if (still != NULL)
+        {
+          unlinked++;
+          continue;
+        }
+      if (type != AR_TYPE_ALLIANCE_MEMBER && type != AR_TYPE_TRUST_ACADEMY && type != AR_TYPE_DESIGNATION)
+        type = G_TYPE_NONE;
+      g_hash_table_insert (counts, GSIZE_TO_POINTER (type),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, GSIZE_TO_POINTER (type))) + 1));
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GSIZE_TO_POINTER (order[k])));
+
+      if (n > 0)
+        g_ptr_array_add (parts, describe_count (order[k], n));
+    }
+
+  if (parts->len == 0)
+    g_string_printf (text, _("Deleted “%s”"), name);
+  else
+    {
+      g_autoptr(GString) list = g_string_new (g_ptr_array_index (parts, 0));
+
+      for (guint i = 1; i < parts->len; i++)
+        /* TRANSLATORS: joins the last two of "2 alliance memberships, 1 trust membership and 3 designations" */
+        g_string_append_printf (list, i + 1 == parts->len ? _(" and %s") : _(", %s"),
+                                (char *) g_ptr_array_index (parts, i));
+      /* TRANSLATORS: the first %s is the record's name, the second what went with it */
+      g_string_printf (text, _("Deleted “%s” and %s"), name, list->str);
+    }
+
+  if (unlinked > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; %u record no longer links to it",
+                                               "; %u records no longer link to it", unlinked),
+                            unlinked);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /**
  * ar_window_delete_record:
  *
@@ -516,12 +604,11 @@ ar_window_delete_record (ArWindow *self,
   g_clear_pointer (&self->undo_records, g_ptr_array_unref);
   self->undo_records = g_steal_pointer (&removed);
 
-  title = self->undo_records->len > 1
-          ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted “%s” and %u linked record",
-                                          "Deleted “%s” and %u linked records", self->undo_records->len - 1),
-                             name, self->undo_records->len - 1)
-          : g_strdup_printf (_("Deleted “%s”"), name);
+  title = describe_deletion (self, name, self->undo_records);
   toast = adw_toast_new (title);
+  /* time to read what went and to undo it; the toast also stays while
+   * the pointer or the focus is on it (libadwaita's toasts do that) */
+  adw_toast_set_timeout (toast, 10);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
