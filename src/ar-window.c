@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ar-application.h"
 #include "ar-window-private.h"
@@ -207,6 +208,79 @@ ar_window_dispose (GObject *object)
   G_OBJECT_CLASS (ar_window_parent_class)->dispose (object);
 }
 
+/* The tooltip of an icon-only button, without its shortcut ("Add (Ctrl+N)"
+ * says "Add"), as the name a screen reader gives it: GTK 4.8 would call it
+ * "GtkImage". The inner button of a menu button or a drop-down takes its
+ * owner's tooltip. */
+static gboolean
+name_icon_button (GSignalInvocationHint *hint,
+                  guint                  n_values,
+                  const GValue          *values,
+                  gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+  GtkWidget *owner = widget;
+  GtkWidget *parent;
+  GtkWidget *row;
+  g_autofree char *tooltip = NULL;
+  gboolean icon_only;
+  char *shortcut;
+
+  if (!GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (widget))
+    return TRUE;
+  if (g_object_get_data (G_OBJECT (widget), "ar-named") != NULL)
+    return TRUE;
+
+  parent = gtk_widget_get_parent (widget);
+  if (GTK_IS_BUTTON (widget) && (GTK_IS_MENU_BUTTON (parent) || GTK_IS_DROP_DOWN (parent)))
+    owner = parent;
+
+  if (GTK_IS_MENU_BUTTON (owner))
+    icon_only = gtk_menu_button_get_label (GTK_MENU_BUTTON (owner)) == NULL;
+  else if (GTK_IS_DROP_DOWN (owner))
+    icon_only = TRUE;
+  else
+    icon_only = gtk_button_get_label (GTK_BUTTON (widget)) == NULL
+                && (gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL
+                    || GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))));
+
+  tooltip = gtk_widget_get_tooltip_text (owner) ? g_strdup (gtk_widget_get_tooltip_text (owner)) : NULL;
+  if (GTK_IS_DROP_DOWN (owner) && tooltip == NULL)
+    {
+      /* named by the label beside its drop-down, as the drop-down is */
+      for (GtkWidget *sibling = gtk_widget_get_first_child (gtk_widget_get_parent (owner)); sibling != NULL;
+           sibling = gtk_widget_get_next_sibling (sibling))
+        {
+          if (GTK_IS_LABEL (sibling) && gtk_label_get_mnemonic_widget (GTK_LABEL (sibling)) == owner)
+            {
+              gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                              sibling, NULL, -1);
+              g_object_set_data (G_OBJECT (widget), "ar-named", GINT_TO_POINTER (TRUE));
+              return TRUE;
+            }
+        }
+      /* or by the title of the row it is in (a link in the form) */
+      row = gtk_widget_get_ancestor (owner, ADW_TYPE_PREFERENCES_ROW);
+      if (row != NULL)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+          g_object_set_data (G_OBJECT (widget), "ar-named", GINT_TO_POINTER (TRUE));
+        }
+      return TRUE;
+    }
+  if (!icon_only || tooltip == NULL)
+    return TRUE;
+
+  shortcut = g_str_has_suffix (tooltip, ")") ? strrchr (tooltip, '(') : NULL;
+  if (shortcut != NULL && shortcut > tooltip && shortcut[-1] == ' ')
+    shortcut[-1] = '\0';
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data (G_OBJECT (widget), "ar-named", GINT_TO_POINTER (TRUE));
+
+  return TRUE;
+}
+
 static void
 ar_window_class_init (ArWindowClass *klass)
 {
@@ -218,6 +292,9 @@ ar_window_class_init (ArWindowClass *klass)
   window_class->close_request = ar_window_close_request;
 
   g_type_ensure (AR_TYPE_SUMMARY_PAGE);
+
+  /* every button, wherever it is made (rows added later, dialogs) */
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, name_icon_button, NULL, NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ar-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ArWindow, toast_overlay);
