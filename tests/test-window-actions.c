@@ -571,6 +571,13 @@ test_keyboard_reaches_the_form (void)
   g_assert_true (focus_in_form (window, schools));
   ar_test_screenshot (GTK_WIDGET (window), "narrow-enter-opens.png");
 
+  /* and the shortcuts window says so */
+  {
+    g_autoptr(GBytes) overlay = g_resources_lookup_data (RESOURCE_PREFIX "/gtk/help-overlay.ui", 0, NULL);
+
+    g_assert_nonnull (strstr (g_bytes_get_data (overlay, NULL), "<property name=\"accelerator\">F6</property>"));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
