@@ -278,10 +278,23 @@ def main():
         started = time.monotonic()
 
         def toast_label():
-            found = app.find(lambda n: role(n) == 'label' and name(n).startswith('Deleted “') and on_view(n), 1)
-            return found[0] if found else None
+            # breadth first: the toast is near the top of the tree, and a
+            # whole walk can outlast it on a busy machine
+            queue = [app.acc]
+            while queue:
+                node = queue.pop(0)
+                if role(node) == 'label' and name(node).startswith('Deleted “') and on_view(node):
+                    return node
+                if role(node) == 'tree table':
+                    continue
+                try:
+                    queue += [c for c in (node.get_child_at_index(i) for i in range(node.get_child_count()))
+                              if c is not None and (on_view(c) or name(c) == 'GtkStackPage')]
+                except Exception:
+                    pass
+            return None
 
-        toast = wait_for(toast_label, 5)
+        toast = wait_for(toast_label, 10)
         if not toast:
             fail('the Delete key did not delete %r (no toast)' % school)
         else:
