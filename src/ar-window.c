@@ -269,6 +269,9 @@ name_icon_button (GSignalInvocationHint *hint,
         }
       return TRUE;
     }
+  /* libadwaita 1.2's toasts have a close button with neither */
+  if (tooltip == NULL && icon_only && parent != NULL && g_str_equal (gtk_widget_get_css_name (parent), "toast"))
+    tooltip = g_strdup (_("Dismiss"));
   if (!icon_only || tooltip == NULL)
     return TRUE;
 
