@@ -25,6 +25,7 @@ struct _ArApplication
   char           *database_path;
   gboolean        use_sample;
   guint           signals_caught;
+  guint           signal_sources[3];
 };
 
 G_DEFINE_FINAL_TYPE (ArApplication, ar_application, ADW_TYPE_APPLICATION)
@@ -100,11 +101,17 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  GList *windows;
 
-  /* close, not quit: windows save what is open on the way */
+  /* Close, not quit: windows save what is open on the way. A window that
+   * closes leaves the application's list at once, so walk a copy that
+   * keeps each window alive until the walk is past it. */
+  windows = g_list_copy (gtk_application_get_windows (app));
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 /* The text between @open and @close after @from, or NULL. */
@@ -210,9 +217,21 @@ ar_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "app.preferences", (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (app, "window.close", (const char *[]) { "<Control>w", NULL });
 
-  g_unix_signal_add (SIGTERM, quit_on_signal, self);
-  g_unix_signal_add (SIGINT, quit_on_signal, self);
-  g_unix_signal_add (SIGHUP, quit_on_signal, self);
+  self->signal_sources[0] = g_unix_signal_add (SIGTERM, quit_on_signal, self);
+  self->signal_sources[1] = g_unix_signal_add (SIGINT, quit_on_signal, self);
+  self->signal_sources[2] = g_unix_signal_add (SIGHUP, quit_on_signal, self);
+}
+
+/* The signal handlers end with the application they point at. */
+static void
+ar_application_shutdown (GApplication *application)
+{
+  ArApplication *self = AR_APPLICATION (application);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+
+  G_APPLICATION_CLASS (ar_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -239,6 +258,7 @@ ar_application_class_init (ArApplicationClass *klass)
   object_class->finalize = ar_application_finalize;
   app_class->activate = ar_application_activate;
   app_class->startup = ar_application_startup;
+  app_class->shutdown = ar_application_shutdown;
   app_class->handle_local_options = ar_application_handle_local_options;
 }
 

@@ -26,6 +26,7 @@ struct _ArGiasImportDialog
   GtkProgressBar *progress_bar;
   GtkLabel       *files_label;
   GtkTextView    *report_view;
+  GtkButton      *copy_button;
   AdwStatusPage  *result_page;
 };
 
@@ -204,6 +205,16 @@ on_cancel_clicked (ArGiasImportDialog *self)
   ar_gias_import_dialog_cancel (self);
 }
 
+/* The report as text on the clipboard, to paste into a note or an email. */
+static void
+on_copy_clicked (ArGiasImportDialog *self)
+{
+  g_autofree char *report = ar_gias_import_dialog_dup_report (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), report);
+  gtk_button_set_label (self->copy_button, _("Copied"));
+}
+
 static void
 on_close_clicked (ArGiasImportDialog *self)
 {
@@ -240,10 +251,12 @@ ar_gias_import_dialog_class_init (ArGiasImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, files_label);
   gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, report_view);
+  gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, copy_button);
   gtk_widget_class_bind_template_child (widget_class, ArGiasImportDialog, result_page);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_close_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_areas_changed);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -17,6 +17,8 @@ typedef struct
   ArRecordListPage   *page;
   const ArColumnSpec *spec;
   guint               column;
+  /* a short column's cells are as wide as its longest text, in pixels */
+  int                 width;
 } ColumnData;
 
 struct _ArRecordListPage
@@ -55,6 +57,14 @@ struct _ArRecordListPage
   /* the list is too narrow for every column: only the key ones show */
   gboolean            narrow;
   guint               narrow_idle;
+  /* per column: -1 as the width decides, else hidden (0) or shown (1)
+   * as chosen in the column menu */
+  GArray             *chosen_columns;
+  GPtrArray          *column_data;
+  GSimpleActionGroup *column_actions;
+  GMenu              *column_menu;
+  /* a click on a row of a folded list opens it */
+  guint               open_idle;
 
   AdwLeaflet         *leaflet;
   AdwWindowTitle     *window_title;
@@ -67,10 +77,29 @@ struct _ArRecordListPage
   AdwBin             *list_frame;
   GtkColumnView      *column_view;
   GtkStack           *list_stack;
+  GtkMenuButton      *columns_button;
   ArRecordEditor     *editor;
 };
 
 G_DEFINE_FINAL_TYPE (ArRecordListPage, ar_record_list_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_RECORD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Short columns are never wider than this, nor measured from more than
+ * a few of their longest texts. */
+#define MAX_SHORT_COLUMN_WIDTH 240
+#define N_MEASURED_TEXTS 8
+
+static void update_column_visibility (ArRecordListPage *self);
+static void on_column_toggled        (GSimpleAction    *action,
+                                      GVariant         *parameter,
+                                      ArRecordListPage *self);
 
 static char *
 cell_sort_key (ArRecord   *record,
@@ -105,6 +134,8 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 4);
+  if (!data->spec->expand)
+    gtk_widget_set_size_request (inscription, data->width, -1);
   gtk_list_item_set_child (item, inscription);
 }
 
@@ -114,9 +145,12 @@ bind_cell (GtkSignalListItemFactory *factory,
            ColumnData               *data)
 {
   ArRecord *record = gtk_list_item_get_item (item);
+  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (item));
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
-                            ar_record_table_get_cell (data->page->table, record, data->column));
+  /* cells made before the last reload take the column's new width */
+  if (!data->spec->expand)
+    gtk_widget_set_size_request (GTK_WIDGET (inscription), data->width, -1);
+  gtk_inscription_set_text (inscription, ar_record_table_get_cell (data->page->table, record, data->column));
 }
 
 static gboolean
@@ -251,12 +285,93 @@ on_selection_changed (GtkSingleSelection *selection,
   ar_record_editor_set_record (self->editor, record);
 }
 
+/* Moves the keyboard focus to the form's first field. */
+static gboolean
+focus_form (ArRecordListPage *self)
+{
+  if (ar_record_editor_get_record (self->editor) == NULL)
+    return FALSE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self->editor), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 on_row_activated (GtkColumnView    *view,
                   guint             position,
                   ArRecordListPage *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* Enter (or a double click) opens the row: on a narrow window the form
+   * takes the list's place, so the keyboard goes with it */
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      focus_form (self);
+    }
+}
+
+static gboolean
+open_clicked_row (gpointer user_data)
+{
+  ArRecordListPage *self = user_data;
+
+  self->open_idle = 0;
+  if (adw_leaflet_get_folded (self->leaflet) && ar_record_editor_get_record (self->editor) != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* On a folded list one click or tap opens a row: the row selects itself on
+ * the release this sees first (the capture phase), and the record is
+ * opened once it has. single-click-activate would also select rows under
+ * a moving pointer, and the form follows the selection. */
+static void
+on_list_click_released (GtkGestureClick  *gesture,
+                        int               n_press,
+                        double            x,
+                        double            y,
+                        ArRecordListPage *self)
+{
+  GtkWidget *picked;
+
+  if (n_press != 1 || !adw_leaflet_get_folded (self->leaflet))
+    return;
+
+  /* rows, not the column headers */
+  picked = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  for (; picked != NULL && picked != GTK_WIDGET (self->column_view); picked = gtk_widget_get_parent (picked))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (picked);
+
+      if (g_str_equal (gtk_widget_get_css_name (picked), "row") && parent != NULL
+          && g_str_equal (gtk_widget_get_css_name (parent), "listview"))
+        {
+          if (self->open_idle == 0)
+            self->open_idle = g_idle_add (open_clicked_row, self);
+          return;
+        }
+    }
+}
+
+/* F6 moves between the list and the form, as between panes elsewhere. */
+static void
+switch_pane_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ArRecordListPage *self = AR_RECORD_LIST_PAGE (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor)))
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    }
+  else if (ar_record_editor_get_record (self->editor) != NULL)
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      focus_form (self);
+    }
 }
 
 static void
@@ -296,6 +411,8 @@ add_columns (ArRecordListPage *self)
       data->page = self;
       data->spec = &self->columns[c];
       data->column = c;
+      data->width = -1;
+      g_ptr_array_add (self->column_data, data);
       g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cell), data, free_column_data, 0);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), data);
 
@@ -322,7 +439,20 @@ add_columns (ArRecordListPage *self)
       gtk_column_view_column_set_sorter (column, sorter);
       g_object_unref (sorter);
 
+      gtk_column_view_column_set_header_menu (column, G_MENU_MODEL (self->column_menu));
       gtk_column_view_append_column (self->column_view, column);
+
+      {
+        g_autofree char *name = g_strdup_printf ("%u", c);
+        g_autofree char *detailed = g_strdup_printf ("columns.%u", c);
+        g_autoptr(GSimpleAction) action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (TRUE));
+        int chosen = -1;
+
+        g_signal_connect (action, "activate", G_CALLBACK (on_column_toggled), self);
+        g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
+        g_menu_append (self->column_menu, _(data->spec->title), detailed);
+        g_array_append_val (self->chosen_columns, chosen);
+      }
       if (g_strcmp0 (data->spec->field, "name") == 0)
         gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
     }
@@ -392,15 +522,9 @@ static gboolean
 update_narrow_columns (gpointer user_data)
 {
   ArRecordListPage *self = user_data;
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
 
   self->narrow_idle = 0;
-  for (guint c = 0; c < g_list_model_get_n_items (columns) && c < self->n_columns; c++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
-
-      gtk_column_view_column_set_visible (column, !self->narrow || self->columns[c].when_narrow);
-    }
+  update_column_visibility (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -453,6 +577,145 @@ allocate_list_frame (GtkWidget *widget,
     }
 }
 
+/* Selects the record with @id if the list shows it, without touching the
+ * search or the filters. */
+static gboolean
+select_shown_id (ArRecordListPage *self,
+                 gint64            id)
+{
+  GListModel *model = G_LIST_MODEL (self->filtered);
+
+  while (gtk_filter_list_model_get_pending (self->filtered) > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ArRecord) record = g_list_model_get_item (model, i);
+
+      if (ar_record_get_id (record) == id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          if (ar_record_editor_get_record (self->editor) == NULL
+              || ar_record_get_id (ar_record_editor_get_record (self->editor)) != id)
+            ar_record_editor_set_record (self->editor, record);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static int
+compare_length_descending (gconstpointer a,
+                           gconstpointer b)
+{
+  return (int) strlen (*(const char * const *) b) - (int) strlen (*(const char * const *) a);
+}
+
+/* Short columns are as wide as their longest text (up to a limit), so
+ * "Leicester" and "Leicestershire" are not both "Leice…". Only the few
+ * longest texts are measured: a pass over 50,000 rows stays cheap. */
+static void
+update_column_widths (ArRecordListPage *self)
+{
+  guint n_records = g_list_model_get_n_items (G_LIST_MODEL (self->records));
+
+  for (guint c = 0; c < self->column_data->len; c++)
+    {
+      ColumnData *data = g_ptr_array_index (self->column_data, c);
+      g_autoptr(GPtrArray) longest = g_ptr_array_new ();
+      int width = 0;
+
+      if (data->spec->expand)
+        continue;
+
+      for (guint i = 0; i < n_records; i++)
+        {
+          ArRecord *record = g_list_model_get_item (G_LIST_MODEL (self->records), i);
+          const char *text = ar_record_table_get_cell (self->table, record, c);
+
+          g_object_unref (record);
+          if (text == NULL || text[0] == '\0')
+            continue;
+          if (longest->len < N_MEASURED_TEXTS)
+            g_ptr_array_add (longest, (gpointer) text);
+          else if (strlen (text) > strlen (g_ptr_array_index (longest, N_MEASURED_TEXTS - 1)))
+            g_ptr_array_index (longest, N_MEASURED_TEXTS - 1) = (gpointer) text;
+          else
+            continue;
+          g_ptr_array_sort (longest, compare_length_descending);
+        }
+
+      for (guint i = 0; i < longest->len; i++)
+        {
+          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view),
+                                                                          g_ptr_array_index (longest, i));
+          int text_width;
+
+          pango_layout_get_pixel_size (layout, &text_width, NULL);
+          width = MAX (width, text_width + 2);
+        }
+      data->width = MIN (width, MAX_SHORT_COLUMN_WIDTH);
+    }
+}
+
+static void
+update_column_visibility (ArRecordListPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint c = 0; c < g_list_model_get_n_items (columns) && c < self->n_columns; c++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c);
+      g_autofree char *name = g_strdup_printf ("%u", c);
+      int chosen = g_array_index (self->chosen_columns, int, c);
+      gboolean visible = chosen >= 0 ? chosen : !self->narrow || self->columns[c].when_narrow;
+
+      gtk_column_view_column_set_visible (column, visible);
+      g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->column_actions), name)),
+                                 g_variant_new_boolean (visible));
+    }
+}
+
+/* The column menu: a choice made there holds until changed there, over
+ * what the list's width would show. */
+static void
+on_column_toggled (GSimpleAction    *action,
+                   GVariant         *parameter,
+                   ArRecordListPage *self)
+{
+  guint c = atoi (g_action_get_name (G_ACTION (action)));
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (action));
+
+  g_array_index (self->chosen_columns, int, c) = !g_variant_get_boolean (state);
+  update_column_visibility (self);
+}
+
+static void
+on_editor_record_changed (ArRecordListPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RECORD]);
+}
+
+static void
+ar_record_list_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ArRecordListPage *self = AR_RECORD_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_RECORD:
+      g_value_set_object (value, ar_record_list_page_get_selected (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 ar_record_list_page_dispose (GObject *object)
 {
@@ -463,6 +726,9 @@ ar_record_list_page_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->load_task);
+  g_clear_handle_id (&self->open_idle, g_source_remove);
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_data (self->editor, self);
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
@@ -471,17 +737,28 @@ ar_record_list_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
 
 
-  /* the column view keeps the selection while it is disposed, and its
-   * columns going re-sort it: nothing of that may reach this page */
+  /* The models go before the column view: its columns going would
+   * re-sort the list with sort keys read from the table cleared below
+   * (hundreds of criticals on quitting a list sorted by Trust). */
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
   /* the models below the selection are owned by the ones above them */
   g_clear_object (&self->selection);
+  self->filtered = NULL;
+  self->sorted = NULL;
+  self->filter = NULL;
+  self->records = NULL;
   g_clear_object (&self->table);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->filter_choice, g_free);
   g_clear_pointer (&self->area_ids, g_array_unref);
+  g_clear_pointer (&self->chosen_columns, g_array_unref);
+  g_clear_pointer (&self->column_data, g_ptr_array_unref);
+  g_clear_object (&self->column_actions);
+  g_clear_object (&self->column_menu);
 
   G_OBJECT_CLASS (ar_record_list_page_parent_class)->dispose (object);
 }
@@ -493,7 +770,22 @@ ar_record_list_page_class_init (ArRecordListPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ar_record_list_page_dispose;
+  object_class->get_property = ar_record_list_page_get_property;
   widget_class->map = ar_record_list_page_map;
+
+  /**
+   * ArRecordListPage:selected-record:
+   *
+   * The record the page shows in its form (a new one has no id yet), for
+   * the window to follow with its actions.
+   */
+  properties[PROP_SELECTED_RECORD] =
+    g_param_spec_object ("selected-record", NULL, NULL, AR_TYPE_RECORD,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "page.switch-pane", NULL, switch_pane_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "page.switch-pane", NULL);
 
   g_type_ensure (AR_TYPE_RECORD_EDITOR);
 
@@ -509,6 +801,7 @@ ar_record_list_page_class_init (ArRecordListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, list_frame);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, columns_button);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
@@ -524,7 +817,21 @@ ar_record_list_page_init (ArRecordListPage *self)
 
   self->area_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->thread_from = 5000;
+  self->chosen_columns = g_array_new (FALSE, FALSE, sizeof (int));
+  self->column_data = g_ptr_array_new ();
+  self->column_actions = g_simple_action_group_new ();
+  self->column_menu = g_menu_new ();
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (self->column_actions));
   g_signal_connect (self->editor, "saved", G_CALLBACK (on_editor_saved), self);
+  g_signal_connect_swapped (self->editor, "notify::record", G_CALLBACK (on_editor_record_changed), self);
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect (click, "released", G_CALLBACK (on_list_click_released), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+  }
 }
 
 ArRecordListPage *
@@ -552,6 +859,7 @@ ar_record_list_page_new (GType               record_type,
    * on every key (their collation keys, as GTK 4.8 does) took a second. */
   self->records = ar_record_list_new (record_type);
   add_columns (self);
+  gtk_menu_button_set_menu_model (self->columns_button, G_MENU_MODEL (self->column_menu));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->records),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->filter = gtk_custom_filter_new (record_matches, self, NULL);
@@ -804,8 +1112,11 @@ take_records (ArRecordListPage *self,
   else
     g_ptr_array_unref (old);
 
+  update_column_widths (self);
+
+  /* a record deleted meanwhile is gone; the search and filters stay */
   if (load->selected_id != 0)
-    ar_record_list_page_select_id (self, load->selected_id);
+    select_shown_id (self, load->selected_id);
 }
 
 static void
@@ -1053,24 +1364,8 @@ ar_record_list_page_select_id (ArRecordListPage *self,
 
   for (int attempt = 0; attempt < 2; attempt++)
     {
-      while (gtk_filter_list_model_get_pending (self->filtered) > 0)
-        g_main_context_iteration (NULL, TRUE);
-
-      GListModel *model = G_LIST_MODEL (self->filtered);
-
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr(ArRecord) record = g_list_model_get_item (model, i);
-
-          if (ar_record_get_id (record) == id)
-            {
-              gtk_single_selection_set_selected (self->selection, i);
-              if (ar_record_editor_get_record (self->editor) == NULL
-                  || ar_record_get_id (ar_record_editor_get_record (self->editor)) != id)
-                ar_record_editor_set_record (self->editor, record);
-              return TRUE;
-            }
-        }
+      if (select_shown_id (self, id))
+        return TRUE;
 
       ar_record_list_page_set_search (self, "");
       gtk_drop_down_set_selected (self->filter_drop_down, 0);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ar-application.h"
 #include "ar-window-private.h"
@@ -75,6 +76,17 @@ on_editor_dirty (ArWindow *self)
   ar_window_update_actions (self);
 }
 
+/* What a page has selected decides Delete and the rest: the page says so,
+ * the window listens, and ar_window_update_actions() decides. */
+static void
+on_page_selected_record (ArRecordListPage *page,
+                         GParamSpec       *pspec,
+                         ArWindow         *self)
+{
+  if (ar_window_get_current_page (self) == page)
+    ar_window_update_actions (self);
+}
+
 static GtkWidget *
 sidebar_row (ArWindow   *self,
              const char *name,
@@ -138,6 +150,7 @@ build_sections (ArWindow *self)
       g_signal_connect (editor, "open-record", G_CALLBACK (on_open_record), self);
       g_signal_connect (editor, "delete-record", G_CALLBACK (on_delete_record), self);
       g_signal_connect_swapped (editor, "notify::dirty", G_CALLBACK (on_editor_dirty), self);
+      g_signal_connect (page, "notify::selected-record", G_CALLBACK (on_page_selected_record), self);
       gtk_stack_add_named (self->stack, GTK_WIDGET (page), section->name);
       g_ptr_array_add (self->list_pages, page);
       gtk_list_box_append (self->sidebar, sidebar_row (self, section->name, _(section->title), section->icon));
@@ -195,6 +208,82 @@ ar_window_dispose (GObject *object)
   G_OBJECT_CLASS (ar_window_parent_class)->dispose (object);
 }
 
+/* The tooltip of an icon-only button, without its shortcut ("Add (Ctrl+N)"
+ * says "Add"), as the name a screen reader gives it: GTK 4.8 would call it
+ * "GtkImage". The inner button of a menu button or a drop-down takes its
+ * owner's tooltip. */
+static gboolean
+name_icon_button (GSignalInvocationHint *hint,
+                  guint                  n_values,
+                  const GValue          *values,
+                  gpointer               user_data)
+{
+  GtkWidget *widget = g_value_get_object (&values[0]);
+  GtkWidget *owner = widget;
+  GtkWidget *parent;
+  GtkWidget *row;
+  g_autofree char *tooltip = NULL;
+  gboolean icon_only;
+  char *shortcut;
+
+  if (!GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (widget))
+    return TRUE;
+  if (g_object_get_data (G_OBJECT (widget), "ar-named") != NULL)
+    return TRUE;
+
+  parent = gtk_widget_get_parent (widget);
+  if (GTK_IS_BUTTON (widget) && (GTK_IS_MENU_BUTTON (parent) || GTK_IS_DROP_DOWN (parent)))
+    owner = parent;
+
+  if (GTK_IS_MENU_BUTTON (owner))
+    icon_only = gtk_menu_button_get_label (GTK_MENU_BUTTON (owner)) == NULL;
+  else if (GTK_IS_DROP_DOWN (owner))
+    icon_only = TRUE;
+  else
+    icon_only = gtk_button_get_label (GTK_BUTTON (widget)) == NULL
+                && (gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL
+                    || GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))));
+
+  tooltip = gtk_widget_get_tooltip_text (owner) ? g_strdup (gtk_widget_get_tooltip_text (owner)) : NULL;
+  if (GTK_IS_DROP_DOWN (owner) && tooltip == NULL)
+    {
+      /* named by the label beside its drop-down, as the drop-down is */
+      for (GtkWidget *sibling = gtk_widget_get_first_child (gtk_widget_get_parent (owner)); sibling != NULL;
+           sibling = gtk_widget_get_next_sibling (sibling))
+        {
+          if (GTK_IS_LABEL (sibling) && gtk_label_get_mnemonic_widget (GTK_LABEL (sibling)) == owner)
+            {
+              gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                              sibling, NULL, -1);
+              g_object_set_data (G_OBJECT (widget), "ar-named", GINT_TO_POINTER (TRUE));
+              return TRUE;
+            }
+        }
+      /* or by the title of the row it is in (a link in the form) */
+      row = gtk_widget_get_ancestor (owner, ADW_TYPE_PREFERENCES_ROW);
+      if (row != NULL)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+          g_object_set_data (G_OBJECT (widget), "ar-named", GINT_TO_POINTER (TRUE));
+        }
+      return TRUE;
+    }
+  /* libadwaita 1.2's toasts have a close button with neither */
+  if (tooltip == NULL && icon_only && parent != NULL && g_str_equal (gtk_widget_get_css_name (parent), "toast"))
+    tooltip = g_strdup (_("Dismiss"));
+  if (!icon_only || tooltip == NULL)
+    return TRUE;
+
+  shortcut = g_str_has_suffix (tooltip, ")") ? strrchr (tooltip, '(') : NULL;
+  if (shortcut != NULL && shortcut > tooltip && shortcut[-1] == ' ')
+    shortcut[-1] = '\0';
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data (G_OBJECT (widget), "ar-named", GINT_TO_POINTER (TRUE));
+
+  return TRUE;
+}
+
 static void
 ar_window_class_init (ArWindowClass *klass)
 {
@@ -206,6 +295,9 @@ ar_window_class_init (ArWindowClass *klass)
   window_class->close_request = ar_window_close_request;
 
   g_type_ensure (AR_TYPE_SUMMARY_PAGE);
+
+  /* every button, wherever it is made (rows added later, dialogs) */
+  g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, name_icon_button, NULL, NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ar-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ArWindow, toast_overlay);
@@ -480,6 +572,82 @@ on_undo_toast_dismissed (AdwToast *toast,
     self->undo_toast = NULL;
 }
 
+/* The toast's words for what went with a record, as "2 alliance
+ * memberships"; each kind has its own plural forms. */
+static char *
+describe_count (GType type,
+                guint n)
+{
+  if (type == AR_TYPE_ALLIANCE_MEMBER)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u alliance membership", "%u alliance memberships", n), n);
+  if (type == AR_TYPE_TRUST_ACADEMY)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u trust membership", "%u trust memberships", n), n);
+  if (type == AR_TYPE_DESIGNATION)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u designation", "%u designations", n), n);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u linked record", "%u linked records", n), n);
+}
+
+/* "Deleted “Ayston School” and 2 alliance memberships; 1 record no longer
+ * links to it": what went, by kind, and what only lost its link. */
+static char *
+describe_deletion (ArWindow   *self,
+                   const char *name,
+                   GPtrArray  *removed)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GType order[] = { AR_TYPE_ALLIANCE_MEMBER, AR_TYPE_TRUST_ACADEMY, AR_TYPE_DESIGNATION, G_TYPE_NONE };
+  guint unlinked = 0;
+
+  for (guint i = 1; i < removed->len; i++)
+    {
+      ArRecord *record = g_ptr_array_index (removed, i);
+      g_autoptr(ArRecord) still = ar_store_get (self->store, G_OBJECT_TYPE (record), ar_record_get_id (record), NULL);
+      GType type = G_OBJECT_TYPE (record);
+
+      if (still != NULL)
+        {
+          unlinked++;
+          continue;
+        }
+      if (type != AR_TYPE_ALLIANCE_MEMBER && type != AR_TYPE_TRUST_ACADEMY && type != AR_TYPE_DESIGNATION)
+        type = G_TYPE_NONE;
+      g_hash_table_insert (counts, GSIZE_TO_POINTER (type),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, GSIZE_TO_POINTER (type))) + 1));
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GSIZE_TO_POINTER (order[k])));
+
+      if (n > 0)
+        g_ptr_array_add (parts, describe_count (order[k], n));
+    }
+
+  if (parts->len == 0)
+    g_string_printf (text, _("Deleted “%s”"), name);
+  else
+    {
+      g_autoptr(GString) list = g_string_new (g_ptr_array_index (parts, 0));
+
+      for (guint i = 1; i < parts->len; i++)
+        /* TRANSLATORS: joins the last two of "2 alliance memberships, 1 trust membership and 3 designations" */
+        g_string_append_printf (list, i + 1 == parts->len ? _(" and %s") : _(", %s"),
+                                (char *) g_ptr_array_index (parts, i));
+      /* TRANSLATORS: the first %s is the record's name, the second what went with it */
+      g_string_printf (text, _("Deleted “%s” and %s"), name, list->str);
+    }
+
+  if (unlinked > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "; %u record no longer links to it",
+                                               "; %u records no longer link to it", unlinked),
+                            unlinked);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /**
  * ar_window_delete_record:
  *
@@ -516,12 +684,11 @@ ar_window_delete_record (ArWindow *self,
   g_clear_pointer (&self->undo_records, g_ptr_array_unref);
   self->undo_records = g_steal_pointer (&removed);
 
-  title = self->undo_records->len > 1
-          ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted “%s” and %u linked record",
-                                          "Deleted “%s” and %u linked records", self->undo_records->len - 1),
-                             name, self->undo_records->len - 1)
-          : g_strdup_printf (_("Deleted “%s”"), name);
+  title = describe_deletion (self, name, self->undo_records);
   toast = adw_toast_new (title);
+  /* time to read what went and to undo it; the toast also stays while
+   * the pointer or the focus is on it (libadwaita's toasts do that) */
+  adw_toast_set_timeout (toast, 10);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

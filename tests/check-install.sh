@@ -46,9 +46,21 @@ if [ -n "$DISPLAY" ]; then
   GSETTINGS_BACKEND=memory HOME="$dest" XDG_DATA_HOME="$dest/data" \
     "$root/bin/alliance-register" --sample > "$dest/window.log" 2>&1 &
   pid=$!
-  sleep 3
-  if ! kill -0 $pid 2>/dev/null; then
-    echo "the installed window did not stay up:"; cat "$dest/window.log"; exit 1
+  # wait for the window itself (not a guess of how long start-up takes):
+  # then the session ending, at any moment, must close it cleanly
+  up=0
+  for _ in $(seq 1 300); do
+    if ! kill -0 $pid 2>/dev/null; then
+      break
+    fi
+    if xwininfo -root -tree 2>/dev/null | grep -q 'Alliance Register'; then
+      up=1
+      break
+    fi
+    sleep 0.1
+  done
+  if [ $up != 1 ] || ! kill -0 $pid 2>/dev/null; then
+    echo "the installed window did not come up:"; cat "$dest/window.log"; exit 1
   fi
   kill $pid
   status=0

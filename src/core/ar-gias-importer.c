@@ -154,6 +154,18 @@ classify (Extract  *extract,
       return TRUE;
     }
 
+  /* Other GIAS lists (children's centres) share the establishments'
+   * first columns, but only schools have a number in their authority. */
+  if (has_urn && has_column (reader, "EstablishmentName")
+      && has_column (reader, "TypeOfEstablishment (code)") && !has_column (reader, "EstablishmentNumber"))
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                   _("%s is not a GIAS establishments, groups or links extract: it lists establishments "
+                     "without “EstablishmentNumber”, as GIAS lists of children’s centres do"),
+                   extract->name);
+      return FALSE;
+    }
+
   if (has_urn && has_column (reader, "EstablishmentName"))
     {
       extract->kind = EXTRACT_ESTABLISHMENTS;
