@@ -933,6 +933,7 @@ typedef struct
   gboolean            sort_descending;
   /* the ids in the order the list showed them before the reload */
   GArray             *order;
+  int                 name_index;   /* the records' name field, or -1 */
   GHashTable         *ranks;
   GPtrArray          *records;
   ArRecordTable      *table;
@@ -1027,10 +1028,26 @@ load_records (ArStore   *store,
     }
   else if (load->order != NULL && load->order->len > 0)
     {
+      gboolean all_shown_before = TRUE;
+
       load->ranks = g_hash_table_new (g_int64_hash, g_int64_equal);
       for (guint i = 0; i < load->order->len; i++)
         g_hash_table_insert (load->ranks, &g_array_index (load->order, gint64, i), GUINT_TO_POINTER (i + 1));
-      g_ptr_array_sort_with_data (load->records, compare_ranks, load->ranks);
+
+      /* A record new to the list (added, or brought back by Undo) has no
+       * place in the old order: start from name order instead, as the list
+       * first showed, so the view's stable sort puts it among its equals
+       * where it was. */
+      for (guint i = 0; all_shown_before && i < load->records->len; i++)
+        {
+          gint64 id = ar_record_get_id (load->records->pdata[i]);
+
+          all_shown_before = g_hash_table_contains (load->ranks, &id);
+        }
+      if (all_shown_before)
+        g_ptr_array_sort_with_data (load->records, compare_ranks, load->ranks);
+      else if (load->name_index >= 0)
+        g_ptr_array_sort_with_data (load->records, compare_names, GINT_TO_POINTER (load->name_index));
     }
 
   return TRUE;
@@ -1227,6 +1244,12 @@ ar_record_list_page_reload (ArRecordListPage *self)
       g_array_append_val (load->order, id);
     }
   find_sort_field (self, load);
+  {
+    ArRecordClass *klass = g_type_class_ref (self->record_type);
+
+    load->name_index = ar_record_class_field_index (klass, "name");
+    g_type_class_unref (klass);
+  }
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
