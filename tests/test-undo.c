@@ -161,6 +161,10 @@ test_edit_undo_redo (void)
   g_assert_false (enabled (window, "undo"));
   g_assert_false (enabled (window, "redo"));
 
+  /* a searched list stays searched through undo and redo */
+  ar_record_list_page_set_search (page (window, AR_TYPE_SCHOOL), "brookside");
+  ar_test_settle ();
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (page (window, AR_TYPE_SCHOOL)), ==, 1);
   edit (window, AR_TYPE_SCHOOL, "town", "Brookby");
   town = field_of (store, AR_TYPE_SCHOOL, 1, "town");
   g_assert_cmpstr (town, ==, "Brookby");
@@ -175,6 +179,7 @@ test_edit_undo_redo (void)
   g_assert_null (ar_record_get_text (ar_record_editor_get_record (editor_of (window, AR_TYPE_SCHOOL)), "town"));
   g_assert_true (enabled (window, "redo"));
   g_assert_false (enabled (window, "back"));
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (page (window, AR_TYPE_SCHOOL)), ==, 1);
   ar_test_screenshot (GTK_WIDGET (window), "undo-edit-toast.png");
 
   activate (window, "win.redo", NULL);
@@ -182,6 +187,8 @@ test_edit_undo_redo (void)
   town = field_of (store, AR_TYPE_SCHOOL, 1, "town");
   g_assert_cmpstr (town, ==, "Brookby");
   g_assert_false (enabled (window, "redo"));
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (page (window, AR_TYPE_SCHOOL)), ==, 1);
+  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (page (window, AR_TYPE_SCHOOL))), ==, 1);
 
   close_window (window);
 }
