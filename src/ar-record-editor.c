@@ -27,6 +27,16 @@ struct _ArRecordEditor
   GPtrArray           *rows;
   GHashTable          *candidates;
   gboolean             filling;
+  /* our own save is under way: the store's echo is not news */
+  gboolean             saving;
+  /* the user was asked about these edits and chose to keep them */
+  gboolean             asked;
+
+  /* "Discard changes?" and what to do if the answer is yes */
+  AdwMessageDialog    *discard_dialog;
+  ArRecordEditorLeaveFunc then;
+  gpointer             then_data;
+  GDestroyNotify       then_destroy;
 
   GtkStack            *stack;
   GtkLabel            *title_label;
@@ -133,6 +143,7 @@ set_working_text (ArRecordEditor *self,
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, text);
   ar_record_set_value (self->working, index, &value);
+  self->asked = FALSE;
   revalidate (self);
 }
 
@@ -146,6 +157,7 @@ set_working_integer (ArRecordEditor *self,
   g_value_init (&value, G_TYPE_INT64);
   g_value_set_int64 (&value, number);
   ar_record_set_value (self->working, index, &value);
+  self->asked = FALSE;
   revalidate (self);
 }
 
@@ -196,6 +208,7 @@ on_switch_active (GtkSwitch      *toggle,
   g_value_init (&value, G_TYPE_BOOLEAN);
   g_value_set_boolean (&value, gtk_switch_get_active (toggle));
   ar_record_set_value (self->working, field_index_of (G_OBJECT (toggle)), &value);
+  self->asked = FALSE;
   revalidate (self);
 }
 
@@ -681,8 +694,10 @@ rebuild_related (ArRecordEditor *self)
     }
 }
 
+/* Shows self->record, with @working (owned) as the edits if given. */
 static void
-rebuild (ArRecordEditor *self)
+rebuild_with (ArRecordEditor *self,
+              ArRecord       *working)
 {
   g_autofree char *title = NULL;
   guint n_fields;
@@ -694,13 +709,14 @@ rebuild (ArRecordEditor *self)
 
   if (self->record == NULL)
     {
+      g_clear_object (&working);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       set_dirty_and_valid (self, FALSE, TRUE);
       rebuild_related (self);
       return;
     }
 
-  self->working = ar_record_copy (self->record);
+  self->working = working ? working : ar_record_copy (self->record);
   self->filling = TRUE;
   ar_record_get_fields (self->working, &n_fields);
   for (guint i = 0; i < n_fields; i++)
@@ -725,27 +741,65 @@ rebuild (ArRecordEditor *self)
 }
 
 static void
+rebuild (ArRecordEditor *self)
+{
+  rebuild_with (self, NULL);
+}
+
+/* The register changed, from this window or another, or an import: the
+ * form follows it. Edits in progress are carried over onto the record as
+ * it now is: the fields the user changed keep what was typed, the others
+ * show what the register holds, and link choices are read again. */
+static void
 on_store_changed (ArRecordEditor *self,
                   GType           type)
 {
-  /* links may point at new or renamed records */
+  g_autoptr(ArRecord) fresh = NULL;
+  g_autoptr(ArRecord) base = NULL;
+  g_autoptr(ArRecord) edits = NULL;
+  guint n_fields;
+
   g_hash_table_remove_all (self->candidates);
 
-  if (self->record != NULL && !self->dirty)
-    {
-      g_autoptr(ArRecord) fresh = NULL;
+  if (self->saving || self->record == NULL)
+    return;
 
-      if (ar_record_get_id (self->record) != 0)
-        fresh = ar_store_get (self->store, G_OBJECT_TYPE (self->record), ar_record_get_id (self->record), NULL);
-      if (fresh != NULL || ar_record_get_id (self->record) == 0)
+  if (ar_record_get_id (self->record) != 0)
+    fresh = ar_store_get (self->store, G_OBJECT_TYPE (self->record), ar_record_get_id (self->record), NULL);
+
+  if (!self->dirty)
+    {
+      if (fresh != NULL)
         {
-          if (fresh != NULL)
-            g_set_object (&self->record, fresh);
+          g_set_object (&self->record, fresh);
           rebuild (self);
         }
+      else if (ar_record_get_id (self->record) == 0)
+        rebuild (self);
       else
         ar_record_editor_set_record (self, NULL);
+      return;
     }
+
+  base = g_object_ref (self->record);
+  edits = g_object_ref (self->working);
+  if (fresh == NULL && ar_record_get_id (base) != 0)
+    {
+      /* gone from the register: what was typed stays, as a new record */
+      fresh = g_object_new (G_OBJECT_TYPE (base), NULL);
+    }
+  if (fresh != NULL)
+    g_set_object (&self->record, fresh);
+
+  {
+    ArRecord *working = ar_record_copy (self->record);
+
+    ar_record_get_fields (working, &n_fields);
+    for (guint i = 0; i < n_fields; i++)
+      if (!ar_record_field_equal (base, edits, i) || ar_record_get_id (base) == 0)
+        ar_record_set_value (working, i, ar_record_peek_value (edits, i));
+    rebuild_with (self, working);
+  }
 }
 
 static void
@@ -779,6 +833,15 @@ ar_record_editor_dispose (GObject *object)
   g_clear_pointer (&self->candidates, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->problem, g_free);
+  if (self->discard_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->discard_dialog, self);
+      gtk_window_destroy (GTK_WINDOW (self->discard_dialog));
+      self->discard_dialog = NULL;
+    }
+  if (self->then_destroy != NULL)
+    g_clear_pointer (&self->then_data, self->then_destroy);
+  self->then = NULL;
 
 
   G_OBJECT_CLASS (ar_record_editor_parent_class)->dispose (object);
@@ -955,6 +1018,7 @@ ar_record_editor_set_record (ArRecordEditor *self,
 
   if (g_set_object (&self->record, record))
     {
+      self->asked = FALSE;
       rebuild (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
     }
@@ -1004,8 +1068,13 @@ ar_record_editor_save (ArRecordEditor  *self,
     return TRUE;
 
   saved = ar_record_copy (self->working);
+  self->saving = TRUE;
   if (!ar_store_save (self->store, saved, error))
-    return FALSE;
+    {
+      self->saving = FALSE;
+      return FALSE;
+    }
+  self->saving = FALSE;
 
   /* the store's changed handler leaves a clean editor alone: mark clean first */
   g_set_object (&self->record, saved);
@@ -1022,6 +1091,7 @@ ar_record_editor_discard (ArRecordEditor *self)
 {
   g_return_if_fail (AR_IS_RECORD_EDITOR (self));
 
+  self->asked = FALSE;
   rebuild (self);
 }
 
@@ -1066,5 +1136,143 @@ ar_record_editor_set_field (ArRecordEditor *self,
 
       gtk_drop_down_set_selected (drop_down, position_of_id (gtk_drop_down_get_model (drop_down),
                                                              text ? g_ascii_strtoll (text, NULL, 10) : 0));
+    }
+}
+
+static void
+forget_then (ArRecordEditor *self)
+{
+  if (self->then_destroy != NULL && self->then_data != NULL)
+    self->then_destroy (self->then_data);
+  self->then = NULL;
+  self->then_data = NULL;
+  self->then_destroy = NULL;
+}
+
+static void
+on_discard_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ArRecordEditor   *self)
+{
+  ArRecordEditorLeaveFunc then = self->then;
+  gpointer then_data = self->then_data;
+  GDestroyNotify then_destroy = self->then_destroy;
+
+  g_signal_handlers_disconnect_by_func (dialog, on_discard_response, self);
+  self->discard_dialog = NULL;
+  self->then = NULL;
+  self->then_data = NULL;
+  self->then_destroy = NULL;
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      ar_record_editor_discard (self);
+      if (then != NULL)
+        then (then_data);
+    }
+  else
+    {
+      /* kept: back to the form to fix it */
+      self->asked = TRUE;
+      ar_record_editor_focus_problem (self);
+    }
+
+  if (then_destroy != NULL && then_data != NULL)
+    then_destroy (then_data);
+}
+
+/**
+ * ar_record_editor_leave:
+ * @ask_once: when the user has already chosen to keep these edits, do not
+ *   ask again (for leaving by typing a search, say)
+ * @then: (nullable): what to do once the edits are dropped, if the user
+ *   chooses that
+ *
+ * What every way of leaving a form does, as closing the window does:
+ * valid edits are saved; invalid ones keep the form where it is, with the
+ * reason shown at the fields, and a dialog offers to discard them.
+ *
+ * Returns: %TRUE when the form may be left now (@then_data stays the
+ *   caller's); %FALSE when it stays (then @then runs later, if the user
+ *   discards, and @then_data is freed with @then_destroy)
+ */
+gboolean
+ar_record_editor_leave (ArRecordEditor          *self,
+                        gboolean                 ask_once,
+                        ArRecordEditorLeaveFunc  then,
+                        gpointer                 then_data,
+                        GDestroyNotify           then_destroy)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root;
+
+  g_return_val_if_fail (AR_IS_RECORD_EDITOR (self), TRUE);
+
+  if (!self->dirty || (self->valid && ar_record_editor_save (self, NULL)))
+    return TRUE;
+
+  ar_record_editor_focus_problem (self);
+
+  if (ask_once && self->asked)
+    {
+      if (then_destroy != NULL && then_data != NULL)
+        then_destroy (then_data);
+      return FALSE;
+    }
+
+  /* the newest wish wins */
+  forget_then (self);
+  self->then = then;
+  self->then_data = then_data;
+  self->then_destroy = then_destroy;
+
+  if (self->discard_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->discard_dialog));
+      return FALSE;
+    }
+
+  name = ar_record_get_id (self->record) != 0
+         ? ar_record_describe (self->record)
+         : g_strdup_printf (_("New %s"), _(AR_RECORD_GET_CLASS (self->record)->label));
+  /* TRANSLATORS: %s is a record's name, then what is wrong with the edits */
+  body = g_strdup_printf (_("The changes to “%s” cannot be saved: %s"), name,
+                          self->problem ? self->problem : "");
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  self->discard_dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                    _("Discard Changes?"), body));
+  adw_message_dialog_add_responses (self->discard_dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (self->discard_dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (self->discard_dialog, "cancel");
+  adw_message_dialog_set_close_response (self->discard_dialog, "cancel");
+  g_signal_connect (self->discard_dialog, "response", G_CALLBACK (on_discard_response), self);
+  gtk_window_present (GTK_WINDOW (self->discard_dialog));
+
+  return FALSE;
+}
+
+/**
+ * ar_record_editor_focus_problem:
+ *
+ * Puts the cursor in the first field that is wrong, if any.
+ */
+void
+ar_record_editor_focus_problem (ArRecordEditor *self)
+{
+  g_return_if_fail (AR_IS_RECORD_EDITOR (self));
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (gtk_widget_has_css_class (row, "error"))
+        {
+          gtk_widget_grab_focus (row);
+          return;
+        }
     }
 }

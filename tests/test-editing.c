@@ -1,0 +1,466 @@
+/* test-editing.c: forms in the window: nothing typed is ever lost
+ *
+ * Each way of leaving a form is tried twice: with a valid edit (it is
+ * saved) and with an invalid one (the form stays, says why, and asks
+ * whether to discard). Screenshots go to $AR_BUILD_DIR/screenshots/.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ar-gias-import-dialog.h"
+#include "ar-record-list-page.h"
+#include "ar-test-ui-util.h"
+#include "ar-test-util.h"
+#include "ar-window-private.h"
+
+typedef struct
+{
+  ArStore  *store;
+  ArWindow *window;
+  char     *directory;
+  gint64    school_id;
+  char     *old_town;
+  guint     n_filtered;
+} Fixture;
+
+static void
+activate (ArWindow   *window,
+          const char *action,
+          const char *target)
+{
+  if (target != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  ar_test_settle ();
+}
+
+static ArRecordListPage *
+page (ArWindow *window,
+      GType     type)
+{
+  ArRecordListPage *list = ar_window_get_page_for_type (window, type);
+
+  g_assert_nonnull (list);
+
+  return list;
+}
+
+static ArRecordEditor *
+schools_editor (Fixture *f)
+{
+  return ar_record_list_page_get_editor (page (f->window, AR_TYPE_SCHOOL));
+}
+
+static char *
+stored_town (Fixture *f)
+{
+  g_autoptr(ArRecord) school = ar_store_get (f->store, AR_TYPE_SCHOOL, f->school_id, NULL);
+
+  return g_strdup (ar_record_get_text (school, "town"));
+}
+
+/* The "Discard changes?" dialog over the window, if one is shown. */
+static AdwMessageDialog *
+discard_dialog (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window)
+          && gtk_window_get_transient_for (window) == GTK_WINDOW (f->window)
+          && gtk_widget_get_visible (GTK_WIDGET (window))
+          && adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (window), "discard"))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArRecord) school = NULL;
+
+  f->store = ar_store_open_sample (&error);
+  g_assert_no_error (error);
+  f->directory = ar_test_make_dir ();
+  f->window = ar_window_new (NULL, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  ar_test_settle ();
+
+  /* a school reached from its alliance, so that Back has somewhere to go */
+  f->school_id = 1;
+  school = ar_store_get (f->store, AR_TYPE_SCHOOL, f->school_id, NULL);
+  f->old_town = g_strdup (ar_record_get_text (school, "town"));
+  activate (f->window, "win.show-section", "alliances");
+  ar_record_list_page_select_id (page (f->window, AR_TYPE_ALLIANCE), 1);
+  ar_test_settle ();
+  g_signal_emit_by_name (ar_record_list_page_get_editor (page (f->window, AR_TYPE_ALLIANCE)), "open-record", school);
+  ar_test_settle ();
+  g_assert_cmpstr (ar_window_get_visible_section (f->window), ==, "schools");
+  g_assert_cmpint (ar_record_get_id (ar_record_editor_get_record (schools_editor (f))), ==, f->school_id);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while ((dialog = discard_dialog (f)) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (AR_IS_GIAS_IMPORT_DIALOG (window))
+        gtk_window_destroy (window);
+    }
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  ar_test_settle ();
+  g_clear_object (&f->store);
+  ar_test_remove_dir (f->directory);
+  g_free (f->directory);
+  g_free (f->old_town);
+}
+
+/* Ways of leaving ------------------------------------------------------ */
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+leave_by_row (Fixture *f)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (page (f->window, AR_TYPE_SCHOOL)), GTK_TYPE_COLUMN_VIEW);
+  GtkSelectionModel *selection;
+
+  /* what a click on another row does to the column view's selection */
+  g_assert_nonnull (view);
+  selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (selection)); i++)
+    {
+      g_autoptr(ArRecord) record = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      if (ar_record_get_id (record) != f->school_id)
+        {
+          gtk_selection_model_select_item (selection, i, TRUE);
+          break;
+        }
+    }
+  ar_test_settle ();
+}
+
+static void
+leave_by_new (Fixture *f)
+{
+  activate (f->window, "win.add", NULL);
+}
+
+static void
+leave_by_back (Fixture *f)
+{
+  activate (f->window, "win.back", NULL);
+}
+
+static void
+leave_by_section (Fixture *f)
+{
+  activate (f->window, "win.show-section", "trusts");
+}
+
+static void
+leave_by_link (Fixture *f)
+{
+  g_autoptr(ArRecord) alliance = ar_store_get (f->store, AR_TYPE_ALLIANCE, 1, NULL);
+
+  /* what a click on a row of the school's alliances does */
+  g_signal_emit_by_name (schools_editor (f), "open-record", alliance);
+  ar_test_settle ();
+}
+
+static void
+leave_by_search (Fixture *f)
+{
+  ar_record_list_page_set_search (page (f->window, AR_TYPE_SCHOOL), "zz");
+  ar_test_settle ();
+}
+
+static void
+leave_by_filter (Fixture *f)
+{
+  g_autoptr(GListModel) areas = ar_store_list (f->store, AR_TYPE_AREA, NULL);
+  g_autoptr(ArRecord) area = g_list_model_get_item (areas, g_list_model_get_n_items (areas) - 1);
+
+  /* one area, then all of them again */
+  ar_record_list_page_set_area_filter (page (f->window, AR_TYPE_SCHOOL),
+                                       f->n_filtered++ % 2 == 0 ? ar_record_get_id (area) : 0);
+  ar_test_settle ();
+}
+
+static void
+leave_by_gias_import (Fixture *f)
+{
+  g_autofree char *establishments = g_build_filename (g_getenv ("AR_TEST_DATA"), "gias",
+                                                      "establishments-2024-cp1252.csv", NULL);
+  const char *paths[] = { establishments, NULL };
+  GListModel *toplevels = NULL;
+  ArGiasImportDialog *dialog = NULL;
+
+  activate (f->window, "win.import-gias", NULL);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (AR_IS_GIAS_IMPORT_DIALOG (window))
+        dialog = AR_GIAS_IMPORT_DIALOG (window);
+    }
+  if (dialog == NULL)
+    return;
+
+  ar_gias_import_dialog_set_areas (dialog, "");
+  ar_gias_import_dialog_start (dialog, paths);
+  while (g_strcmp0 (ar_gias_import_dialog_get_stage (dialog), "result") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (ar_gias_import_dialog_get_result_title (dialog), ==, "Import Finished");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ar_test_settle ();
+}
+
+static void
+on_changed (ArStore *store,
+            GType    type,
+            guint   *count)
+{
+  (*count)++;
+}
+
+static void
+leave_by_register_import (Fixture *f)
+{
+  g_autofree char *json = g_build_filename (f->directory, "register.json", NULL);
+  g_autofree char *text = ar_test_export (f->store);
+  guint changes = 0;
+  gulong handler;
+
+  g_assert_true (g_file_set_contents (json, text, -1, NULL));
+  handler = g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), &changes);
+  activate (f->window, "win.import-register-from", json);
+  if (discard_dialog (f) == NULL)
+    while (changes == 0)
+      g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (f->store, handler);
+  ar_test_settle ();
+}
+
+static gboolean
+find_button (GtkWidget  *widget,
+             const char *label,
+             GtkWidget **found)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    {
+      *found = widget;
+      return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_button (child, label, found))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Clicks a dialog's button, as the user would. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *label)
+{
+  GtkWidget *button = NULL;
+
+  g_assert_true (find_button (GTK_WIDGET (dialog), label, &button));
+  g_signal_emit_by_name (button, "clicked");
+  ar_test_settle ();
+}
+
+static gboolean
+import_dialog_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (AR_IS_GIAS_IMPORT_DIALOG (window))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  const char *name;
+  void      (*leave) (Fixture *f);
+  /* after Discard: where the user went, or NULL to stay */
+  const char *section;
+  int         record;
+} Way;
+
+enum { SAME, OTHER, NEW };
+
+static const Way ways[] = {
+  { "row", leave_by_row, "schools", OTHER },
+  { "new", leave_by_new, "schools", NEW },
+  { "back", leave_by_back, "alliances", -1 },
+  { "section", leave_by_section, "trusts", -1 },
+  { "link", leave_by_link, "alliances", -1 },
+  { "search", leave_by_search, "schools", SAME },
+  { "filter", leave_by_filter, "schools", SAME },
+  { "gias-import", leave_by_gias_import, "schools", SAME },
+  { "register-import", leave_by_register_import, "schools", SAME },
+};
+
+/* A valid edit is saved on the way out. */
+static void
+test_leave_saves_valid (Fixture       *f,
+                        gconstpointer  data)
+{
+  const Way *way = data;
+  g_autofree char *town = NULL;
+
+  ar_record_editor_set_field (schools_editor (f), "town", "Brookby");
+  ar_test_settle ();
+  g_assert_true (ar_record_editor_get_dirty (schools_editor (f)));
+
+  way->leave (f);
+
+  town = stored_town (f);
+  g_assert_cmpstr (town, ==, "Brookby");
+  g_assert_null (discard_dialog (f));
+}
+
+/* An invalid edit keeps the form where it is, says why, and asks; Discard
+ * drops the edits and carries on. */
+static void
+test_leave_keeps_invalid (Fixture       *f,
+                          gconstpointer  data)
+{
+  const Way *way = data;
+  ArRecordEditor *editor = schools_editor (f);
+  AdwMessageDialog *dialog;
+  g_autofree char *town = NULL;
+  g_autofree char *shot = g_strdup_printf ("discard-after-%s.png", way->name);
+
+  ar_record_editor_set_field (editor, "town", "Brookby");
+  ar_record_editor_set_field (editor, "urn", "12345");
+  ar_test_settle ();
+  g_assert_false (ar_record_editor_get_valid (editor));
+
+  way->leave (f);
+
+  /* still on the record, edits and all */
+  g_assert_cmpstr (ar_window_get_visible_section (f->window), ==, "schools");
+  g_assert_cmpint (ar_record_get_id (ar_record_editor_get_record (editor)), ==, f->school_id);
+  g_assert_true (ar_record_editor_get_dirty (editor));
+  g_assert_false (ar_record_editor_get_valid (editor));
+  g_assert_nonnull (ar_record_editor_get_problem (editor));
+  town = stored_town (f);
+  g_assert_cmpstr (town, ==, f->old_town);
+
+  dialog = discard_dialog (f);
+  g_assert_nonnull (dialog);
+  if (g_str_equal (way->name, "row"))
+    {
+      ar_test_screenshot (GTK_WIDGET (dialog), "discard-dialog.png");
+      ar_test_screenshot (GTK_WIDGET (f->window), "discard-dialog-window.png");
+    }
+
+  /* Cancel: nothing changes */
+  respond (dialog, "_Keep Editing");
+  g_assert_true (ar_record_editor_get_dirty (schools_editor (f)));
+  g_assert_null (discard_dialog (f));
+
+  /* told once per edit: change it, then leave again, and Discard */
+  ar_record_editor_set_field (schools_editor (f), "urn", "12344");
+  ar_test_settle ();
+  way->leave (f);
+  dialog = discard_dialog (f);
+  g_assert_nonnull (dialog);
+  respond (dialog, "_Discard");
+  town = stored_town (f);
+  g_assert_cmpstr (town, ==, f->old_town);
+  g_assert_null (discard_dialog (f));
+
+  /* and the way out was taken */
+  g_assert_cmpstr (ar_window_get_visible_section (f->window), ==, way->section);
+  if (way->record >= 0)
+    {
+      ArRecord *shown = ar_record_editor_get_record (editor);
+
+      g_assert_nonnull (shown);
+      if (way->record == SAME)
+        g_assert_cmpint (ar_record_get_id (shown), ==, f->school_id);
+      else if (way->record == OTHER)
+        g_assert_cmpint (ar_record_get_id (shown), !=, f->school_id);
+      else
+        g_assert_cmpint (ar_record_get_id (shown), ==, 0);
+      if (way->record != NEW)
+        g_assert_false (ar_record_editor_get_dirty (editor));
+    }
+  if (g_str_equal (way->name, "gias-import"))
+    g_assert_true (import_dialog_shown ());
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ar_test_ui_init (&argc, &argv);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
+    {
+      g_autofree char *valid = g_strdup_printf ("/ar/editing/leave-by-%s/saves-valid", ways[i].name);
+      g_autofree char *invalid = g_strdup_printf ("/ar/editing/leave-by-%s/keeps-invalid", ways[i].name);
+
+      g_test_add (valid, Fixture, &ways[i], fixture_set_up, test_leave_saves_valid, fixture_tear_down);
+      g_test_add (invalid, Fixture, &ways[i], fixture_set_up, test_leave_keeps_invalid, fixture_tear_down);
+    }
+
+  return g_test_run ();
+}
