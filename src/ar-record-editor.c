@@ -24,11 +24,14 @@ struct _ArRecordEditor
   gboolean             dirty;
   gboolean             valid;
   char                *problem;
+  GPtrArray           *problems;
   GPtrArray           *rows;
   GHashTable          *candidates;
   gboolean             filling;
   /* our own save is under way: the store's echo is not news */
   gboolean             saving;
+  /* a new record is shown: the cursor goes to its first field */
+  gboolean             focus_first;
   /* the user was asked about these edits and chose to keep them */
   gboolean             asked;
 
@@ -90,11 +93,41 @@ set_dirty_and_valid (ArRecordEditor *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->revert_button), dirty);
 }
 
-/* Checks the copy being edited and says what is wrong, at the field. */
+static char *
+field_title (const ArField *field)
+{
+  return field->type == AR_FIELD_DATE
+         ? g_strdup_printf (_("%s (YYYY-MM-DD)"), _(field->label))
+         : g_strdup (_(field->label));
+}
+
+/* A field's problem is said in place of its title, in the error colour:
+ * the title line is always there, so the form does not move as problems
+ * come and go. */
+static void
+show_row_problem (GtkWidget     *row,
+                  const ArField *field,
+                  const char    *message)
+{
+  g_autofree char *title = message ? g_strdup (message) : field_title (field);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  gtk_widget_set_tooltip_text (row, message);
+  if (message != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+/* Checks the copy being edited and marks every field that is wrong, each
+ * with its own message; the field comes with the problem, never from
+ * reading the message. */
 static void
 revalidate (ArRecordEditor *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) general = g_string_new (NULL);
   guint n_fields;
   const ArField *fields;
   gboolean valid;
@@ -102,28 +135,43 @@ revalidate (ArRecordEditor *self)
   if (self->working == NULL)
     return;
 
-  valid = ar_record_validate (self->working, &error)
-          && (self->store == NULL || ar_store_check (self->store, self->working, &error));
+  problems = self->store != NULL ? ar_store_list_problems (self->store, self->working)
+                                 : ar_record_list_problems (self->working);
+  valid = problems->len == 0;
 
   g_free (self->problem);
-  self->problem = valid ? NULL : g_strdup (error->message);
-  gtk_label_set_text (self->problem_label, valid ? "" : error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), !valid);
+  self->problem = valid ? NULL : g_strdup (((ArFieldProblem *) g_ptr_array_index (problems, 0))->message);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_ptr_array_ref (problems);
 
   fields = ar_record_get_fields (self->working, &n_fields);
   for (guint i = 0; i < n_fields && i < self->rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-      gboolean at_fault = !valid && g_str_has_prefix (error->message, _(fields[i].label));
+      const char *message = NULL;
 
-      if (at_fault)
-        gtk_widget_add_css_class (row, "error");
-      else
-        gtk_widget_remove_css_class (row, "error");
+      for (guint j = 0; j < problems->len && message == NULL; j++)
+        {
+          ArFieldProblem *problem = g_ptr_array_index (problems, j);
+
+          if (problem->field == (int) i)
+            message = problem->message;
+        }
+      show_row_problem (g_ptr_array_index (self->rows, i), &fields[i], message);
     }
 
-  set_dirty_and_valid (self, self->record == NULL || ar_record_get_id (self->record) == 0
-                              || !ar_record_equal (self->record, self->working),
+  /* what is about no one field is said above the form */
+  for (guint j = 0; j < problems->len; j++)
+    {
+      ArFieldProblem *problem = g_ptr_array_index (problems, j);
+
+      if (problem->field < 0)
+        g_string_append_printf (general, "%s%s", general->len ? "\n" : "", problem->message);
+    }
+  gtk_label_set_text (self->problem_label, general->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), general->len > 0);
+
+  /* a new record untouched is not an edit: leaving it loses nothing */
+  set_dirty_and_valid (self, self->record != NULL && !ar_record_equal (self->record, self->working),
                        valid);
 }
 
@@ -340,6 +388,7 @@ make_link_row (ArRecordEditor *self,
   GtkExpression *expression = gtk_property_expression_new (AR_TYPE_RECORD, NULL, "label");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
 
   drop_down = gtk_drop_down_new (model ? g_object_ref (model) : NULL, expression);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
@@ -395,6 +444,7 @@ make_choice_row (ArRecordEditor     *self,
     }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   g_object_set_data (G_OBJECT (row), "ar-choices", (gpointer) choices);
@@ -445,9 +495,7 @@ make_row (ArRecordEditor *self,
     case AR_FIELD_INTEGER:
     default:
       {
-        g_autofree char *title = field->type == AR_FIELD_DATE
-                                 ? g_strdup_printf (_("%s (YYYY-MM-DD)"), _(field->label))
-                                 : g_strdup (_(field->label));
+        g_autofree char *title = field_title (field);
         g_autofree char *text = field->type == AR_FIELD_INTEGER
                                 ? g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value))
                                 : g_strdup (g_value_get_string (value));
@@ -694,6 +742,21 @@ rebuild_related (ArRecordEditor *self)
     }
 }
 
+/* The cursor in @row, at @position in its text, with nothing selected
+ * under it. */
+static void
+focus_row (GtkWidget *row,
+           int        position)
+{
+  gtk_widget_grab_focus (row);
+  if (GTK_IS_EDITABLE (row))
+    {
+      if (position < 0)
+        position = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (row)), -1);
+      gtk_editable_select_region (GTK_EDITABLE (row), position, position);
+    }
+}
+
 /* Shows self->record, with @working (owned) as the edits if given. */
 static void
 rebuild_with (ArRecordEditor *self,
@@ -701,6 +764,32 @@ rebuild_with (ArRecordEditor *self,
 {
   g_autofree char *title = NULL;
   guint n_fields;
+  int focused = -1;
+  int position = -1;
+  gboolean new_record;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  /* the rows are made again: the cursor goes back where it was */
+  for (guint i = 0; focus != NULL && i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (focus == row || gtk_widget_is_ancestor (focus, row))
+        {
+          focused = i;
+          if (GTK_IS_EDITABLE (row))
+            position = gtk_editable_get_position (GTK_EDITABLE (row));
+        }
+    }
+  new_record = self->focus_first;
+  self->focus_first = FALSE;
+  /* only the same record gets its cursor back */
+  if (self->working == NULL || self->record == NULL
+      || G_OBJECT_TYPE (self->working) != G_OBJECT_TYPE (self->record)
+      || (ar_record_get_id (self->working) != 0
+          && ar_record_get_id (self->working) != ar_record_get_id (self->record)))
+    focused = -1;
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->fields_group, g_ptr_array_index (self->rows, i));
@@ -738,6 +827,11 @@ rebuild_with (ArRecordEditor *self,
   gtk_stack_set_visible_child_name (self->stack, "form");
   rebuild_related (self);
   revalidate (self);
+
+  if (new_record && self->rows->len > 0)
+    focus_row (g_ptr_array_index (self->rows, 0), 0);
+  else if (focused >= 0 && (guint) focused < self->rows->len)
+    focus_row (g_ptr_array_index (self->rows, focused), position);
 }
 
 static void
@@ -833,6 +927,7 @@ ar_record_editor_dispose (GObject *object)
   g_clear_pointer (&self->candidates, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
   if (self->discard_dialog != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->discard_dialog, self);
@@ -1019,6 +1114,7 @@ ar_record_editor_set_record (ArRecordEditor *self,
   if (g_set_object (&self->record, record))
     {
       self->asked = FALSE;
+      self->focus_first = record != NULL && ar_record_get_id (record) == 0;
       rebuild (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
     }
@@ -1275,4 +1371,53 @@ ar_record_editor_focus_problem (ArRecordEditor *self)
           return;
         }
     }
+}
+
+/**
+ * ar_record_editor_get_field_problem:
+ *
+ * Returns: (nullable): what is wrong with @field, as said at the field
+ */
+const char *
+ar_record_editor_get_field_problem (ArRecordEditor *self,
+                                    const char     *field)
+{
+  int index;
+
+  g_return_val_if_fail (AR_IS_RECORD_EDITOR (self), NULL);
+
+  if (self->working == NULL || self->problems == NULL)
+    return NULL;
+
+  index = ar_record_class_field_index (AR_RECORD_GET_CLASS (self->working), field);
+  for (guint i = 0; index >= 0 && i < self->problems->len; i++)
+    {
+      ArFieldProblem *problem = g_ptr_array_index (self->problems, i);
+
+      if (problem->field == index)
+        return problem->message;
+    }
+
+  return NULL;
+}
+
+/**
+ * ar_record_editor_get_field_row:
+ *
+ * Returns: (transfer none) (nullable): the row that edits @field
+ */
+GtkWidget *
+ar_record_editor_get_field_row (ArRecordEditor *self,
+                                const char     *field)
+{
+  int index;
+
+  g_return_val_if_fail (AR_IS_RECORD_EDITOR (self), NULL);
+
+  if (self->working == NULL)
+    return NULL;
+
+  index = ar_record_class_field_index (AR_RECORD_GET_CLASS (self->working), field);
+
+  return index >= 0 && (guint) index < self->rows->len ? g_ptr_array_index (self->rows, index) : NULL;
 }

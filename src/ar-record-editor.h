@@ -39,6 +39,10 @@ gboolean    ar_record_editor_leave        (ArRecordEditor  *self,
                                            gpointer         then_data,
                                            GDestroyNotify   then_destroy);
 void        ar_record_editor_focus_problem (ArRecordEditor *self);
+const char *ar_record_editor_get_field_problem (ArRecordEditor *self,
+                                                const char     *field);
+GtkWidget  *ar_record_editor_get_field_row (ArRecordEditor *self,
+                                            const char     *field);
 
 
 G_END_DECLS

@@ -447,6 +447,173 @@ test_leave_keeps_invalid (Fixture       *f,
     g_assert_true (import_dialog_shown ());
 }
 
+/* A form left open during an import offers what the import brought: a
+ * new school's Area list fills without reopening the form. */
+static void
+test_form_follows_import (void)
+{
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  g_autofree char *establishments = g_build_filename (g_getenv ("AR_TEST_DATA"), "gias",
+                                                      "establishments-2024-cp1252.csv", NULL);
+  const char *paths[] = { establishments, NULL };
+  ArWindow *window = ar_window_new (NULL, store);
+  ArRecordEditor *editor = ar_record_list_page_get_editor (page (window, AR_TYPE_SCHOOL));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  ArGiasImportDialog *dialog = NULL;
+  GtkWidget *area;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  ar_test_settle ();
+  activate (window, "win.show-section", "schools");
+  activate (window, "win.add", NULL);
+  area = find_widget (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (area);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (area))), ==, 0);
+
+  /* a blank form is no edit: nothing asks, nothing is saved */
+  activate (window, "win.import-gias", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (AR_IS_GIAS_IMPORT_DIALOG (toplevel))
+        dialog = AR_GIAS_IMPORT_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  ar_gias_import_dialog_set_areas (dialog, "");
+  ar_gias_import_dialog_start (dialog, paths);
+  while (g_strcmp0 (ar_gias_import_dialog_get_stage (dialog), "result") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ar_test_settle ();
+
+  g_assert_nonnull (ar_record_editor_get_record (editor));
+  g_assert_cmpint (ar_record_get_id (ar_record_editor_get_record (editor)), ==, 0);
+  area = find_widget (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (area))), ==,
+                    ar_store_count (store, AR_TYPE_AREA));
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_AREA), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ar_test_settle ();
+}
+
+static double
+row_top (Fixture    *f,
+         const char *field)
+{
+  GtkWidget *row = ar_record_editor_get_field_row (schools_editor (f), field);
+  graphene_point_t point;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  ar_test_settle ();
+  g_assert_true (gtk_widget_compute_point (row, GTK_WIDGET (schools_editor (f)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+
+  return point.y;
+}
+
+/* Every field that is wrong is marked at once with its own message, and
+ * the form stays still as they come and go. */
+static void
+test_every_invalid_field_marked (Fixture       *f,
+                                 gconstpointer  data)
+{
+  ArRecordEditor *editor = schools_editor (f);
+  double town_before = row_top (f, "town");
+  double notes_before = row_top (f, "notes");
+
+  ar_record_editor_set_field (editor, "urn", "12345");
+  ar_record_editor_set_field (editor, "open_date", "2024-02-30");
+  ar_record_editor_set_field (editor, "close_date", "2024-13");
+  ar_record_editor_set_field (editor, "name", "");
+  ar_test_settle ();
+
+  g_assert_cmpstr (ar_record_editor_get_field_problem (editor, "urn"), ==, "URN: “12345” is not six digits");
+  g_assert_cmpstr (ar_record_editor_get_field_problem (editor, "open_date"), ==,
+                   "Opened: “2024-02-30” is an impossible date");
+  g_assert_cmpstr (ar_record_editor_get_field_problem (editor, "close_date"), ==,
+                   "Closed: “2024-13” is not a date in the form YYYY-MM-DD");
+  g_assert_cmpstr (ar_record_editor_get_field_problem (editor, "name"), ==, "Name is required");
+  g_assert_null (ar_record_editor_get_field_problem (editor, "town"));
+  g_assert_true (gtk_widget_has_css_class (ar_record_editor_get_field_row (editor, "urn"), "error"));
+  g_assert_true (gtk_widget_has_css_class (ar_record_editor_get_field_row (editor, "open_date"), "error"));
+  g_assert_false (gtk_widget_has_css_class (ar_record_editor_get_field_row (editor, "town"), "error"));
+  g_assert_cmpfloat (row_top (f, "town"), ==, town_before);
+  g_assert_cmpfloat (row_top (f, "notes"), ==, notes_before);
+  ar_test_screenshot (GTK_WIDGET (f->window), "every-invalid-field.png");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  ar_test_settle ();
+  ar_test_screenshot (GTK_WIDGET (f->window), "every-invalid-field-narrow.png");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  ar_test_settle ();
+
+  /* fixed one by one, each mark goes with its own fault */
+  ar_record_editor_set_field (editor, "urn", "990999");
+  ar_test_settle ();
+  g_assert_null (ar_record_editor_get_field_problem (editor, "urn"));
+  g_assert_false (gtk_widget_has_css_class (ar_record_editor_get_field_row (editor, "urn"), "error"));
+  g_assert_nonnull (ar_record_editor_get_field_problem (editor, "open_date"));
+
+  /* a close before the opening is the closing date's fault */
+  ar_record_editor_set_field (editor, "name", "Ashby Parva College");
+  ar_record_editor_set_field (editor, "open_date", "2024-02-28");
+  ar_record_editor_set_field (editor, "close_date", "2020-01-01");
+  ar_test_settle ();
+  g_assert_null (ar_record_editor_get_field_problem (editor, "open_date"));
+  g_assert_nonnull (ar_record_editor_get_field_problem (editor, "close_date"));
+  g_assert_cmpfloat (row_top (f, "notes"), ==, notes_before);
+
+  ar_record_editor_discard (editor);
+}
+
+static GtkWidget *
+focused_row (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  while (focus != NULL && !ADW_IS_PREFERENCES_ROW (focus))
+    focus = gtk_widget_get_parent (focus);
+
+  return focus;
+}
+
+/* Add puts the cursor in the first field; Save leaves it where it was,
+ * with nothing selected under it. */
+static void
+test_focus_after_add_and_save (Fixture       *f,
+                               gconstpointer  data)
+{
+  ArRecordEditor *editor = schools_editor (f);
+  GtkWidget *town = ar_record_editor_get_field_row (editor, "town");
+  int start, end;
+
+  gtk_widget_grab_focus (town);
+  ar_record_editor_set_field (editor, "town", "Brookby");
+  gtk_editable_set_position (GTK_EDITABLE (town), 3);
+  ar_test_settle ();
+  activate (f->window, "win.save", NULL);
+  g_assert_false (ar_record_editor_get_dirty (editor));
+  town = ar_record_editor_get_field_row (editor, "town");
+  g_assert_true (focused_row (f) == town);
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (town)), ==, 3);
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (town), &start, &end));
+
+  activate (f->window, "win.add", NULL);
+  g_assert_true (focused_row (f) == ar_record_editor_get_field_row (editor, "urn"));
+
+  /* from another section too */
+  activate (f->window, "win.show-section", "alliances");
+  activate (f->window, "win.add", NULL);
+  g_assert_true (focused_row (f)
+                 == ar_record_editor_get_field_row (ar_record_list_page_get_editor (page (f->window, AR_TYPE_ALLIANCE)),
+                                                    "name"));
+  ar_test_screenshot (GTK_WIDGET (f->window), "new-alliance-focused.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +628,12 @@ main (int   argc,
       g_test_add (valid, Fixture, &ways[i], fixture_set_up, test_leave_saves_valid, fixture_tear_down);
       g_test_add (invalid, Fixture, &ways[i], fixture_set_up, test_leave_keeps_invalid, fixture_tear_down);
     }
+
+  g_test_add_func ("/ar/editing/form-follows-import", test_form_follows_import);
+  g_test_add ("/ar/editing/focus-after-add-and-save", Fixture, NULL,
+              fixture_set_up, test_focus_after_add_and_save, fixture_tear_down);
+  g_test_add ("/ar/editing/every-invalid-field-marked", Fixture, NULL,
+              fixture_set_up, test_every_invalid_field_marked, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -53,8 +53,8 @@ ar_alliance_member_validate (ArRecord  *record,
 
   if (has_school == has_organisation)
     {
-      g_set_error_literal (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                           _("A member is either a school or a partner organisation"));
+      ar_record_field_error (record, error, "school_id", "%s",
+                             _("A member is either a school or a partner organisation"));
       return FALSE;
     }
 
@@ -68,8 +68,8 @@ ar_alliance_member_validate (ArRecord  *record,
             {
               g_autofree char *allowed = g_strjoinv (", ", (char **) ar_alliance_member_lead_areas);
 
-              g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                           _("Leads on: “%s” is not one of %s"), areas[i], allowed);
+              ar_record_field_error (record, error, "leads_on",
+                                     _("Leads on: “%s” is not one of %s"), areas[i], allowed);
               return FALSE;
             }
         }
