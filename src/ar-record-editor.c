@@ -131,6 +131,7 @@ revalidate (ArRecordEditor *self)
   guint n_fields;
   const ArField *fields;
   gboolean valid;
+  gboolean quiet;
 
   if (self->working == NULL)
     return;
@@ -144,12 +145,16 @@ revalidate (ArRecordEditor *self)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = g_ptr_array_ref (problems);
 
+  /* a blank new form is not told off before anything is typed */
+  quiet = self->record != NULL && ar_record_get_id (self->record) == 0
+          && ar_record_equal (self->record, self->working);
+
   fields = ar_record_get_fields (self->working, &n_fields);
   for (guint i = 0; i < n_fields && i < self->rows->len; i++)
     {
       const char *message = NULL;
 
-      for (guint j = 0; j < problems->len && message == NULL; j++)
+      for (guint j = 0; !quiet && j < problems->len && message == NULL; j++)
         {
           ArFieldProblem *problem = g_ptr_array_index (problems, j);
 
@@ -260,15 +265,45 @@ on_switch_active (GtkSwitch      *toggle,
   revalidate (self);
 }
 
+/* What tells two records of the same name apart: a school's URN and
+ * town, an area's code. */
+static char *
+link_detail (ArRecord *record)
+{
+  if (AR_IS_SCHOOL (record))
+    {
+      const char *urn = ar_record_get_text (record, "urn");
+      const char *town = ar_record_get_text (record, "town");
+      g_autofree char *urn_text = urn ? g_strdup_printf (_("URN %s"), urn) : NULL;
+
+      if (urn_text != NULL && town != NULL)
+        return g_strdup_printf ("%s · %s", urn_text, town);
+      return g_strdup (urn_text ? urn_text : town);
+    }
+  if (AR_IS_AREA (record))
+    return g_strdup (ar_record_get_text (record, "code"));
+
+  return NULL;
+}
+
+/* The button names the choice, the row's subtitle tells it apart (a
+ * school's URN and town); clearing and opening are off with nothing
+ * chosen. */
 static void
 show_link_choice (GtkWidget   *row,
                   GtkDropDown *drop_down)
 {
   ArRecord *chosen = gtk_drop_down_get_selected_item (drop_down);
-  g_autofree char *name = chosen ? ar_record_describe (chosen) : NULL;
-  g_autofree char *escaped = g_markup_escape_text (name ? name : _("None"), -1);
+  g_autofree char *detail = chosen ? link_detail (chosen) : NULL;
+  g_autofree char *escaped = g_markup_escape_text (detail ? detail : "", -1);
+  GtkWidget *clear_button = g_object_get_data (G_OBJECT (row), "ar-clear-button");
+  GtkWidget *open_button = g_object_get_data (G_OBJECT (row), "ar-open-button");
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+  if (clear_button != NULL)
+    gtk_widget_set_sensitive (clear_button, chosen != NULL);
+  if (open_button != NULL)
+    gtk_widget_set_sensitive (open_button, chosen != NULL);
 }
 
 static void
@@ -317,9 +352,17 @@ candidates_for (ArRecordEditor *self,
   model = g_hash_table_lookup (self->candidates, table);
   if (model == NULL && klass != NULL && self->store != NULL)
     {
-      model = ar_store_list (self->store, G_TYPE_FROM_CLASS (klass), NULL);
-      if (model != NULL)
-        g_hash_table_insert (self->candidates, (gpointer) table, model);
+      GListModel *records = ar_store_list (self->store, G_TYPE_FROM_CLASS (klass), NULL);
+      GtkExpression *label = gtk_property_expression_new (AR_TYPE_RECORD, NULL, "label");
+
+      /* by name, as people look for them */
+      if (records != NULL)
+        {
+          model = G_LIST_MODEL (gtk_sort_list_model_new (records, GTK_SORTER (gtk_string_sorter_new (label))));
+          g_hash_table_insert (self->candidates, (gpointer) table, model);
+        }
+      else
+        gtk_expression_unref (label);
     }
 
   return model;
@@ -340,15 +383,35 @@ position_of_id (GListModel *model,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The picker's search looks at the name and at what tells records apart. */
+static char *
+link_search_text (ArRecord *record)
+{
+  g_autofree char *name = record ? ar_record_describe (record) : NULL;
+  g_autofree char *detail = record ? link_detail (record) : NULL;
+
+  return g_strjoin (" ", name ? name : "", detail ? detail : "", NULL);
+}
+
 static void
 setup_link_label (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
-                  gpointer                  user_data)
+                  gpointer                  on_button)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  if (GPOINTER_TO_INT (on_button))
+    gtk_label_set_max_width_chars (GTK_LABEL (name), 18);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
@@ -356,11 +419,17 @@ bind_link_label (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  on_button)
 {
-  g_autofree char *text = ar_record_describe (gtk_list_item_get_item (item));
+  ArRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *detail = gtk_widget_get_next_sibling (name);
+  g_autofree char *text = ar_record_describe (record);
+  g_autofree char *detail_text = GPOINTER_TO_INT (on_button) ? NULL : link_detail (record);
 
-  /* the button says what it does; the row's subtitle names the choice */
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      GPOINTER_TO_INT (on_button) ? _("Choose…") : text);
+  /* the button shows the current value; the list tells them apart */
+  gtk_label_set_text (GTK_LABEL (name), text);
+  gtk_label_set_text (GTK_LABEL (detail), detail_text);
+  gtk_widget_set_visible (detail, detail_text != NULL);
 }
 
 
@@ -385,7 +454,8 @@ make_link_row (ArRecordEditor *self,
   GtkWidget *open_button;
   GtkWidget *clear_button;
   GListModel *model = candidates_for (self, field->link_table);
-  GtkExpression *expression = gtk_property_expression_new (AR_TYPE_RECORD, NULL, "label");
+  GtkExpression *expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                           G_CALLBACK (link_search_text), NULL, NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
@@ -401,7 +471,6 @@ make_link_row (ArRecordEditor *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
   g_object_set_data (G_OBJECT (row), "ar-drop-down", drop_down);
   g_object_set_data (G_OBJECT (drop_down), "ar-row", row);
-  show_link_choice (row, GTK_DROP_DOWN (drop_down));
 
   if (!(field->flags & AR_FIELD_FLAG_REQUIRED))
     {
@@ -412,6 +481,7 @@ make_link_row (ArRecordEditor *self,
       g_object_set_data (G_OBJECT (clear_button), "ar-drop-down", drop_down);
       g_signal_connect (clear_button, "clicked", G_CALLBACK (on_link_cleared), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear_button);
+      g_object_set_data (G_OBJECT (row), "ar-clear-button", clear_button);
     }
 
   open_button = gtk_button_new_from_icon_name ("go-next-symbolic");
@@ -421,8 +491,29 @@ make_link_row (ArRecordEditor *self,
   g_object_set_data (G_OBJECT (open_button), "ar-drop-down", drop_down);
   g_signal_connect (open_button, "clicked", G_CALLBACK (on_link_opened), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_button);
+  g_object_set_data (G_OBJECT (row), "ar-open-button", open_button);
+  show_link_choice (row, GTK_DROP_DOWN (drop_down));
 
   return row;
+}
+
+/* A role's name as the register has it: "Deputy or Assistant Head
+ * (DH/AH)", not DHAH. */
+static char *
+role_title (ArRecordEditor *self,
+            const char     *code)
+{
+  GListModel *roles = candidates_for (self, "role");
+
+  for (guint i = 0; roles != NULL && i < g_list_model_get_n_items (roles); i++)
+    {
+      g_autoptr(ArRecord) role = g_list_model_get_item (roles, i);
+
+      if (g_strcmp0 (ar_record_get_text (role, "code"), code) == 0 && ar_record_get_text (role, "title") != NULL)
+        return g_strdup (ar_record_get_text (role, "title"));
+    }
+
+  return NULL;
 }
 
 static GtkWidget *
@@ -438,7 +529,9 @@ make_choice_row (ArRecordEditor     *self,
   gtk_string_list_append (labels, _("None"));
   for (guint i = 0; choices[i] != NULL; i++)
     {
-      gtk_string_list_append (labels, ar_choice_label (choices[i]));
+      g_autofree char *role = field->type == AR_FIELD_CODE_LINK ? role_title (self, choices[i]) : NULL;
+
+      gtk_string_list_append (labels, role ? role : ar_choice_label (choices[i]));
       if (g_strcmp0 (current, choices[i]) == 0)
         selected = i + 1;
     }

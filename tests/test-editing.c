@@ -614,6 +614,134 @@ test_focus_after_add_and_save (Fixture       *f,
   ar_test_screenshot (GTK_WIDGET (f->window), "new-alliance-focused.png");
 }
 
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first label the user can see under @widget. */
+static char *
+label_text_under (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    return g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      char *found = label_text_under (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Pickers list records by name with what tells them apart, search that
+ * too, show the current value, and clear only what is there. */
+static void
+test_pickers (Fixture       *f,
+              gconstpointer  data)
+{
+  ArRecordEditor *editor = schools_editor (f);
+  GtkWidget *area_row = ar_record_editor_get_field_row (editor, "area_id");
+  GtkDropDown *area = GTK_DROP_DOWN (find_widget (area_row, GTK_TYPE_DROP_DOWN));
+  GtkWidget *clear = NULL;
+  GListModel *model = gtk_drop_down_get_model (area);
+  g_autoptr(ArRecord) school = ar_store_get (f->store, AR_TYPE_SCHOOL, f->school_id, NULL);
+  g_autoptr(ArRecord) shown_area = ar_store_get (f->store, AR_TYPE_AREA, ar_record_get_integer (school, "area_id"), NULL);
+  g_autofree char *button_text = label_text_under (GTK_WIDGET (area));
+  g_autoptr(ArRecord) person = ar_store_get (f->store, AR_TYPE_PERSON, 1, NULL);
+  g_autoptr(ArRecord) member = g_object_new (AR_TYPE_ALLIANCE_MEMBER, NULL);
+  g_autoptr(ArRecord) designation = g_object_new (AR_TYPE_DESIGNATION, NULL);
+  ArRecordEditor *dialog_editor;
+  GtkDropDown *schools;
+  GListModel *roles;
+  gboolean found_deputy = FALSE;
+
+  /* sorted by name */
+  for (guint i = 1; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ArRecord) a = g_list_model_get_item (model, i - 1);
+      g_autoptr(ArRecord) b = g_list_model_get_item (model, i);
+      g_autofree char *name_a = ar_record_describe (a);
+      g_autofree char *name_b = ar_record_describe (b);
+
+      g_assert_cmpint (g_utf8_collate (name_a, name_b), <=, 0);
+    }
+
+  /* the button names the current value; clear is on with one */
+  g_assert_cmpstr (button_text, ==, ar_record_get_text (shown_area, "name"));
+  clear = find_tooltip (area_row, "Clear");
+  g_assert_nonnull (clear);
+  g_assert_true (gtk_widget_get_sensitive (clear));
+  ar_record_editor_set_field (editor, "area_id", NULL);
+  ar_test_settle ();
+  g_assert_null (gtk_drop_down_get_selected_item (area));
+  g_assert_false (gtk_widget_get_sensitive (clear));
+  g_assert_false (gtk_widget_get_sensitive (find_tooltip (area_row, "Open")));
+  ar_record_editor_set_field (editor, "area_id", "1");
+  ar_test_settle ();
+  g_assert_true (gtk_widget_get_sensitive (clear));
+  ar_record_editor_discard (editor);
+
+  /* a member's school: sorted, with URN and town, and found by URN */
+  ar_record_set_integer (member, "alliance_id", 1);
+  g_signal_emit_by_name (ar_record_list_page_get_editor (page (f->window, AR_TYPE_ALLIANCE)), "open-record", member);
+  ar_test_settle ();
+  dialog_editor = g_object_get_data (G_OBJECT (f->window), "ar-last-dialog-editor");
+  g_assert_nonnull (dialog_editor);
+  schools = GTK_DROP_DOWN (find_widget (ar_record_editor_get_field_row (dialog_editor, "school_id"), GTK_TYPE_DROP_DOWN));
+  {
+    g_autoptr(ArRecord) first = g_list_model_get_item (gtk_drop_down_get_model (schools), 0);
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autofree char *first_name = ar_record_describe (first);
+
+    g_assert_cmpstr (first_name, ==, "Abbey Mead Primary School");
+    g_assert_true (gtk_expression_evaluate (gtk_drop_down_get_expression (schools), first, &value));
+    g_assert_nonnull (strstr (g_value_get_string (&value), ar_record_get_text (first, "urn")));
+    g_assert_nonnull (strstr (g_value_get_string (&value), ar_record_get_text (first, "town")));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (schools), "menu.popup", NULL);
+  ar_test_settle ();
+  ar_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (dialog_editor))), "picker-school.png");
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (dialog_editor))));
+  ar_test_settle ();
+
+  /* roles by their names */
+  ar_record_set_integer (designation, "person_id", ar_record_get_id (person));
+  g_signal_emit_by_name (ar_record_list_page_get_editor (page (f->window, AR_TYPE_PERSON)), "open-record", designation);
+  ar_test_settle ();
+  dialog_editor = g_object_get_data (G_OBJECT (f->window), "ar-last-dialog-editor");
+  roles = adw_combo_row_get_model (ADW_COMBO_ROW (ar_record_editor_get_field_row (dialog_editor, "role")));
+  for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
+    {
+      const char *text = gtk_string_list_get_string (GTK_STRING_LIST (roles), i);
+
+      g_assert_cmpstr (text, !=, "DHAH");
+      found_deputy |= g_str_has_prefix (text, "Deputy or Assistant Head");
+    }
+  g_assert_true (found_deputy);
+  ar_test_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (dialog_editor))), "picker-designation.png");
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (dialog_editor))));
+  ar_test_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +760,7 @@ main (int   argc,
   g_test_add_func ("/ar/editing/form-follows-import", test_form_follows_import);
   g_test_add ("/ar/editing/focus-after-add-and-save", Fixture, NULL,
               fixture_set_up, test_focus_after_add_and_save, fixture_tear_down);
+  g_test_add ("/ar/editing/pickers", Fixture, NULL, fixture_set_up, test_pickers, fixture_tear_down);
   g_test_add ("/ar/editing/every-invalid-field-marked", Fixture, NULL,
               fixture_set_up, test_every_invalid_field_marked, fixture_tear_down);
 
