@@ -9,46 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ar-record-editor.h"
-
-/* The form is built from the record class's field table, so every kind of
- * record gets the same editor; the links to and from other records are
- * listed under it. Edits go to a copy until saved. */
-struct _ArRecordEditor
-{
-  AdwBin               parent_instance;
-
-  ArStore             *store;
-  ArRecord            *record;
-  ArRecord            *working;
-  gboolean             dirty;
-  gboolean             valid;
-  char                *problem;
-  GPtrArray           *problems;
-  GPtrArray           *rows;
-  GHashTable          *candidates;
-  gboolean             filling;
-  /* our own save is under way: the store's echo is not news */
-  gboolean             saving;
-  /* a new record is shown: the cursor goes to its first field */
-  gboolean             focus_first;
-  /* the user was asked about these edits and chose to keep them */
-  gboolean             asked;
-
-  /* "Discard changes?" and what to do if the answer is yes */
-  AdwMessageDialog    *discard_dialog;
-  ArRecordEditorLeaveFunc then;
-  gpointer             then_data;
-  GDestroyNotify       then_destroy;
-
-  GtkStack            *stack;
-  GtkLabel            *title_label;
-  GtkLabel            *problem_label;
-  AdwPreferencesGroup *fields_group;
-  GtkBox              *related_box;
-  GtkButton           *save_button;
-  GtkButton           *revert_button;
-};
+#include "ar-record-editor-private.h"
 
 G_DEFINE_FINAL_TYPE (ArRecordEditor, ar_record_editor, ADW_TYPE_BIN)
 
@@ -73,6 +34,20 @@ static guint signals[N_SIGNALS];
 
 static void rebuild (ArRecordEditor *self);
 
+void
+_ar_record_editor_open (ArRecordEditor *self,
+                        ArRecord       *record)
+{
+  g_signal_emit (self, signals[OPEN_RECORD], 0, record);
+}
+
+void
+_ar_record_editor_remove_link (ArRecordEditor *self,
+                               ArRecord       *link)
+{
+  g_signal_emit (self, signals[DELETE_RECORD], 0, link);
+}
+
 static void
 set_dirty_and_valid (ArRecordEditor *self,
                      gboolean        dirty,
@@ -88,9 +63,15 @@ set_dirty_and_valid (ArRecordEditor *self,
       self->valid = valid;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
     }
+}
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), dirty && valid);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->revert_button), dirty);
+/* Save is for edits that can be saved (the .ui binds it) */
+static gboolean
+can_save (gpointer  instance,
+          gboolean  dirty,
+          gboolean  valid)
+{
+  return dirty && valid;
 }
 
 static char *
@@ -606,235 +587,6 @@ make_row (ArRecordEditor *self,
   return row;
 }
 
-/* Related records ------------------------------------------------------ */
-
-static void
-on_related_activated (AdwActionRow   *row,
-                      ArRecordEditor *self)
-{
-  ArRecord *target = g_object_get_data (G_OBJECT (row), "ar-target");
-
-  if (target != NULL)
-    g_signal_emit (self, signals[OPEN_RECORD], 0, target);
-}
-
-static void
-on_related_removed (GtkButton      *button,
-                    ArRecordEditor *self)
-{
-  ArRecord *link = g_object_get_data (G_OBJECT (button), "ar-link");
-
-  g_signal_emit (self, signals[DELETE_RECORD], 0, link);
-}
-
-static void
-on_related_added (GtkButton      *button,
-                  ArRecordEditor *self)
-{
-  ArRecord *link = g_object_get_data (G_OBJECT (button), "ar-new-link");
-  g_autoptr(ArRecord) fresh = ar_record_copy (link);
-
-  /* a new, unsaved link record, already pointing back at this one */
-  g_signal_emit (self, signals[OPEN_RECORD], 0, fresh);
-}
-
-static AdwPreferencesGroup *
-add_related_group (ArRecordEditor *self,
-                   const char     *title,
-                   const char     *add_label,
-                   ArRecord       *new_link)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (add_label != NULL && new_link != NULL)
-    {
-      GtkWidget *button = gtk_button_new_with_label (add_label);
-
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "ar-new-link", new_link, g_object_unref);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_related_added), self);
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
-    }
-  gtk_box_append (self->related_box, group);
-
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-/* One linked record: its name, what the link says, a click to open it,
- * and (for links the user made) a button to remove the link. */
-static void
-add_related_row (ArRecordEditor      *self,
-                 AdwPreferencesGroup *group,
-                 ArRecord            *target,
-                 const char          *subtitle,
-                 ArRecord            *link)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *name = target ? ar_record_describe (target) : g_strdup (_("(missing)"));
-  g_autofree char *escaped_name = g_markup_escape_text (name, -1);
-  g_autofree char *escaped_subtitle = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_name);
-  if (escaped_subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-  if (target != NULL)
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "ar-target", g_object_ref (target), g_object_unref);
-      g_signal_connect (row, "activated", G_CALLBACK (on_related_activated), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-    }
-  if (link != NULL)
-    {
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      gtk_widget_set_tooltip_text (remove, _("Remove"));
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      g_object_set_data_full (G_OBJECT (remove), "ar-link", g_object_ref (link), g_object_unref);
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_related_removed), self);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), remove);
-    }
-
-  adw_preferences_group_add (group, row);
-}
-
-static char *
-date_span (const char *from,
-           const char *to)
-{
-  if (from == NULL && to == NULL)
-    return NULL;
-  if (to == NULL)
-    return g_strdup_printf (_("from %s"), from);
-  if (from == NULL)
-    return g_strdup_printf (_("until %s"), to);
-
-  return g_strdup_printf (_("%s to %s"), from, to);
-}
-
-static ArRecord *
-linked (ArRecordEditor *self,
-        ArRecord       *record,
-        const char     *field,
-        GType           type)
-{
-  gint64 id = ar_record_get_integer (record, field);
-
-  return id != 0 ? ar_store_get (self->store, type, id, NULL) : NULL;
-}
-
-static ArRecord *
-new_link (GType       type,
-          const char *field,
-          gint64      id)
-{
-  ArRecord *link = g_object_new (type, NULL);
-
-  ar_record_set_integer (link, field, id);
-
-  return link;
-}
-
-static void
-list_links (ArRecordEditor *self,
-            const char     *title,
-            const char     *add_label,
-            GType           link_type,
-            const char     *link_field,
-            const char     *target_field,
-            GType           target_type)
-{
-  gint64 id = ar_record_get_id (self->record);
-  g_autoptr(GListModel) links = ar_store_list_where (self->store, link_type, link_field, id, NULL);
-  AdwPreferencesGroup *group;
-
-  group = add_related_group (self, title, add_label, add_label ? new_link (link_type, link_field, id) : NULL);
-  for (guint i = 0; links != NULL && i < g_list_model_get_n_items (links); i++)
-    {
-      g_autoptr(ArRecord) link = g_list_model_get_item (links, i);
-      g_autoptr(ArRecord) target = NULL;
-      g_autofree char *dates = NULL;
-      g_autofree char *subtitle = NULL;
-
-      if (link_type == AR_TYPE_DESIGNATION)
-        {
-          dates = date_span (ar_record_get_text (link, "starts_on"), ar_record_get_text (link, "ends_on"));
-          subtitle = g_strjoin (" · ", ar_record_get_text (link, "role"),
-                                dates ? dates : "", NULL);
-          add_related_row (self, group, link, subtitle, link);
-          continue;
-        }
-
-      if (target_field != NULL)
-        target = linked (self, link, target_field, target_type);
-      if (target == NULL && link_type == AR_TYPE_ALLIANCE_MEMBER)
-        target = linked (self, link, "organisation_id", AR_TYPE_ORGANISATION);
-
-      if (link_type == AR_TYPE_TRUST_ACADEMY)
-        dates = date_span (ar_record_get_text (link, "joined_on"), ar_record_get_text (link, "left_on"));
-      else if (link_type == AR_TYPE_ALLIANCE_MEMBER)
-        dates = g_strdup (ar_choice_label (ar_record_get_text (link, "role")));
-
-      add_related_row (self, group, target, dates, link_type == AR_TYPE_PERSON ? NULL : link);
-    }
-
-  if (links == NULL || g_list_model_get_n_items (links) == 0)
-    adw_preferences_group_set_description (group, _("None yet"));
-}
-
-static void
-rebuild_related (ArRecordEditor *self)
-{
-  GtkWidget *child;
-  GType type;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->related_box))) != NULL)
-    gtk_box_remove (self->related_box, child);
-
-  if (self->record == NULL || self->store == NULL || ar_record_get_id (self->record) == 0)
-    return;
-
-  type = G_OBJECT_TYPE (self->record);
-  if (type == AR_TYPE_ALLIANCE)
-    list_links (self, _("Members and partners"), _("Add Member…"),
-                AR_TYPE_ALLIANCE_MEMBER, "alliance_id", "school_id", AR_TYPE_SCHOOL);
-  else if (type == AR_TYPE_TRUST)
-    list_links (self, _("Academies"), _("Add Academy…"),
-                AR_TYPE_TRUST_ACADEMY, "trust_id", "school_id", AR_TYPE_SCHOOL);
-  else if (type == AR_TYPE_PERSON)
-    list_links (self, _("Designations"), _("Add Designation…"),
-                AR_TYPE_DESIGNATION, "person_id", NULL, G_TYPE_NONE);
-  else if (type == AR_TYPE_SCHOOL)
-    {
-      gint64 id = ar_record_get_id (self->record);
-      AdwPreferencesGroup *status;
-      GtkWidget *row;
-
-      list_links (self, _("Trusts"), _("Add to Trust…"),
-                  AR_TYPE_TRUST_ACADEMY, "school_id", "trust_id", AR_TYPE_TRUST);
-      list_links (self, _("Alliances"), _("Add to Alliance…"),
-                  AR_TYPE_ALLIANCE_MEMBER, "school_id", "alliance_id", AR_TYPE_ALLIANCE);
-      list_links (self, _("Leaders"), NULL, AR_TYPE_PERSON, "school_id", NULL, G_TYPE_NONE);
-
-      status = add_related_group (self, _("System leadership"), NULL, NULL);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("National support school"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   ar_summary_is_national_support_school (self->store, id, NULL, NULL)
-                                   ? _("Yes: home to a national leader of education")
-                                   : _("No"));
-      adw_preferences_group_add (status, row);
-    }
-  else if (type == AR_TYPE_ORGANISATION)
-    {
-      list_links (self, _("People"), NULL, AR_TYPE_PERSON, "organisation_id", NULL, G_TYPE_NONE);
-      list_links (self, _("Alliances"), _("Add to Alliance…"),
-                  AR_TYPE_ALLIANCE_MEMBER, "organisation_id", "alliance_id", AR_TYPE_ALLIANCE);
-    }
-}
-
 /* The cursor in @row, at @position in its text, with nothing selected
  * under it. */
 static void
@@ -894,7 +646,7 @@ rebuild_with (ArRecordEditor *self,
       g_clear_object (&working);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       set_dirty_and_valid (self, FALSE, TRUE);
-      rebuild_related (self);
+      _ar_record_editor_rebuild_related (self);
       return;
     }
 
@@ -918,7 +670,7 @@ rebuild_with (ArRecordEditor *self,
   adw_preferences_group_set_title (self->fields_group, _(AR_RECORD_GET_CLASS (self->record)->label));
 
   gtk_stack_set_visible_child_name (self->stack, "form");
-  rebuild_related (self);
+  _ar_record_editor_rebuild_related (self);
   revalidate (self);
 
   if (new_record && self->rows->len > 0)
@@ -1137,10 +889,9 @@ ar_record_editor_class_init (ArRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, problem_label);
   gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, fields_group);
   gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, related_box);
-  gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, save_button);
-  gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, revert_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_revert_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, can_save);
 }
 
 static void

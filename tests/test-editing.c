@@ -536,6 +536,14 @@ test_every_invalid_field_marked (Fixture       *f,
   g_assert_cmpstr (ar_record_editor_get_field_problem (editor, "close_date"), ==,
                    "Closed: “2024-13” is not a date in the form YYYY-MM-DD");
   g_assert_cmpstr (ar_record_editor_get_field_problem (editor, "name"), ==, "Name is required");
+  {
+    GtkWidget *save = NULL, *revert = NULL;
+
+    g_assert_true (find_button (GTK_WIDGET (editor), "_Save", &save));
+    g_assert_true (find_button (GTK_WIDGET (editor), "_Revert", &revert));
+    g_assert_false (gtk_widget_get_sensitive (save));
+    g_assert_true (gtk_widget_get_sensitive (revert));
+  }
   g_assert_null (ar_record_editor_get_field_problem (editor, "town"));
   g_assert_true (gtk_widget_has_css_class (ar_record_editor_get_field_row (editor, "urn"), "error"));
   g_assert_true (gtk_widget_has_css_class (ar_record_editor_get_field_row (editor, "open_date"), "error"));
@@ -595,6 +603,12 @@ test_focus_after_add_and_save (Fixture       *f,
   ar_record_editor_set_field (editor, "town", "Brookby");
   gtk_editable_set_position (GTK_EDITABLE (town), 3);
   ar_test_settle ();
+  {
+    GtkWidget *save = NULL;
+
+    g_assert_true (find_button (GTK_WIDGET (editor), "_Save", &save));
+    g_assert_true (gtk_widget_get_sensitive (save));
+  }
   activate (f->window, "win.save", NULL);
   g_assert_false (ar_record_editor_get_dirty (editor));
   town = ar_record_editor_get_field_row (editor, "town");
