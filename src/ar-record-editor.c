@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ar-field-row.h"
 #include "ar-record-editor-private.h"
 
 G_DEFINE_FINAL_TYPE (ArRecordEditor, ar_record_editor, ADW_TYPE_BIN)
@@ -161,10 +162,25 @@ revalidate (ArRecordEditor *self)
                        valid);
 }
 
+/* The field a row edits: rows are in the order of the field table. */
 static guint
-field_index_of (GObject *row)
+field_index_of (ArRecordEditor *self,
+                GtkWidget      *row)
 {
-  return GPOINTER_TO_UINT (g_object_get_data (row, "ar-field-index"));
+  guint index = 0;
+
+  while (row != NULL && !g_ptr_array_find (self->rows, row, &index))
+    row = gtk_widget_get_parent (row);
+  g_assert (row != NULL);
+
+  return index;
+}
+
+/* A choice field's stored values, in the order the row lists them. */
+static const char * const *
+choices_of (const ArField *field)
+{
+  return field->type == AR_FIELD_CODE_LINK ? ar_role_designation_codes : (const char * const *) field->choices;
 }
 
 static void
@@ -199,7 +215,7 @@ static void
 on_entry_changed (GtkEditable    *editable,
                   ArRecordEditor *self)
 {
-  guint index = field_index_of (G_OBJECT (editable));
+  guint index = field_index_of (self, GTK_WIDGET (editable));
   const ArField *field = &ar_record_get_fields (self->working, NULL)[index];
   const char *text = gtk_editable_get_text (editable);
 
@@ -217,8 +233,8 @@ on_combo_selected (AdwComboRow    *row,
                    GParamSpec     *pspec,
                    ArRecordEditor *self)
 {
-  guint index = field_index_of (G_OBJECT (row));
-  const char * const *choices = g_object_get_data (G_OBJECT (row), "ar-choices");
+  guint index = field_index_of (self, GTK_WIDGET (row));
+  const char * const *choices = choices_of (&ar_record_get_fields (self->working, NULL)[index]);
   guint selected = adw_combo_row_get_selected (row);
 
   if (self->filling)
@@ -241,86 +257,27 @@ on_switch_active (GtkSwitch      *toggle,
 
   g_value_init (&value, G_TYPE_BOOLEAN);
   g_value_set_boolean (&value, gtk_switch_get_active (toggle));
-  ar_record_set_value (self->working, field_index_of (G_OBJECT (toggle)), &value);
+  ar_record_set_value (self->working, field_index_of (self, GTK_WIDGET (toggle)), &value);
   self->asked = FALSE;
   revalidate (self);
 }
 
-/* What tells two records of the same name apart: a school's URN and
- * town, an area's code. */
-static char *
-link_detail (ArRecord *record)
-{
-  if (AR_IS_SCHOOL (record))
-    {
-      const char *urn = ar_record_get_text (record, "urn");
-      const char *town = ar_record_get_text (record, "town");
-      g_autofree char *urn_text = urn ? g_strdup_printf (_("URN %s"), urn) : NULL;
-
-      if (urn_text != NULL && town != NULL)
-        return g_strdup_printf ("%s · %s", urn_text, town);
-      return g_strdup (urn_text ? urn_text : town);
-    }
-  if (AR_IS_AREA (record))
-    return g_strdup (ar_record_get_text (record, "code"));
-
-  return NULL;
-}
-
-/* The button names the choice, the row's subtitle tells it apart (a
- * school's URN and town); clearing and opening are off with nothing
- * chosen. */
 static void
-show_link_choice (GtkWidget   *row,
-                  GtkDropDown *drop_down)
+on_link_changed (ArFieldRow     *row,
+                 ArRecordEditor *self)
 {
-  ArRecord *chosen = gtk_drop_down_get_selected_item (drop_down);
-  g_autofree char *detail = chosen ? link_detail (chosen) : NULL;
-  g_autofree char *escaped = g_markup_escape_text (detail ? detail : "", -1);
-  GtkWidget *clear_button = g_object_get_data (G_OBJECT (row), "ar-clear-button");
-  GtkWidget *open_button = g_object_get_data (G_OBJECT (row), "ar-open-button");
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-  if (clear_button != NULL)
-    gtk_widget_set_sensitive (clear_button, chosen != NULL);
-  if (open_button != NULL)
-    gtk_widget_set_sensitive (open_button, chosen != NULL);
-}
-
-static void
-on_link_selected (GtkDropDown    *drop_down,
-                  GParamSpec     *pspec,
-                  ArRecordEditor *self)
-{
-  ArRecord *chosen;
-
   if (self->filling)
     return;
 
-  chosen = gtk_drop_down_get_selected_item (drop_down);
-  show_link_choice (g_object_get_data (G_OBJECT (drop_down), "ar-row"), drop_down);
-  set_working_integer (self, field_index_of (G_OBJECT (drop_down)),
-                       chosen != NULL ? ar_record_get_id (chosen) : 0);
+  set_working_integer (self, field_index_of (self, GTK_WIDGET (row)), ar_field_row_get_linked_id (row));
 }
 
 static void
-on_link_cleared (GtkButton      *button,
-                 ArRecordEditor *self)
+on_link_open (ArFieldRow     *row,
+              ArRecord       *target,
+              ArRecordEditor *self)
 {
-  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (button), "ar-drop-down");
-
-  gtk_drop_down_set_selected (drop_down, GTK_INVALID_LIST_POSITION);
-}
-
-static void
-on_link_opened (GtkButton      *button,
-                ArRecordEditor *self)
-{
-  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (button), "ar-drop-down");
-  ArRecord *target = gtk_drop_down_get_selected_item (drop_down);
-
-  if (target != NULL)
-    g_signal_emit (self, signals[OPEN_RECORD], 0, target);
+  g_signal_emit (self, signals[OPEN_RECORD], 0, target);
 }
 
 static GListModel *
@@ -349,133 +306,19 @@ candidates_for (ArRecordEditor *self,
   return model;
 }
 
-static guint
-position_of_id (GListModel *model,
-                gint64      id)
-{
-  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(ArRecord) record = g_list_model_get_item (model, i);
-
-      if (ar_record_get_id (record) == id)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-/* The picker's search looks at the name and at what tells records apart. */
-static char *
-link_search_text (ArRecord *record)
-{
-  g_autofree char *name = record ? ar_record_describe (record) : NULL;
-  g_autofree char *detail = record ? link_detail (record) : NULL;
-
-  return g_strjoin (" ", name ? name : "", detail ? detail : "", NULL);
-}
-
-static void
-setup_link_label (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  on_button)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_add_css_class (detail, "dim-label");
-  if (GPOINTER_TO_INT (on_button))
-    gtk_label_set_max_width_chars (GTK_LABEL (name), 18);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_link_label (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  on_button)
-{
-  ArRecord *record = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *name = gtk_widget_get_first_child (box);
-  GtkWidget *detail = gtk_widget_get_next_sibling (name);
-  g_autofree char *text = ar_record_describe (record);
-  g_autofree char *detail_text = GPOINTER_TO_INT (on_button) ? NULL : link_detail (record);
-
-  /* the button shows the current value; the list tells them apart */
-  gtk_label_set_text (GTK_LABEL (name), text);
-  gtk_label_set_text (GTK_LABEL (detail), detail_text);
-  gtk_widget_set_visible (detail, detail_text != NULL);
-}
-
-
-static GtkListItemFactory *
-link_label_factory (gboolean on_button)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_link_label), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_link_label), GINT_TO_POINTER (on_button));
-
-  return factory;
-}
-
 static GtkWidget *
 make_link_row (ArRecordEditor *self,
                const ArField  *field,
                const GValue   *value)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *drop_down;
-  GtkWidget *open_button;
-  GtkWidget *clear_button;
-  GListModel *model = candidates_for (self, field->link_table);
-  GtkExpression *expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                           G_CALLBACK (link_search_text), NULL, NULL);
+  ArFieldRow *row = ar_field_row_new_link (_(field->label), candidates_for (self, field->link_table),
+                                           !(field->flags & AR_FIELD_FLAG_REQUIRED));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  ar_field_row_set_linked_id (row, g_value_get_int64 (value));
+  g_signal_connect (row, "changed", G_CALLBACK (on_link_changed), self);
+  g_signal_connect (row, "open", G_CALLBACK (on_link_open), self);
 
-  drop_down = gtk_drop_down_new (model ? g_object_ref (model) : NULL, expression);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (drop_down), link_label_factory (TRUE));
-  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop_down), link_label_factory (FALSE));
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), position_of_id (model, g_value_get_int64 (value)));
-  g_object_set_data (G_OBJECT (drop_down), "ar-field-index", GUINT_TO_POINTER (field - ar_record_get_fields (self->working, NULL)));
-  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_link_selected), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
-  g_object_set_data (G_OBJECT (row), "ar-drop-down", drop_down);
-  g_object_set_data (G_OBJECT (drop_down), "ar-row", row);
-
-  if (!(field->flags & AR_FIELD_FLAG_REQUIRED))
-    {
-      clear_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
-      gtk_widget_set_tooltip_text (clear_button, _("Clear"));
-      gtk_widget_set_valign (clear_button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (clear_button, "flat");
-      g_object_set_data (G_OBJECT (clear_button), "ar-drop-down", drop_down);
-      g_signal_connect (clear_button, "clicked", G_CALLBACK (on_link_cleared), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear_button);
-      g_object_set_data (G_OBJECT (row), "ar-clear-button", clear_button);
-    }
-
-  open_button = gtk_button_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_set_tooltip_text (open_button, _("Open"));
-  gtk_widget_set_valign (open_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (open_button, "flat");
-  g_object_set_data (G_OBJECT (open_button), "ar-drop-down", drop_down);
-  g_signal_connect (open_button, "clicked", G_CALLBACK (on_link_opened), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_button);
-  g_object_set_data (G_OBJECT (row), "ar-open-button", open_button);
-  show_link_choice (row, GTK_DROP_DOWN (drop_down));
-
-  return row;
+  return GTK_WIDGET (row);
 }
 
 /* A role's name as the register has it: "Deputy or Assistant Head
@@ -521,7 +364,6 @@ make_choice_row (ArRecordEditor     *self,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  g_object_set_data (G_OBJECT (row), "ar-choices", (gpointer) choices);
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), self);
 
   return row;
@@ -557,7 +399,6 @@ make_row (ArRecordEditor *self,
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
         gtk_switch_set_active (GTK_SWITCH (toggle), g_value_get_boolean (value));
         gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-        g_object_set_data (G_OBJECT (toggle), "ar-field-index", GUINT_TO_POINTER (index));
         g_signal_connect (toggle, "notify::active", G_CALLBACK (on_switch_active), self);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
@@ -582,7 +423,6 @@ make_row (ArRecordEditor *self,
       break;
     }
 
-  g_object_set_data (G_OBJECT (row), "ar-field-index", GUINT_TO_POINTER (index));
 
   return row;
 }
@@ -1061,7 +901,7 @@ ar_record_editor_set_field (ArRecordEditor *self,
     gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   else if (ADW_IS_COMBO_ROW (row))
     {
-      const char * const *choices = g_object_get_data (G_OBJECT (row), "ar-choices");
+      const char * const *choices = choices_of (&ar_record_get_fields (self->working, NULL)[index]);
       guint selected = 0;
 
       for (guint i = 0; choices[i] != NULL; i++)
@@ -1069,13 +909,10 @@ ar_record_editor_set_field (ArRecordEditor *self,
           selected = i + 1;
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
     }
-  else if (g_object_get_data (G_OBJECT (row), "ar-drop-down") != NULL)
+  else if (AR_IS_FIELD_ROW (row))
     {
       /* links: by the linked record's id */
-      GtkDropDown *drop_down = g_object_get_data (G_OBJECT (row), "ar-drop-down");
-
-      gtk_drop_down_set_selected (drop_down, position_of_id (gtk_drop_down_get_model (drop_down),
-                                                             text ? g_ascii_strtoll (text, NULL, 10) : 0));
+      ar_field_row_set_linked_id (AR_FIELD_ROW (row), text ? g_ascii_strtoll (text, NULL, 10) : 0);
     }
 }
 

@@ -225,7 +225,7 @@ test_bad_file_leaves_register_alone (Fixture       *fixture,
   g_assert_cmpint (status, ==, 1);
   /* one line naming the file, the record and the field */
   g_assert_true (g_str_has_prefix (err, "alliance-register: "));
-  g_assert_nonnull (strstr (err, "bad.json: schools[0] (id 1): URN: “12A456” is not six digits"));
+  g_assert_nonnull (strstr (err, "bad.json: schools[0] (id 1): field “urn”: URN: “12A456” is not six digits"));
   g_assert_cmpuint (strlen (err), ==, (gsize) (strchr (err, '\n') - err) + 1);
 
   g_clear_pointer (&err, g_free);

@@ -95,7 +95,7 @@ static const BadCase bad_cases[] = {
   { "missing-required", HEAD "\"schools\": [{\"id\": 1, \"urn\": \"123456\"}]}",
     "schools[0] (id 1): field “name”: Name is required" },
   { "bad-urn", HEAD "\"schools\": [{\"id\": 1, \"urn\": \"12A456\", \"name\": \"S\"}]}",
-    "schools[0] (id 1): URN: “12A456” is not six digits" },
+    "schools[0] (id 1): field “urn”: URN: “12A456” is not six digits" },
   { "bad-date", HEAD "\"alliances\": [{\"id\": 1, \"name\": \"A\", \"designated_on\": \"01/04/2014\"}]}",
     "alliances[0] (id 1): field “designated_on”: Designated: “01/04/2014” is not a date" },
   { "dates-out-of-order", HEAD "\"trusts\": [{\"id\": 1, \"name\": \"T\", \"kind\": \"mat\", \"opened_on\": \"2020-01-01\", \"closed_on\": \"2019-01-01\"}]}",
