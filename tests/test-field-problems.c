@@ -97,20 +97,22 @@ test_store_problems (void)
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
-/* A member that is neither a school nor a partner is said once. */
+/* A rule about the record as a whole (a member is a school or a partner)
+ * is said once, at no one field. */
 static void
-test_unsettled_rule_once (void)
+test_record_rule_once (void)
 {
   g_autoptr(ArRecord) member = g_object_new (AR_TYPE_ALLIANCE_MEMBER, NULL);
   g_autoptr(GPtrArray) problems = NULL;
-  guint at_school = 0;
-  int index = ar_record_class_field_index (AR_RECORD_GET_CLASS (member), "school_id");
+  guint whole = 0;
 
   ar_record_set_integer (member, "alliance_id", 1);
+  ar_record_set_text (member, "role", "member");
   problems = ar_record_list_problems (member);
   for (guint i = 0; i < problems->len; i++)
-    at_school += ((ArFieldProblem *) g_ptr_array_index (problems, i))->field == index;
-  g_assert_cmpuint (at_school, ==, 1);
+    whole += ((ArFieldProblem *) g_ptr_array_index (problems, i))->field == -1;
+  g_assert_cmpuint (whole, ==, 1);
+  g_assert_cmpuint (problems->len, ==, 1);
 }
 
 int
@@ -122,7 +124,7 @@ main (int   argc,
   g_test_add_func ("/ar/field-problems/all-at-once", test_all_at_once);
   g_test_add_func ("/ar/field-problems/rules-after-the-first", test_rules_after_the_first);
   g_test_add_func ("/ar/field-problems/store-problems", test_store_problems);
-  g_test_add_func ("/ar/field-problems/unsettled-rule-once", test_unsettled_rule_once);
+  g_test_add_func ("/ar/field-problems/record-rule-once", test_record_rule_once);
 
   return g_test_run ();
 }

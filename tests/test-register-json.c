@@ -103,7 +103,7 @@ static const BadCase bad_cases[] = {
   { "bad-choice", HEAD "\"trusts\": [{\"id\": 1, \"name\": \"T\", \"kind\": \"federation\"}]}",
     "trusts[0] (id 1): field “kind”: Kind: “federation” is not one of" },
   { "unknown-role", HEAD "\"people\": [{\"id\": 1, \"name\": \"P\"}], \"designations\": [{\"id\": 1, \"person_id\": 1, \"role\": \"XYZ\"}]}",
-    "designations[0] (id 1): Role: “XYZ” is not a role given to people" },
+    "designations[0] (id 1): field “role”: Role: “XYZ” is not a role given to people" },
   { "duplicate-urn", HEAD "\"schools\": [{\"id\": 1, \"urn\": \"123456\", \"name\": \"A\"}, {\"id\": 2, \"urn\": \"123456\", \"name\": \"B\"}]}",
     "schools[1] (id 2): URN 123456 is already used by A" },
   { "missing-reference", HEAD "\"trusts\": [{\"id\": 1, \"name\": \"T\", \"kind\": \"mat\"}], \"trust_academies\": [{\"id\": 1, \"trust_id\": 1, \"school_id\": 7}]}",
@@ -112,7 +112,7 @@ static const BadCase bad_cases[] = {
     "alliance_members[0] (id 1): A member is either a school or a partner" },
   /* messages name the member in the file and the label in the window */
   { "bad-end-date", HEAD "\"alliances\": [{\"id\": 1, \"name\": \"A\", \"ended_on\": \"2014-13-01\"}]}",
-    "alliances[0] (id 1): field “ended_on”: Ended: “2014-13-01” is not a date" },
+    "alliances[0] (id 1): field “ended_on”: Ended: “2014-13-01” is an impossible date" },
   { "control-in-message", HEAD "\"alliances\": [{\"id\": 1, \"name\": \"A\", \"ended_on\": \"2014\\u000b\\n\"}]}",
     "Ended: “2014\\x0B” is not a date" },
   /* text json-glib would cut short or store as bytes that are not UTF-8 */

@@ -53,8 +53,8 @@ ar_alliance_member_validate (ArRecord  *record,
 
   if (has_school == has_organisation)
     {
-      ar_record_field_error (record, error, "school_id", "%s",
-                             _("A member is either a school or a partner organisation"));
+      g_set_error_literal (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
+                           _("A member is either a school or a partner organisation"));
       return FALSE;
     }
 
