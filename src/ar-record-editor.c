@@ -9,33 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ar-record-editor.h"
-
-/* The form is built from the record class's field table, so every kind of
- * record gets the same editor; the links to and from other records are
- * listed under it. Edits go to a copy until saved. */
-struct _ArRecordEditor
-{
-  AdwBin               parent_instance;
-
-  ArStore             *store;
-  ArRecord            *record;
-  ArRecord            *working;
-  gboolean             dirty;
-  gboolean             valid;
-  char                *problem;
-  GPtrArray           *rows;
-  GHashTable          *candidates;
-  gboolean             filling;
-
-  GtkStack            *stack;
-  GtkLabel            *title_label;
-  GtkLabel            *problem_label;
-  AdwPreferencesGroup *fields_group;
-  GtkBox              *related_box;
-  GtkButton           *save_button;
-  GtkButton           *revert_button;
-};
+#include "ar-field-row.h"
+#include "ar-record-editor-private.h"
 
 G_DEFINE_FINAL_TYPE (ArRecordEditor, ar_record_editor, ADW_TYPE_BIN)
 
@@ -60,6 +35,20 @@ static guint signals[N_SIGNALS];
 
 static void rebuild (ArRecordEditor *self);
 
+void
+_ar_record_editor_open (ArRecordEditor *self,
+                        ArRecord       *record)
+{
+  g_signal_emit (self, signals[OPEN_RECORD], 0, record);
+}
+
+void
+_ar_record_editor_remove_link (ArRecordEditor *self,
+                               ArRecord       *link)
+{
+  g_signal_emit (self, signals[DELETE_RECORD], 0, link);
+}
+
 static void
 set_dirty_and_valid (ArRecordEditor *self,
                      gboolean        dirty,
@@ -75,52 +64,123 @@ set_dirty_and_valid (ArRecordEditor *self,
       self->valid = valid;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
     }
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), dirty && valid);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->revert_button), dirty);
 }
 
-/* Checks the copy being edited and says what is wrong, at the field. */
+/* Save is for edits that can be saved (the .ui binds it) */
+static gboolean
+can_save (gpointer  instance,
+          gboolean  dirty,
+          gboolean  valid)
+{
+  return dirty && valid;
+}
+
+static char *
+field_title (const ArField *field)
+{
+  return field->type == AR_FIELD_DATE
+         ? g_strdup_printf (_("%s (YYYY-MM-DD)"), _(field->label))
+         : g_strdup (_(field->label));
+}
+
+/* A field's problem is said in place of its title, in the error colour:
+ * the title line is always there, so the form does not move as problems
+ * come and go. */
+static void
+show_row_problem (GtkWidget     *row,
+                  const ArField *field,
+                  const char    *message)
+{
+  g_autofree char *title = message ? g_strdup (message) : field_title (field);
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  gtk_widget_set_tooltip_text (row, message);
+  if (message != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+/* Checks the copy being edited and marks every field that is wrong, each
+ * with its own message; the field comes with the problem, never from
+ * reading the message. */
 static void
 revalidate (ArRecordEditor *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GString) general = g_string_new (NULL);
   guint n_fields;
   const ArField *fields;
   gboolean valid;
+  gboolean quiet;
 
   if (self->working == NULL)
     return;
 
-  valid = ar_record_validate (self->working, &error)
-          && (self->store == NULL || ar_store_check (self->store, self->working, &error));
+  problems = self->store != NULL ? ar_store_list_problems (self->store, self->working)
+                                 : ar_record_list_problems (self->working);
+  valid = problems->len == 0;
 
   g_free (self->problem);
-  self->problem = valid ? NULL : g_strdup (error->message);
-  gtk_label_set_text (self->problem_label, valid ? "" : error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), !valid);
+  self->problem = valid ? NULL : g_strdup (((ArFieldProblem *) g_ptr_array_index (problems, 0))->message);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  self->problems = g_ptr_array_ref (problems);
+
+  /* a blank new form is not told off before anything is typed */
+  quiet = self->record != NULL && ar_record_get_id (self->record) == 0
+          && ar_record_equal (self->record, self->working);
 
   fields = ar_record_get_fields (self->working, &n_fields);
   for (guint i = 0; i < n_fields && i < self->rows->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->rows, i);
-      gboolean at_fault = !valid && g_str_has_prefix (error->message, _(fields[i].label));
+      const char *message = NULL;
 
-      if (at_fault)
-        gtk_widget_add_css_class (row, "error");
-      else
-        gtk_widget_remove_css_class (row, "error");
+      for (guint j = 0; !quiet && j < problems->len && message == NULL; j++)
+        {
+          ArFieldProblem *problem = g_ptr_array_index (problems, j);
+
+          if (problem->field == (int) i)
+            message = problem->message;
+        }
+      show_row_problem (g_ptr_array_index (self->rows, i), &fields[i], message);
     }
 
-  set_dirty_and_valid (self, self->record == NULL || ar_record_get_id (self->record) == 0
-                              || !ar_record_equal (self->record, self->working),
+  /* what is about no one field is said above the form */
+  for (guint j = 0; j < problems->len; j++)
+    {
+      ArFieldProblem *problem = g_ptr_array_index (problems, j);
+
+      if (problem->field < 0)
+        g_string_append_printf (general, "%s%s", general->len ? "\n" : "", problem->message);
+    }
+  gtk_label_set_text (self->problem_label, general->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), general->len > 0);
+
+  /* a new record untouched is not an edit: leaving it loses nothing */
+  set_dirty_and_valid (self, self->record != NULL && !ar_record_equal (self->record, self->working),
                        valid);
 }
 
+/* The field a row edits: rows are in the order of the field table. */
 static guint
-field_index_of (GObject *row)
+field_index_of (ArRecordEditor *self,
+                GtkWidget      *row)
 {
-  return GPOINTER_TO_UINT (g_object_get_data (row, "ar-field-index"));
+  guint index = 0;
+
+  while (row != NULL && !g_ptr_array_find (self->rows, row, &index))
+    row = gtk_widget_get_parent (row);
+  g_assert (row != NULL);
+
+  return index;
+}
+
+/* A choice field's stored values, in the order the row lists them. */
+static const char * const *
+choices_of (const ArField *field)
+{
+  return field->type == AR_FIELD_CODE_LINK ? ar_role_designation_codes : (const char * const *) field->choices;
 }
 
 static void
@@ -133,6 +193,7 @@ set_working_text (ArRecordEditor *self,
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, text);
   ar_record_set_value (self->working, index, &value);
+  self->asked = FALSE;
   revalidate (self);
 }
 
@@ -146,6 +207,7 @@ set_working_integer (ArRecordEditor *self,
   g_value_init (&value, G_TYPE_INT64);
   g_value_set_int64 (&value, number);
   ar_record_set_value (self->working, index, &value);
+  self->asked = FALSE;
   revalidate (self);
 }
 
@@ -153,7 +215,7 @@ static void
 on_entry_changed (GtkEditable    *editable,
                   ArRecordEditor *self)
 {
-  guint index = field_index_of (G_OBJECT (editable));
+  guint index = field_index_of (self, GTK_WIDGET (editable));
   const ArField *field = &ar_record_get_fields (self->working, NULL)[index];
   const char *text = gtk_editable_get_text (editable);
 
@@ -171,8 +233,8 @@ on_combo_selected (AdwComboRow    *row,
                    GParamSpec     *pspec,
                    ArRecordEditor *self)
 {
-  guint index = field_index_of (G_OBJECT (row));
-  const char * const *choices = g_object_get_data (G_OBJECT (row), "ar-choices");
+  guint index = field_index_of (self, GTK_WIDGET (row));
+  const char * const *choices = choices_of (&ar_record_get_fields (self->working, NULL)[index]);
   guint selected = adw_combo_row_get_selected (row);
 
   if (self->filling)
@@ -195,55 +257,27 @@ on_switch_active (GtkSwitch      *toggle,
 
   g_value_init (&value, G_TYPE_BOOLEAN);
   g_value_set_boolean (&value, gtk_switch_get_active (toggle));
-  ar_record_set_value (self->working, field_index_of (G_OBJECT (toggle)), &value);
+  ar_record_set_value (self->working, field_index_of (self, GTK_WIDGET (toggle)), &value);
+  self->asked = FALSE;
   revalidate (self);
 }
 
 static void
-show_link_choice (GtkWidget   *row,
-                  GtkDropDown *drop_down)
+on_link_changed (ArFieldRow     *row,
+                 ArRecordEditor *self)
 {
-  ArRecord *chosen = gtk_drop_down_get_selected_item (drop_down);
-  g_autofree char *name = chosen ? ar_record_describe (chosen) : NULL;
-  g_autofree char *escaped = g_markup_escape_text (name ? name : _("None"), -1);
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-}
-
-static void
-on_link_selected (GtkDropDown    *drop_down,
-                  GParamSpec     *pspec,
-                  ArRecordEditor *self)
-{
-  ArRecord *chosen;
-
   if (self->filling)
     return;
 
-  chosen = gtk_drop_down_get_selected_item (drop_down);
-  show_link_choice (g_object_get_data (G_OBJECT (drop_down), "ar-row"), drop_down);
-  set_working_integer (self, field_index_of (G_OBJECT (drop_down)),
-                       chosen != NULL ? ar_record_get_id (chosen) : 0);
+  set_working_integer (self, field_index_of (self, GTK_WIDGET (row)), ar_field_row_get_linked_id (row));
 }
 
 static void
-on_link_cleared (GtkButton      *button,
-                 ArRecordEditor *self)
+on_link_open (ArFieldRow     *row,
+              ArRecord       *target,
+              ArRecordEditor *self)
 {
-  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (button), "ar-drop-down");
-
-  gtk_drop_down_set_selected (drop_down, GTK_INVALID_LIST_POSITION);
-}
-
-static void
-on_link_opened (GtkButton      *button,
-                ArRecordEditor *self)
-{
-  GtkDropDown *drop_down = g_object_get_data (G_OBJECT (button), "ar-drop-down");
-  ArRecord *target = gtk_drop_down_get_selected_item (drop_down);
-
-  if (target != NULL)
-    g_signal_emit (self, signals[OPEN_RECORD], 0, target);
+  g_signal_emit (self, signals[OPEN_RECORD], 0, target);
 }
 
 static GListModel *
@@ -256,62 +290,20 @@ candidates_for (ArRecordEditor *self,
   model = g_hash_table_lookup (self->candidates, table);
   if (model == NULL && klass != NULL && self->store != NULL)
     {
-      model = ar_store_list (self->store, G_TYPE_FROM_CLASS (klass), NULL);
-      if (model != NULL)
-        g_hash_table_insert (self->candidates, (gpointer) table, model);
+      GListModel *records = ar_store_list (self->store, G_TYPE_FROM_CLASS (klass), NULL);
+      GtkExpression *label = gtk_property_expression_new (AR_TYPE_RECORD, NULL, "label");
+
+      /* by name, as people look for them */
+      if (records != NULL)
+        {
+          model = G_LIST_MODEL (gtk_sort_list_model_new (records, GTK_SORTER (gtk_string_sorter_new (label))));
+          g_hash_table_insert (self->candidates, (gpointer) table, model);
+        }
+      else
+        gtk_expression_unref (label);
     }
 
   return model;
-}
-
-static guint
-position_of_id (GListModel *model,
-                gint64      id)
-{
-  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(ArRecord) record = g_list_model_get_item (model, i);
-
-      if (ar_record_get_id (record) == id)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-setup_link_label (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_link_label (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  on_button)
-{
-  g_autofree char *text = ar_record_describe (gtk_list_item_get_item (item));
-
-  /* the button says what it does; the row's subtitle names the choice */
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      GPOINTER_TO_INT (on_button) ? _("Choose…") : text);
-}
-
-
-static GtkListItemFactory *
-link_label_factory (gboolean on_button)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_link_label), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_link_label), GINT_TO_POINTER (on_button));
-
-  return factory;
 }
 
 static GtkWidget *
@@ -319,48 +311,33 @@ make_link_row (ArRecordEditor *self,
                const ArField  *field,
                const GValue   *value)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *drop_down;
-  GtkWidget *open_button;
-  GtkWidget *clear_button;
-  GListModel *model = candidates_for (self, field->link_table);
-  GtkExpression *expression = gtk_property_expression_new (AR_TYPE_RECORD, NULL, "label");
+  ArFieldRow *row = ar_field_row_new_link (_(field->label), candidates_for (self, field->link_table),
+                                           !(field->flags & AR_FIELD_FLAG_REQUIRED));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
+  ar_field_row_set_linked_id (row, g_value_get_int64 (value));
+  g_signal_connect (row, "changed", G_CALLBACK (on_link_changed), self);
+  g_signal_connect (row, "open", G_CALLBACK (on_link_open), self);
 
-  drop_down = gtk_drop_down_new (model ? g_object_ref (model) : NULL, expression);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (drop_down), link_label_factory (TRUE));
-  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop_down), link_label_factory (FALSE));
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), position_of_id (model, g_value_get_int64 (value)));
-  g_object_set_data (G_OBJECT (drop_down), "ar-field-index", GUINT_TO_POINTER (field - ar_record_get_fields (self->working, NULL)));
-  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_link_selected), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
-  g_object_set_data (G_OBJECT (row), "ar-drop-down", drop_down);
-  g_object_set_data (G_OBJECT (drop_down), "ar-row", row);
-  show_link_choice (row, GTK_DROP_DOWN (drop_down));
+  return GTK_WIDGET (row);
+}
 
-  if (!(field->flags & AR_FIELD_FLAG_REQUIRED))
+/* A role's name as the register has it: "Deputy or Assistant Head
+ * (DH/AH)", not DHAH. */
+static char *
+role_title (ArRecordEditor *self,
+            const char     *code)
+{
+  GListModel *roles = candidates_for (self, "role");
+
+  for (guint i = 0; roles != NULL && i < g_list_model_get_n_items (roles); i++)
     {
-      clear_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
-      gtk_widget_set_tooltip_text (clear_button, _("Clear"));
-      gtk_widget_set_valign (clear_button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (clear_button, "flat");
-      g_object_set_data (G_OBJECT (clear_button), "ar-drop-down", drop_down);
-      g_signal_connect (clear_button, "clicked", G_CALLBACK (on_link_cleared), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear_button);
+      g_autoptr(ArRecord) role = g_list_model_get_item (roles, i);
+
+      if (g_strcmp0 (ar_record_get_text (role, "code"), code) == 0 && ar_record_get_text (role, "title") != NULL)
+        return g_strdup (ar_record_get_text (role, "title"));
     }
 
-  open_button = gtk_button_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_set_tooltip_text (open_button, _("Open"));
-  gtk_widget_set_valign (open_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (open_button, "flat");
-  g_object_set_data (G_OBJECT (open_button), "ar-drop-down", drop_down);
-  g_signal_connect (open_button, "clicked", G_CALLBACK (on_link_opened), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_button);
-
-  return row;
+  return NULL;
 }
 
 static GtkWidget *
@@ -376,15 +353,17 @@ make_choice_row (ArRecordEditor     *self,
   gtk_string_list_append (labels, _("None"));
   for (guint i = 0; choices[i] != NULL; i++)
     {
-      gtk_string_list_append (labels, ar_choice_label (choices[i]));
+      g_autofree char *role = field->type == AR_FIELD_CODE_LINK ? role_title (self, choices[i]) : NULL;
+
+      gtk_string_list_append (labels, role ? role : ar_choice_label (choices[i]));
       if (g_strcmp0 (current, choices[i]) == 0)
         selected = i + 1;
     }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  g_object_set_data (G_OBJECT (row), "ar-choices", (gpointer) choices);
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_combo_selected), self);
 
   return row;
@@ -420,7 +399,6 @@ make_row (ArRecordEditor *self,
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(field->label));
         gtk_switch_set_active (GTK_SWITCH (toggle), g_value_get_boolean (value));
         gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-        g_object_set_data (G_OBJECT (toggle), "ar-field-index", GUINT_TO_POINTER (index));
         g_signal_connect (toggle, "notify::active", G_CALLBACK (on_switch_active), self);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
@@ -432,9 +410,7 @@ make_row (ArRecordEditor *self,
     case AR_FIELD_INTEGER:
     default:
       {
-        g_autofree char *title = field->type == AR_FIELD_DATE
-                                 ? g_strdup_printf (_("%s (YYYY-MM-DD)"), _(field->label))
-                                 : g_strdup (_(field->label));
+        g_autofree char *title = field_title (field);
         g_autofree char *text = field->type == AR_FIELD_INTEGER
                                 ? g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value))
                                 : g_strdup (g_value_get_string (value));
@@ -447,245 +423,58 @@ make_row (ArRecordEditor *self,
       break;
     }
 
-  g_object_set_data (G_OBJECT (row), "ar-field-index", GUINT_TO_POINTER (index));
 
   return row;
 }
 
-/* Related records ------------------------------------------------------ */
-
+/* The cursor in @row, at @position in its text, with nothing selected
+ * under it. */
 static void
-on_related_activated (AdwActionRow   *row,
-                      ArRecordEditor *self)
+focus_row (GtkWidget *row,
+           int        position)
 {
-  ArRecord *target = g_object_get_data (G_OBJECT (row), "ar-target");
-
-  if (target != NULL)
-    g_signal_emit (self, signals[OPEN_RECORD], 0, target);
-}
-
-static void
-on_related_removed (GtkButton      *button,
-                    ArRecordEditor *self)
-{
-  ArRecord *link = g_object_get_data (G_OBJECT (button), "ar-link");
-
-  g_signal_emit (self, signals[DELETE_RECORD], 0, link);
-}
-
-static void
-on_related_added (GtkButton      *button,
-                  ArRecordEditor *self)
-{
-  ArRecord *link = g_object_get_data (G_OBJECT (button), "ar-new-link");
-  g_autoptr(ArRecord) fresh = ar_record_copy (link);
-
-  /* a new, unsaved link record, already pointing back at this one */
-  g_signal_emit (self, signals[OPEN_RECORD], 0, fresh);
-}
-
-static AdwPreferencesGroup *
-add_related_group (ArRecordEditor *self,
-                   const char     *title,
-                   const char     *add_label,
-                   ArRecord       *new_link)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (add_label != NULL && new_link != NULL)
+  gtk_widget_grab_focus (row);
+  if (GTK_IS_EDITABLE (row))
     {
-      GtkWidget *button = gtk_button_new_with_label (add_label);
-
-      gtk_widget_add_css_class (button, "flat");
-      g_object_set_data_full (G_OBJECT (button), "ar-new-link", new_link, g_object_unref);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_related_added), self);
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
-    }
-  gtk_box_append (self->related_box, group);
-
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-/* One linked record: its name, what the link says, a click to open it,
- * and (for links the user made) a button to remove the link. */
-static void
-add_related_row (ArRecordEditor      *self,
-                 AdwPreferencesGroup *group,
-                 ArRecord            *target,
-                 const char          *subtitle,
-                 ArRecord            *link)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *name = target ? ar_record_describe (target) : g_strdup (_("(missing)"));
-  g_autofree char *escaped_name = g_markup_escape_text (name, -1);
-  g_autofree char *escaped_subtitle = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_name);
-  if (escaped_subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
-  if (target != NULL)
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "ar-target", g_object_ref (target), g_object_unref);
-      g_signal_connect (row, "activated", G_CALLBACK (on_related_activated), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-    }
-  if (link != NULL)
-    {
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      gtk_widget_set_tooltip_text (remove, _("Remove"));
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      g_object_set_data_full (G_OBJECT (remove), "ar-link", g_object_ref (link), g_object_unref);
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_related_removed), self);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), remove);
-    }
-
-  adw_preferences_group_add (group, row);
-}
-
-static char *
-date_span (const char *from,
-           const char *to)
-{
-  if (from == NULL && to == NULL)
-    return NULL;
-  if (to == NULL)
-    return g_strdup_printf (_("from %s"), from);
-  if (from == NULL)
-    return g_strdup_printf (_("until %s"), to);
-
-  return g_strdup_printf (_("%s to %s"), from, to);
-}
-
-static ArRecord *
-linked (ArRecordEditor *self,
-        ArRecord       *record,
-        const char     *field,
-        GType           type)
-{
-  gint64 id = ar_record_get_integer (record, field);
-
-  return id != 0 ? ar_store_get (self->store, type, id, NULL) : NULL;
-}
-
-static ArRecord *
-new_link (GType       type,
-          const char *field,
-          gint64      id)
-{
-  ArRecord *link = g_object_new (type, NULL);
-
-  ar_record_set_integer (link, field, id);
-
-  return link;
-}
-
-static void
-list_links (ArRecordEditor *self,
-            const char     *title,
-            const char     *add_label,
-            GType           link_type,
-            const char     *link_field,
-            const char     *target_field,
-            GType           target_type)
-{
-  gint64 id = ar_record_get_id (self->record);
-  g_autoptr(GListModel) links = ar_store_list_where (self->store, link_type, link_field, id, NULL);
-  AdwPreferencesGroup *group;
-
-  group = add_related_group (self, title, add_label, add_label ? new_link (link_type, link_field, id) : NULL);
-  for (guint i = 0; links != NULL && i < g_list_model_get_n_items (links); i++)
-    {
-      g_autoptr(ArRecord) link = g_list_model_get_item (links, i);
-      g_autoptr(ArRecord) target = NULL;
-      g_autofree char *dates = NULL;
-      g_autofree char *subtitle = NULL;
-
-      if (link_type == AR_TYPE_DESIGNATION)
-        {
-          dates = date_span (ar_record_get_text (link, "starts_on"), ar_record_get_text (link, "ends_on"));
-          subtitle = g_strjoin (" · ", ar_record_get_text (link, "role"),
-                                dates ? dates : "", NULL);
-          add_related_row (self, group, link, subtitle, link);
-          continue;
-        }
-
-      if (target_field != NULL)
-        target = linked (self, link, target_field, target_type);
-      if (target == NULL && link_type == AR_TYPE_ALLIANCE_MEMBER)
-        target = linked (self, link, "organisation_id", AR_TYPE_ORGANISATION);
-
-      if (link_type == AR_TYPE_TRUST_ACADEMY)
-        dates = date_span (ar_record_get_text (link, "joined_on"), ar_record_get_text (link, "left_on"));
-      else if (link_type == AR_TYPE_ALLIANCE_MEMBER)
-        dates = g_strdup (ar_choice_label (ar_record_get_text (link, "role")));
-
-      add_related_row (self, group, target, dates, link_type == AR_TYPE_PERSON ? NULL : link);
-    }
-
-  if (links == NULL || g_list_model_get_n_items (links) == 0)
-    adw_preferences_group_set_description (group, _("None yet"));
-}
-
-static void
-rebuild_related (ArRecordEditor *self)
-{
-  GtkWidget *child;
-  GType type;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->related_box))) != NULL)
-    gtk_box_remove (self->related_box, child);
-
-  if (self->record == NULL || self->store == NULL || ar_record_get_id (self->record) == 0)
-    return;
-
-  type = G_OBJECT_TYPE (self->record);
-  if (type == AR_TYPE_ALLIANCE)
-    list_links (self, _("Members and partners"), _("Add Member…"),
-                AR_TYPE_ALLIANCE_MEMBER, "alliance_id", "school_id", AR_TYPE_SCHOOL);
-  else if (type == AR_TYPE_TRUST)
-    list_links (self, _("Academies"), _("Add Academy…"),
-                AR_TYPE_TRUST_ACADEMY, "trust_id", "school_id", AR_TYPE_SCHOOL);
-  else if (type == AR_TYPE_PERSON)
-    list_links (self, _("Designations"), _("Add Designation…"),
-                AR_TYPE_DESIGNATION, "person_id", NULL, G_TYPE_NONE);
-  else if (type == AR_TYPE_SCHOOL)
-    {
-      gint64 id = ar_record_get_id (self->record);
-      AdwPreferencesGroup *status;
-      GtkWidget *row;
-
-      list_links (self, _("Trusts"), _("Add to Trust…"),
-                  AR_TYPE_TRUST_ACADEMY, "school_id", "trust_id", AR_TYPE_TRUST);
-      list_links (self, _("Alliances"), _("Add to Alliance…"),
-                  AR_TYPE_ALLIANCE_MEMBER, "school_id", "alliance_id", AR_TYPE_ALLIANCE);
-      list_links (self, _("Leaders"), NULL, AR_TYPE_PERSON, "school_id", NULL, G_TYPE_NONE);
-
-      status = add_related_group (self, _("System leadership"), NULL, NULL);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("National support school"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   ar_summary_is_national_support_school (self->store, id, NULL, NULL)
-                                   ? _("Yes: home to a national leader of education")
-                                   : _("No"));
-      adw_preferences_group_add (status, row);
-    }
-  else if (type == AR_TYPE_ORGANISATION)
-    {
-      list_links (self, _("People"), NULL, AR_TYPE_PERSON, "organisation_id", NULL, G_TYPE_NONE);
-      list_links (self, _("Alliances"), _("Add to Alliance…"),
-                  AR_TYPE_ALLIANCE_MEMBER, "organisation_id", "alliance_id", AR_TYPE_ALLIANCE);
+      if (position < 0)
+        position = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (row)), -1);
+      gtk_editable_select_region (GTK_EDITABLE (row), position, position);
     }
 }
 
+/* Shows self->record, with @working (owned) as the edits if given. */
 static void
-rebuild (ArRecordEditor *self)
+rebuild_with (ArRecordEditor *self,
+              ArRecord       *working)
 {
   g_autofree char *title = NULL;
   guint n_fields;
+  int focused = -1;
+  int position = -1;
+  gboolean new_record;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  /* the rows are made again: the cursor goes back where it was */
+  for (guint i = 0; focus != NULL && i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (focus == row || gtk_widget_is_ancestor (focus, row))
+        {
+          focused = i;
+          if (GTK_IS_EDITABLE (row))
+            position = gtk_editable_get_position (GTK_EDITABLE (row));
+        }
+    }
+  new_record = self->focus_first;
+  self->focus_first = FALSE;
+  /* only the same record gets its cursor back */
+  if (self->working == NULL || self->record == NULL
+      || G_OBJECT_TYPE (self->working) != G_OBJECT_TYPE (self->record)
+      || (ar_record_get_id (self->working) != 0
+          && ar_record_get_id (self->working) != ar_record_get_id (self->record)))
+    focused = -1;
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->fields_group, g_ptr_array_index (self->rows, i));
@@ -694,13 +483,14 @@ rebuild (ArRecordEditor *self)
 
   if (self->record == NULL)
     {
+      g_clear_object (&working);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       set_dirty_and_valid (self, FALSE, TRUE);
-      rebuild_related (self);
+      _ar_record_editor_rebuild_related (self);
       return;
     }
 
-  self->working = ar_record_copy (self->record);
+  self->working = working ? working : ar_record_copy (self->record);
   self->filling = TRUE;
   ar_record_get_fields (self->working, &n_fields);
   for (guint i = 0; i < n_fields; i++)
@@ -720,32 +510,75 @@ rebuild (ArRecordEditor *self)
   adw_preferences_group_set_title (self->fields_group, _(AR_RECORD_GET_CLASS (self->record)->label));
 
   gtk_stack_set_visible_child_name (self->stack, "form");
-  rebuild_related (self);
+  _ar_record_editor_rebuild_related (self);
   revalidate (self);
+
+  if (new_record && self->rows->len > 0)
+    focus_row (g_ptr_array_index (self->rows, 0), 0);
+  else if (focused >= 0 && (guint) focused < self->rows->len)
+    focus_row (g_ptr_array_index (self->rows, focused), position);
 }
 
+static void
+rebuild (ArRecordEditor *self)
+{
+  rebuild_with (self, NULL);
+}
+
+/* The register changed, from this window or another, or an import: the
+ * form follows it. Edits in progress are carried over onto the record as
+ * it now is: the fields the user changed keep what was typed, the others
+ * show what the register holds, and link choices are read again. */
 static void
 on_store_changed (ArRecordEditor *self,
                   GType           type)
 {
-  /* links may point at new or renamed records */
+  g_autoptr(ArRecord) fresh = NULL;
+  g_autoptr(ArRecord) base = NULL;
+  g_autoptr(ArRecord) edits = NULL;
+  guint n_fields;
+
   g_hash_table_remove_all (self->candidates);
 
-  if (self->record != NULL && !self->dirty)
-    {
-      g_autoptr(ArRecord) fresh = NULL;
+  if (self->saving || self->record == NULL)
+    return;
 
-      if (ar_record_get_id (self->record) != 0)
-        fresh = ar_store_get (self->store, G_OBJECT_TYPE (self->record), ar_record_get_id (self->record), NULL);
-      if (fresh != NULL || ar_record_get_id (self->record) == 0)
+  if (ar_record_get_id (self->record) != 0)
+    fresh = ar_store_get (self->store, G_OBJECT_TYPE (self->record), ar_record_get_id (self->record), NULL);
+
+  if (!self->dirty)
+    {
+      if (fresh != NULL)
         {
-          if (fresh != NULL)
-            g_set_object (&self->record, fresh);
+          g_set_object (&self->record, fresh);
           rebuild (self);
         }
+      else if (ar_record_get_id (self->record) == 0)
+        rebuild (self);
       else
         ar_record_editor_set_record (self, NULL);
+      return;
     }
+
+  base = g_object_ref (self->record);
+  edits = g_object_ref (self->working);
+  if (fresh == NULL && ar_record_get_id (base) != 0)
+    {
+      /* gone from the register: what was typed stays, as a new record */
+      fresh = g_object_new (G_OBJECT_TYPE (base), NULL);
+    }
+  if (fresh != NULL)
+    g_set_object (&self->record, fresh);
+
+  {
+    ArRecord *working = ar_record_copy (self->record);
+
+    ar_record_get_fields (working, &n_fields);
+    for (guint i = 0; i < n_fields; i++)
+      if (!ar_record_field_equal (base, edits, i) || ar_record_get_id (base) == 0)
+        ar_record_set_value (working, i, ar_record_peek_value (edits, i));
+    rebuild_with (self, working);
+  }
 }
 
 static void
@@ -779,6 +612,16 @@ ar_record_editor_dispose (GObject *object)
   g_clear_pointer (&self->candidates, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  if (self->discard_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->discard_dialog, self);
+      gtk_window_destroy (GTK_WINDOW (self->discard_dialog));
+      self->discard_dialog = NULL;
+    }
+  if (self->then_destroy != NULL)
+    g_clear_pointer (&self->then_data, self->then_destroy);
+  self->then = NULL;
 
 
   G_OBJECT_CLASS (ar_record_editor_parent_class)->dispose (object);
@@ -886,10 +729,9 @@ ar_record_editor_class_init (ArRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, problem_label);
   gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, fields_group);
   gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, related_box);
-  gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, save_button);
-  gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, revert_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_revert_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, can_save);
 }
 
 static void
@@ -955,6 +797,8 @@ ar_record_editor_set_record (ArRecordEditor *self,
 
   if (g_set_object (&self->record, record))
     {
+      self->asked = FALSE;
+      self->focus_first = record != NULL && ar_record_get_id (record) == 0;
       rebuild (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
     }
@@ -1004,8 +848,13 @@ ar_record_editor_save (ArRecordEditor  *self,
     return TRUE;
 
   saved = ar_record_copy (self->working);
+  self->saving = TRUE;
   if (!ar_store_save (self->store, saved, error))
-    return FALSE;
+    {
+      self->saving = FALSE;
+      return FALSE;
+    }
+  self->saving = FALSE;
 
   /* the store's changed handler leaves a clean editor alone: mark clean first */
   g_set_object (&self->record, saved);
@@ -1022,6 +871,7 @@ ar_record_editor_discard (ArRecordEditor *self)
 {
   g_return_if_fail (AR_IS_RECORD_EDITOR (self));
 
+  self->asked = FALSE;
   rebuild (self);
 }
 
@@ -1051,7 +901,7 @@ ar_record_editor_set_field (ArRecordEditor *self,
     gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   else if (ADW_IS_COMBO_ROW (row))
     {
-      const char * const *choices = g_object_get_data (G_OBJECT (row), "ar-choices");
+      const char * const *choices = choices_of (&ar_record_get_fields (self->working, NULL)[index]);
       guint selected = 0;
 
       for (guint i = 0; choices[i] != NULL; i++)
@@ -1059,12 +909,196 @@ ar_record_editor_set_field (ArRecordEditor *self,
           selected = i + 1;
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
     }
-  else if (g_object_get_data (G_OBJECT (row), "ar-drop-down") != NULL)
+  else if (AR_IS_FIELD_ROW (row))
     {
       /* links: by the linked record's id */
-      GtkDropDown *drop_down = g_object_get_data (G_OBJECT (row), "ar-drop-down");
-
-      gtk_drop_down_set_selected (drop_down, position_of_id (gtk_drop_down_get_model (drop_down),
-                                                             text ? g_ascii_strtoll (text, NULL, 10) : 0));
+      ar_field_row_set_linked_id (AR_FIELD_ROW (row), text ? g_ascii_strtoll (text, NULL, 10) : 0);
     }
+}
+
+static void
+forget_then (ArRecordEditor *self)
+{
+  if (self->then_destroy != NULL && self->then_data != NULL)
+    self->then_destroy (self->then_data);
+  self->then = NULL;
+  self->then_data = NULL;
+  self->then_destroy = NULL;
+}
+
+static void
+on_discard_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     ArRecordEditor   *self)
+{
+  ArRecordEditorLeaveFunc then = self->then;
+  gpointer then_data = self->then_data;
+  GDestroyNotify then_destroy = self->then_destroy;
+
+  g_signal_handlers_disconnect_by_func (dialog, on_discard_response, self);
+  self->discard_dialog = NULL;
+  self->then = NULL;
+  self->then_data = NULL;
+  self->then_destroy = NULL;
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      ar_record_editor_discard (self);
+      if (then != NULL)
+        then (then_data);
+    }
+  else
+    {
+      /* kept: back to the form to fix it */
+      self->asked = TRUE;
+      ar_record_editor_focus_problem (self);
+    }
+
+  if (then_destroy != NULL && then_data != NULL)
+    then_destroy (then_data);
+}
+
+/**
+ * ar_record_editor_leave:
+ * @ask_once: when the user has already chosen to keep these edits, do not
+ *   ask again (for leaving by typing a search, say)
+ * @then: (nullable): what to do once the edits are dropped, if the user
+ *   chooses that
+ *
+ * What every way of leaving a form does, as closing the window does:
+ * valid edits are saved; invalid ones keep the form where it is, with the
+ * reason shown at the fields, and a dialog offers to discard them.
+ *
+ * Returns: %TRUE when the form may be left now (@then_data stays the
+ *   caller's); %FALSE when it stays (then @then runs later, if the user
+ *   discards, and @then_data is freed with @then_destroy)
+ */
+gboolean
+ar_record_editor_leave (ArRecordEditor          *self,
+                        gboolean                 ask_once,
+                        ArRecordEditorLeaveFunc  then,
+                        gpointer                 then_data,
+                        GDestroyNotify           then_destroy)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root;
+
+  g_return_val_if_fail (AR_IS_RECORD_EDITOR (self), TRUE);
+
+  if (!self->dirty || (self->valid && ar_record_editor_save (self, NULL)))
+    return TRUE;
+
+  ar_record_editor_focus_problem (self);
+
+  if (ask_once && self->asked)
+    {
+      if (then_destroy != NULL && then_data != NULL)
+        then_destroy (then_data);
+      return FALSE;
+    }
+
+  /* the newest wish wins */
+  forget_then (self);
+  self->then = then;
+  self->then_data = then_data;
+  self->then_destroy = then_destroy;
+
+  if (self->discard_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->discard_dialog));
+      return FALSE;
+    }
+
+  name = ar_record_get_id (self->record) != 0
+         ? ar_record_describe (self->record)
+         : g_strdup_printf (_("New %s"), _(AR_RECORD_GET_CLASS (self->record)->label));
+  /* TRANSLATORS: %s is a record's name, then what is wrong with the edits */
+  body = g_strdup_printf (_("The changes to “%s” cannot be saved: %s"), name,
+                          self->problem ? self->problem : "");
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  self->discard_dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                    _("Discard Changes?"), body));
+  adw_message_dialog_add_responses (self->discard_dialog,
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (self->discard_dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (self->discard_dialog, "cancel");
+  adw_message_dialog_set_close_response (self->discard_dialog, "cancel");
+  g_signal_connect (self->discard_dialog, "response", G_CALLBACK (on_discard_response), self);
+  gtk_window_present (GTK_WINDOW (self->discard_dialog));
+
+  return FALSE;
+}
+
+/**
+ * ar_record_editor_focus_problem:
+ *
+ * Puts the cursor in the first field that is wrong, if any.
+ */
+void
+ar_record_editor_focus_problem (ArRecordEditor *self)
+{
+  g_return_if_fail (AR_IS_RECORD_EDITOR (self));
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (gtk_widget_has_css_class (row, "error"))
+        {
+          gtk_widget_grab_focus (row);
+          return;
+        }
+    }
+}
+
+/**
+ * ar_record_editor_get_field_problem:
+ *
+ * Returns: (nullable): what is wrong with @field, as said at the field
+ */
+const char *
+ar_record_editor_get_field_problem (ArRecordEditor *self,
+                                    const char     *field)
+{
+  int index;
+
+  g_return_val_if_fail (AR_IS_RECORD_EDITOR (self), NULL);
+
+  if (self->working == NULL || self->problems == NULL)
+    return NULL;
+
+  index = ar_record_class_field_index (AR_RECORD_GET_CLASS (self->working), field);
+  for (guint i = 0; index >= 0 && i < self->problems->len; i++)
+    {
+      ArFieldProblem *problem = g_ptr_array_index (self->problems, i);
+
+      if (problem->field == index)
+        return problem->message;
+    }
+
+  return NULL;
+}
+
+/**
+ * ar_record_editor_get_field_row:
+ *
+ * Returns: (transfer none) (nullable): the row that edits @field
+ */
+GtkWidget *
+ar_record_editor_get_field_row (ArRecordEditor *self,
+                                const char     *field)
+{
+  int index;
+
+  g_return_val_if_fail (AR_IS_RECORD_EDITOR (self), NULL);
+
+  if (self->working == NULL)
+    return NULL;
+
+  index = ar_record_class_field_index (AR_RECORD_GET_CLASS (self->working), field);
+
+  return index >= 0 && (guint) index < self->rows->len ? g_ptr_array_index (self->rows, index) : NULL;
 }

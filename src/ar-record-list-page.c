@@ -178,6 +178,24 @@ record_matches (gpointer item,
   return ar_record_table_matches (record, self->area_filter, self->query);
 }
 
+static gboolean
+leave_form (gpointer data)
+{
+  ArRecordListPage *self = data;
+
+  ar_record_editor_leave (self->editor, TRUE, NULL, NULL, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A filter may hide the record: the form keeps it, saved if it can be.
+ * After the drop-down is done: saving reloads the drop-downs' choices. */
+static void
+leave_form_soon (ArRecordListPage *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, leave_form, g_object_ref (self), g_object_unref);
+}
+
 static void
 on_area_selected (GtkDropDown      *drop_down,
                   GParamSpec       *pspec,
@@ -185,6 +203,7 @@ on_area_selected (GtkDropDown      *drop_down,
 {
   guint selected = gtk_drop_down_get_selected (drop_down);
 
+  leave_form_soon (self);
   self->area_filter = selected < self->area_ids->len ? g_array_index (self->area_ids, gint64, selected) : 0;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -232,6 +251,9 @@ on_search_changed (GtkSearchEntry   *entry,
   g_autofree char *query = text[0] ? g_utf8_casefold (text, -1) : NULL;
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
+  /* the search may hide the record: the form keeps it, saved if it can be */
+  ar_record_editor_leave (self->editor, TRUE, NULL, NULL, NULL);
+
   /* typing more only narrows, deleting only widens: the filter then looks
    * at fewer rows */
   if (self->query != NULL && query != NULL && strstr (query, self->query) != NULL)
@@ -262,9 +284,73 @@ on_filter_selected (GtkDropDown      *drop_down,
   GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
   const char *value = item ? g_object_get_data (G_OBJECT (item), "ar-value") : NULL;
 
+  leave_form_soon (self);
   g_clear_pointer (&self->filter_choice, g_free);
   self->filter_choice = g_strdup (value);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+typedef struct
+{
+  ArRecordListPage *page;
+  gint64            id;
+} PendingSelect;
+
+static PendingSelect *
+pending_select_new (ArRecordListPage *self,
+                    gint64            id)
+{
+  PendingSelect *pending = g_new0 (PendingSelect, 1);
+
+  pending->page = g_object_ref (self);
+  pending->id = id;
+
+  return pending;
+}
+
+static void
+pending_select_free (gpointer data)
+{
+  PendingSelect *pending = data;
+
+  g_object_unref (pending->page);
+  g_free (pending);
+}
+
+static void
+select_later (gpointer data)
+{
+  PendingSelect *pending = data;
+
+  ar_record_list_page_select_id (pending->page, pending->id);
+}
+
+static void on_selection_changed (GtkSingleSelection *selection,
+                                  GParamSpec         *pspec,
+                                  ArRecordListPage   *self);
+
+/* The selection goes back to the record the form shows. */
+static void
+reselect_shown (ArRecordListPage *self)
+{
+  ArRecord *shown = ar_record_editor_get_record (self->editor);
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; shown != NULL && ar_record_get_id (shown) != 0 && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ArRecord) record = g_list_model_get_item (model, i);
+
+      if (ar_record_get_id (record) == ar_record_get_id (shown))
+        {
+          position = i;
+          break;
+        }
+    }
+
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+  gtk_single_selection_set_selected (self->selection, position);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
 }
 
 static void
@@ -274,13 +360,20 @@ on_selection_changed (GtkSingleSelection *selection,
 {
   ArRecord *record = gtk_single_selection_get_selected_item (selection);
   ArRecord *shown = ar_record_editor_get_record (self->editor);
+  PendingSelect *pending;
 
   if (record == NULL || (shown != NULL && ar_record_get_id (shown) == ar_record_get_id (record)))
     return;
 
-  /* Nothing is dropped: valid edits are saved on the way out. */
-  if (ar_record_editor_get_dirty (self->editor) && ar_record_editor_get_valid (self->editor))
-    ar_record_editor_save (self->editor, NULL);
+  /* Nothing is dropped: valid edits are saved on the way out; invalid ones
+   * keep the form (and its row) until fixed or discarded. */
+  pending = pending_select_new (self, ar_record_get_id (record));
+  if (!ar_record_editor_leave (self->editor, FALSE, select_later, pending, pending_select_free))
+    {
+      reselect_shown (self);
+      return;
+    }
+  pending_select_free (pending);
 
   ar_record_editor_set_record (self->editor, record);
 }
@@ -595,8 +688,10 @@ select_shown_id (ArRecordListPage *self,
       if (ar_record_get_id (record) == id)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          if (ar_record_editor_get_record (self->editor) == NULL
-              || ar_record_get_id (ar_record_editor_get_record (self->editor)) != id)
+          /* a form with typed edits is left only the way the editor allows */
+          if ((ar_record_editor_get_record (self->editor) == NULL
+               || ar_record_get_id (ar_record_editor_get_record (self->editor)) != id)
+              && !ar_record_editor_get_dirty (self->editor))
             ar_record_editor_set_record (self->editor, record);
           return TRUE;
         }
@@ -1388,7 +1483,8 @@ ar_record_list_page_select_id (ArRecordListPage *self,
   for (int attempt = 0; attempt < 2; attempt++)
     {
       if (select_shown_id (self, id))
-        return TRUE;
+        return ar_record_editor_get_record (self->editor) != NULL
+               && ar_record_get_id (ar_record_editor_get_record (self->editor)) == id;
 
       ar_record_list_page_set_search (self, "");
       gtk_drop_down_set_selected (self->filter_drop_down, 0);
@@ -1463,6 +1559,12 @@ ar_record_list_page_to_csv (ArRecordListPage *self,
   return ar_record_table_to_csv (self->table, G_LIST_MODEL (self->filtered));
 }
 
+static void
+add_later (gpointer data)
+{
+  ar_record_list_page_add_record (data);
+}
+
 void
 ar_record_list_page_add_record (ArRecordListPage *self)
 {
@@ -1470,8 +1572,9 @@ ar_record_list_page_add_record (ArRecordListPage *self)
 
   g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
 
-  if (ar_record_editor_get_dirty (self->editor) && ar_record_editor_get_valid (self->editor))
-    ar_record_editor_save (self->editor, NULL);
+  if (!ar_record_editor_leave (self->editor, FALSE, add_later, g_object_ref (self), g_object_unref))
+    return;
+  g_object_unref (self);
 
   record = g_object_new (self->record_type, NULL);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);

@@ -61,10 +61,7 @@ show_section_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  ArWindow *self = AR_WINDOW (widget);
-
-  ar_window_show_section (self, g_variant_get_string (parameter, NULL));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  ar_window_go_to_section (AR_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -75,15 +72,30 @@ show_sidebar_action (GtkWidget  *widget,
   adw_leaflet_navigate (AR_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void add_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter);
+
+static void
+add_later (gpointer data)
+{
+  add_action (data, "win.add", NULL);
+}
+
 static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
   ArWindow *self = AR_WINDOW (widget);
-  ArRecordListPage *page = ar_window_get_current_page (self);
+  ArRecordListPage *page;
+
+  if (!ar_window_leave_forms (self, add_later, g_object_ref (self), g_object_unref))
+    return;
+  g_object_unref (self);
 
   /* From the summary or the empty register, a new alliance. */
+  page = ar_window_get_current_page (self);
   if (page == NULL)
     {
       page = ar_window_get_page_for_type (self, AR_TYPE_ALLIANCE);
@@ -459,10 +471,13 @@ on_register_file_done (GObject      *source,
     }
 
   /* what the worker's connection wrote, the window's store shows (and an
-   * export wrote nothing: it leaves Undo as it was) */
+   * export wrote nothing: it leaves Undo as it was); a form edited
+   * meanwhile keeps its edits over the new record, and is left as closing
+   * would leave it */
   if (task_data->func != ar_register_json_export_file)
     ar_store_emit_changed (self->store, G_TYPE_NONE);
   ar_window_toast (self, _(task_data->done_message));
+  ar_window_leave_forms (self, NULL, NULL, NULL);
 }
 
 static void
@@ -662,12 +677,28 @@ export_list_to_action (GtkWidget  *widget,
   export_list_file (AR_WINDOW (widget), file);
 }
 
+static void import_gias_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter);
+
+static void
+import_gias_later (gpointer data)
+{
+  import_gias_action (data, "win.import-gias", NULL);
+}
+
 static void
 import_gias_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   ArWindow *self = AR_WINDOW (widget);
+
+  /* the import dialog holds the window until it is done: forms are left
+   * first, as closing leaves them */
+  if (!ar_window_leave_forms (self, import_gias_later, g_object_ref (self), g_object_unref))
+    return;
+  g_object_unref (self);
 
   ar_gias_import_dialog_present (GTK_WINDOW (self), self->store);
 }

@@ -49,5 +49,11 @@ void              ar_window_delete_record        (ArWindow       *self,
 void              ar_window_toast                (ArWindow       *self,
                                                   const char     *message);
 void              ar_window_undo_stack_changed   (ArWindow       *self);
+gboolean          ar_window_leave_forms          (ArWindow                *self,
+                                                  ArRecordEditorLeaveFunc  then,
+                                                  gpointer                 then_data,
+                                                  GDestroyNotify           then_destroy);
+void              ar_window_go_to_section        (ArWindow       *self,
+                                                  const char     *name);
 
 G_END_DECLS

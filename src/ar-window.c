@@ -54,12 +54,52 @@ on_store_changed (ArWindow *self,
   ar_window_update_actions (self);
 }
 
+typedef struct
+{
+  ArWindow *window;
+  ArRecord *record;
+} PendingRecord;
+
+static void
+pending_record_free (gpointer data)
+{
+  PendingRecord *pending = data;
+
+  g_object_unref (pending->window);
+  g_object_unref (pending->record);
+  g_free (pending);
+}
+
+static void
+show_record_later (gpointer data)
+{
+  PendingRecord *pending = data;
+
+  ar_window_show_record (pending->window, pending->record);
+}
+
 static void
 on_open_record (ArRecordEditor *editor,
                 ArRecord       *record,
                 ArWindow       *self)
 {
-  ar_window_show_record (self, record);
+  PendingRecord *pending;
+
+  /* a link record opens over the form: the form is not left */
+  if (ar_window_get_page_for_type (self, G_OBJECT_TYPE (record)) == NULL)
+    {
+      ar_window_show_record (self, record);
+      return;
+    }
+
+  pending = g_new0 (PendingRecord, 1);
+  pending->window = g_object_ref (self);
+  pending->record = g_object_ref (record);
+  if (ar_window_leave_forms (self, show_record_later, pending, pending_record_free))
+    {
+      pending_record_free (pending);
+      ar_window_show_record (self, record);
+    }
 }
 
 static void
@@ -117,8 +157,7 @@ on_sidebar_row_activated (GtkListBox    *list,
                           GtkListBoxRow *row,
                           ArWindow      *self)
 {
-  ar_window_show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  ar_window_go_to_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 static void
@@ -155,6 +194,142 @@ build_sections (ArWindow *self)
       g_ptr_array_add (self->list_pages, page);
       gtk_list_box_append (self->sidebar, sidebar_row (self, section->name, _(section->title), section->icon));
     }
+}
+
+typedef struct
+{
+  ArWindow                *window;
+  ArRecordEditorLeaveFunc  then;
+  gpointer                 then_data;
+  GDestroyNotify           then_destroy;
+} PendingLeave;
+
+static void
+pending_leave_free (gpointer data)
+{
+  PendingLeave *pending = data;
+
+  if (pending->then_destroy != NULL && pending->then_data != NULL)
+    pending->then_destroy (pending->then_data);
+  g_object_unref (pending->window);
+  g_free (pending);
+}
+
+/* One form's edits were discarded: look at the others again, then go on. */
+static void
+leave_forms_again (gpointer data)
+{
+  PendingLeave *pending = data;
+  gpointer then_data = g_steal_pointer (&pending->then_data);
+
+  if (ar_window_leave_forms (pending->window, pending->then, then_data, pending->then_destroy))
+    {
+      if (pending->then != NULL)
+        pending->then (then_data);
+      if (pending->then_destroy != NULL && then_data != NULL)
+        pending->then_destroy (then_data);
+    }
+}
+
+/**
+ * ar_window_leave_forms:
+ * @then: (nullable): what to do once every form can be left, if the user
+ *   has to be asked first
+ *
+ * Every way of leaving the forms does what closing does: valid edits are
+ * saved; a form with invalid edits is brought forward with the reason
+ * shown, and a dialog offers to discard them.
+ *
+ * Returns: %TRUE when the forms may be left now (@then is not called and
+ *   @then_data is not freed: the caller goes on itself); %FALSE when one
+ *   stays (@then runs if the user discards)
+ */
+gboolean
+ar_window_leave_forms (ArWindow                *self,
+                       ArRecordEditorLeaveFunc  then,
+                       gpointer                 then_data,
+                       GDestroyNotify           then_destroy)
+{
+  for (guint i = 0; i < self->list_pages->len; i++)
+    {
+      ArRecordListPage *page = g_ptr_array_index (self->list_pages, i);
+      ArRecordEditor *editor = ar_record_list_page_get_editor (page);
+      PendingLeave *pending;
+
+      if (!ar_record_editor_get_dirty (editor))
+        continue;
+
+      pending = g_new0 (PendingLeave, 1);
+      pending->window = g_object_ref (self);
+      pending->then = then;
+      pending->then_data = then_data;
+      pending->then_destroy = then_destroy;
+      if (ar_record_editor_leave (editor, FALSE, leave_forms_again, pending, pending_leave_free))
+        {
+          /* saved: the caller's data is still the caller's */
+          g_object_unref (pending->window);
+          g_free (pending);
+        }
+      else
+        {
+          gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
+          ar_window_show_section (self, gtk_stack_get_visible_child_name (self->stack));
+          adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  ArWindow *window;
+  char     *name;
+} PendingSection;
+
+static void
+pending_section_free (gpointer data)
+{
+  PendingSection *pending = data;
+
+  g_object_unref (pending->window);
+  g_free (pending->name);
+  g_free (pending);
+}
+
+static void
+go_to_section_later (gpointer data)
+{
+  PendingSection *pending = data;
+
+  ar_window_go_to_section (pending->window, pending->name);
+}
+
+/**
+ * ar_window_go_to_section:
+ *
+ * What the sidebar does: leaves the forms (see ar_window_leave_forms())
+ * and shows the section @name.
+ */
+void
+ar_window_go_to_section (ArWindow   *self,
+                         const char *name)
+{
+  PendingSection *pending;
+
+  if (g_strcmp0 (name, gtk_stack_get_visible_child_name (self->stack)) != 0)
+    {
+      pending = g_new0 (PendingSection, 1);
+      pending->window = g_object_ref (self);
+      pending->name = g_strdup (name);
+      if (!ar_window_leave_forms (self, go_to_section_later, pending, pending_section_free))
+        return;
+      pending_section_free (pending);
+    }
+
+  ar_window_show_section (self, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 /* Nothing is lost on close: valid edits are saved; invalid ones are
@@ -539,6 +714,12 @@ ar_window_show_record (ArWindow *self,
   ar_window_update_actions (self);
 }
 
+static void
+go_back_later (gpointer data)
+{
+  ar_window_go_back (data);
+}
+
 gboolean
 ar_window_go_back (ArWindow *self)
 {
@@ -548,6 +729,10 @@ ar_window_go_back (ArWindow *self)
 
   if (self->history->len == 0)
     return FALSE;
+
+  if (!ar_window_leave_forms (self, go_back_later, g_object_ref (self), g_object_unref))
+    return FALSE;
+  g_object_unref (self);
 
   entry = g_array_index (self->history, ArHistoryEntry, self->history->len - 1);
   g_array_set_size (self->history, self->history->len - 1);

@@ -24,7 +24,7 @@ static const FieldCase field_cases[] = {
   { "urn-too-short", ar_school_get_type, "urn", "12345", "URN: “12345” is not six digits" },
   { "urn-blank-is-none", ar_school_get_type, "urn", "   ", NULL },
   { "date-iso", ar_school_get_type, "open_date", "2024-02-29", NULL },
-  { "date-not-leap", ar_school_get_type, "open_date", "2023-02-29", "Opened: “2023-02-29” is not a date in the form YYYY-MM-DD" },
+  { "date-not-leap", ar_school_get_type, "open_date", "2023-02-29", "Opened: “2023-02-29” is an impossible date" },
   { "date-british", ar_school_get_type, "open_date", "01/09/2020", "Opened: “01/09/2020” is not a date in the form YYYY-MM-DD" },
   { "choice-known", ar_school_get_type, "status", "closed", NULL },
   { "choice-unknown", ar_school_get_type, "status", "shut", "Status: “shut” is not one of open, closed, open-proposed-to-close, proposed-to-open" },

@@ -122,7 +122,7 @@ static const BadCase bad_cases[] = {
     "\"designations\": [{\"id\": 1, \"person_id\": 1, \"role\": \"SLE\", \"designated_by_alliance_id\": 3}]}",
     "designations[0] (id 1): field “designated_by_alliance_id”: Designated by alliance: there is no Alliance with id 3" },
   { "bad-end-date", HEAD "\"alliances\": [{\"id\": 1, \"name\": \"A\", \"ended_on\": \"2014-13-01\"}]}",
-    "alliances[0] (id 1): field “ended_on”: Ended: “2014-13-01” is not a date" },
+    "alliances[0] (id 1): field “ended_on”: Ended: “2014-13-01” is an impossible date" },
   { "control-in-message", HEAD "\"alliances\": [{\"id\": 1, \"name\": \"A\", \"ended_on\": \"2014\\u000b\\n\"}]}",
     "Ended: “2014\\x0B” is not a date" },
   /* text json-glib would cut short or store as bytes that are not UTF-8 */

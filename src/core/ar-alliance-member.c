@@ -68,8 +68,8 @@ ar_alliance_member_validate (ArRecord  *record,
             {
               g_autofree char *allowed = g_strjoinv (", ", (char **) ar_alliance_member_lead_areas);
 
-              g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                           _("Leads on: “%s” is not one of %s"), areas[i], allowed);
+              ar_record_field_error (record, error, "leads_on",
+                                     _("Leads on: “%s” is not one of %s"), areas[i], allowed);
               return FALSE;
             }
         }

@@ -36,8 +36,8 @@ ar_area_validate (ArRecord  *record,
 
   if (code != NULL && !ar_text_is_digits (code, 3))
     {
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                   _("Code: “%s” is not a three-digit local authority code"), code);
+      ar_record_field_error (record, error, "code",
+                             _("Code: “%s” is not a three-digit local authority code"), code);
       return FALSE;
     }
 

@@ -35,3 +35,4 @@
 #include "ar-record-table.h"
 #include "ar-sections.h"
 #include "ar-undo-stack.h"
+#include "ar-relations.h"

@@ -54,8 +54,8 @@ ar_designation_validate (ArRecord  *record,
     {
       g_autofree char *allowed = g_strjoinv (", ", (char **) ar_role_designation_codes);
 
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                   _("Role: “%s” is not a role given to people (%s)"), role, allowed);
+      ar_record_field_error (record, error, "role",
+                             _("Role: “%s” is not a role given to people (%s)"), role, allowed);
       return FALSE;
     }
 

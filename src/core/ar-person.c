@@ -38,8 +38,8 @@ ar_person_validate (ArRecord  *record,
 
   if (email != NULL && (strchr (email, '@') == NULL || strchr (email, ' ') != NULL))
     {
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                   _("Email: “%s” is not an email address"), email);
+      ar_record_field_error (record, error, "email",
+                             _("Email: “%s” is not an email address"), email);
       return FALSE;
     }
 

@@ -21,6 +21,7 @@ typedef struct
   GValue *values;
   char   *search_key;
   char  **sort_keys;
+  /* the field the last check found at fault, or -1 */
   int     invalid_field;
 } ArRecordPrivate;
 
@@ -615,15 +616,16 @@ ar_record_set_boolean (ArRecord   *self,
   ar_record_set_value (self, index, &gvalue);
 }
 
+/**
+ * ar_date_is_well_formed:
+ *
+ * Returns: whether @iso_date has the form YYYY-MM-DD, whether or not
+ *   there is such a day (2024-02-30 is well formed, not valid)
+ */
 gboolean
-ar_date_is_valid (const char *iso_date)
+ar_date_is_well_formed (const char *iso_date)
 {
-  int year, month, day;
-  char tail;
-
   if (iso_date == NULL || strlen (iso_date) != 10)
-    return FALSE;
-  if (sscanf (iso_date, "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3)
     return FALSE;
   if (iso_date[4] != '-' || iso_date[7] != '-')
     return FALSE;
@@ -632,6 +634,19 @@ ar_date_is_valid (const char *iso_date)
       if (i != 4 && i != 7 && !g_ascii_isdigit (iso_date[i]))
         return FALSE;
     }
+
+  return TRUE;
+}
+
+gboolean
+ar_date_is_valid (const char *iso_date)
+{
+  int year, month, day;
+
+  if (!ar_date_is_well_formed (iso_date))
+    return FALSE;
+  if (sscanf (iso_date, "%4d-%2d-%2d", &year, &month, &day) != 3)
+    return FALSE;
 
   return g_date_valid_dmy (day, month, year);
 }
@@ -711,8 +726,12 @@ validate_field (ArRecord       *self,
         {
           g_autofree char *shown = ar_text_for_message (text);
 
-          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                       _("%s: “%s” is not a date in the form YYYY-MM-DD"), label, shown);
+          if (ar_date_is_well_formed (text))
+            g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
+                         _("%s: “%s” is an impossible date"), label, shown);
+          else
+            g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
+                         _("%s: “%s” is not a date in the form YYYY-MM-DD"), label, shown);
           return FALSE;
         }
       break;
@@ -802,6 +821,131 @@ ar_record_validate (ArRecord  *self,
     }
 
   return TRUE;
+}
+
+static gboolean
+value_is_empty (const GValue *value)
+{
+  if (G_VALUE_HOLDS_STRING (value))
+    return g_value_get_string (value) == NULL;
+  if (G_VALUE_HOLDS_INT64 (value))
+    return g_value_get_int64 (value) == 0;
+  if (G_VALUE_HOLDS_BOOLEAN (value))
+    return !g_value_get_boolean (value);
+
+  return TRUE;
+}
+
+void
+ar_field_problem_free (ArFieldProblem *problem)
+{
+  if (problem == NULL)
+    return;
+
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+add_problem (GPtrArray  *problems,
+             int         field,
+             const char *message)
+{
+  ArFieldProblem *problem = g_new0 (ArFieldProblem, 1);
+
+  problem->field = field;
+  problem->message = g_strdup (message);
+  g_ptr_array_add (problems, problem);
+}
+
+/**
+ * ar_record_list_problems:
+ *
+ * Every problem ar_record_validate() would find, not just the first: each
+ * field's own, then the class's rules, each with the field it is about
+ * (for a form to mark them all at once).
+ *
+ * Returns: (transfer full) (element-type ArFieldProblem): the problems,
+ *   in field order within each kind; empty when the record is valid
+ */
+GPtrArray *
+ar_record_list_problems (ArRecord *self)
+{
+  GPtrArray *problems;
+  g_autoptr(ArRecord) scratch = NULL;
+  ArRecordClass *klass;
+  ArRecordPrivate *priv;
+  GValue *values;
+
+  g_return_val_if_fail (AR_IS_RECORD (self), NULL);
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ar_field_problem_free);
+  klass = AR_RECORD_GET_CLASS (self);
+  values = ensure_values (self);
+  scratch = ar_record_copy (self);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!validate_field (self, &klass->fields[i], &values[i], &error))
+        add_problem (problems, i, error->message);
+    }
+
+  if (klass->validate == NULL)
+    return problems;
+
+  /* a class rule stops at its first fault: clear that field in a scratch
+   * copy and ask again, to find the faults after it */
+  priv = ar_record_get_instance_private (scratch);
+  for (guint round = 0; round <= klass->n_fields; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(GValue) empty = G_VALUE_INIT;
+      int fault;
+
+      priv->invalid_field = -1;
+      if (klass->validate (scratch, &error))
+        break;
+
+      fault = priv->invalid_field;
+      add_problem (problems, fault, error->message);
+      /* a rule that clearing the field does not settle is said once */
+      if (fault < 0 || value_is_empty (&ensure_values (scratch)[fault]))
+        break;
+
+      g_value_init (&empty, G_VALUE_TYPE (&ensure_values (scratch)[fault]));
+      ar_record_set_value (scratch, fault, &empty);
+    }
+
+  return problems;
+}
+
+/**
+ * ar_record_field_error:
+ * @field: the name of the field at fault
+ *
+ * For subclasses' validate: sets @error as g_set_error() does and notes
+ * which field it is about, for ar_record_list_problems().
+ */
+void
+ar_record_field_error (ArRecord    *self,
+                       GError     **error,
+                       const char  *field,
+                       const char  *format,
+                       ...)
+{
+  ArRecordPrivate *priv = ar_record_get_instance_private (self);
+  va_list args;
+
+  priv->invalid_field = field_index (self, field);
+
+  if (error == NULL)
+    return;
+
+  va_start (args, format);
+  *error = g_error_new_valist (AR_STORE_ERROR, AR_STORE_ERROR_INVALID, format, args);
+  va_end (args);
 }
 
 /**
@@ -927,13 +1071,10 @@ ar_record_check_date_order (ArRecord    *self,
 
   if (start != NULL && end != NULL && strcmp (end, start) < 0)
     {
-      ArRecordPrivate *priv = ar_record_get_instance_private (self);
-
-      priv->invalid_field = ar_record_class_field_index (AR_RECORD_GET_CLASS (self), end_field);
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                   _("%s (%s) is before %s (%s)"),
-                   field_label (self, end_field), end,
-                   field_label (self, start_field), start);
+      ar_record_field_error (self, error, end_field,
+                             _("%s (%s) is before %s (%s)"),
+                             field_label (self, end_field), end,
+                             field_label (self, start_field), start);
       return FALSE;
     }
 

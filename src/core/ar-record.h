@@ -10,6 +10,20 @@
 G_BEGIN_DECLS
 
 /**
+ * ArFieldProblem:
+ * @field: the index of the field at fault in its class's table, or -1
+ *   when no one field is
+ * @message: what is wrong, for people
+ */
+typedef struct
+{
+  int   field;
+  char *message;
+} ArFieldProblem;
+
+void ar_field_problem_free (ArFieldProblem *problem);
+
+/**
  * ArField:
  * @name: the JSON member and SQL column, in snake_case (the GObject
  *   property uses the same name with dashes)
@@ -113,6 +127,12 @@ gboolean        ar_record_validate             (ArRecord       *self,
 int             ar_record_get_invalid_field    (ArRecord       *self);
 char          **ar_record_warnings             (ArRecord       *self,
                                                 ArStore        *store);
+GPtrArray      *ar_record_list_problems        (ArRecord       *self);
+void            ar_record_field_error          (ArRecord       *self,
+                                                GError        **error,
+                                                const char     *field,
+                                                const char     *format,
+                                                ...) G_GNUC_PRINTF (4, 5);
 ArRecord       *ar_record_copy                 (ArRecord       *self);
 gboolean        ar_record_equal                (ArRecord       *a,
                                                 ArRecord       *b);
@@ -126,6 +146,7 @@ gboolean        ar_record_check_date_order     (ArRecord       *self,
                                                 GError        **error);
 
 gboolean        ar_date_is_valid               (const char     *iso_date);
+gboolean        ar_date_is_well_formed         (const char     *iso_date);
 char           *ar_date_today                  (void);
 char           *ar_date_format_long            (const char     *iso_date);
 

@@ -62,8 +62,8 @@ ar_role_validate (ArRecord  *record,
     {
       g_autofree char *allowed = g_strjoinv (", ", (char **) ar_role_codes);
 
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                   _("Code: “%s” is not a known role (%s)"), code, allowed);
+      ar_record_field_error (record, error, "code",
+                             _("Code: “%s” is not a known role (%s)"), code, allowed);
       return FALSE;
     }
 

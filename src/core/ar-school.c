@@ -44,8 +44,8 @@ ar_school_validate (ArRecord  *record,
 
   if (urn != NULL && !ar_text_is_digits (urn, 6))
     {
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                   _("URN: “%s” is not six digits"), urn);
+      ar_record_field_error (record, error, "urn",
+                             _("URN: “%s” is not six digits"), urn);
       return FALSE;
     }
 

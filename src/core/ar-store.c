@@ -649,6 +649,56 @@ row_exists (ArStore       *self,
   return exists;
 }
 
+/* What only the register can tell about one field of @record. */
+static gboolean
+check_field (ArStore   *self,
+             ArRecord  *record,
+             guint      i,
+             GError   **error)
+{
+  ArRecordClass *klass = AR_RECORD_GET_CLASS (record);
+  const ArField *field = &klass->fields[i];
+  const GValue *value = ar_record_peek_value (record, i);
+  gint64 other_id = 0;
+
+  if ((field->flags & AR_FIELD_FLAG_UNIQUE) && G_VALUE_HOLDS_STRING (value)
+      && g_value_get_string (value) != NULL
+      && row_exists (self, klass, i, value, ar_record_get_id (record), &other_id))
+    {
+      g_autofree char *other = ar_store_describe (self, G_OBJECT_TYPE (record), other_id);
+
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_DUPLICATE,
+                   _("%s %s is already used by %s"),
+                   _(field->label), g_value_get_string (value), other);
+      return FALSE;
+    }
+
+  if (field->type == AR_FIELD_LINK && g_value_get_int64 (value) != 0
+      && !row_exists (self, ar_record_class_for_table (field->link_table), -1, value, 0, NULL))
+    {
+      ArRecordClass *linked = ar_record_class_for_table (field->link_table);
+      g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
+
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_LINK,
+                   _("%s: there is no %s with id %s"),
+                   _(field->label), linked ? _(linked->label) : field->link_table, id_text);
+      return FALSE;
+    }
+
+  if (field->type == AR_FIELD_CODE_LINK && g_value_get_string (value) != NULL
+      && !row_exists (self, ar_record_class_for_table (field->link_table),
+                      ar_record_class_field_index (ar_record_class_for_table (field->link_table), "code"),
+                      value, 0, NULL))
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_LINK,
+                   _("%s: “%s” is not a known role"),
+                   _(field->label), g_value_get_string (value));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * ar_store_check:
  *
@@ -670,47 +720,53 @@ ar_store_check (ArStore   *self,
 
   for (guint i = 0; i < klass->n_fields; i++)
     {
-      const ArField *field = &klass->fields[i];
-      const GValue *value = ar_record_peek_value (record, i);
-      gint64 other_id = 0;
-
-      if ((field->flags & AR_FIELD_FLAG_UNIQUE) && G_VALUE_HOLDS_STRING (value)
-          && g_value_get_string (value) != NULL
-          && row_exists (self, klass, i, value, ar_record_get_id (record), &other_id))
-        {
-          g_autofree char *other = ar_store_describe (self, G_OBJECT_TYPE (record), other_id);
-
-          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_DUPLICATE,
-                       _("%s %s is already used by %s"),
-                       _(field->label), g_value_get_string (value), other);
-          return FALSE;
-        }
-
-      if (field->type == AR_FIELD_LINK && g_value_get_int64 (value) != 0
-          && !row_exists (self, ar_record_class_for_table (field->link_table), -1, value, 0, NULL))
-        {
-          ArRecordClass *linked = ar_record_class_for_table (field->link_table);
-          g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (value));
-
-          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_LINK,
-                       _("%s: there is no %s with id %s"),
-                       _(field->label), linked ? _(linked->label) : field->link_table, id_text);
-          return FALSE;
-        }
-
-      if (field->type == AR_FIELD_CODE_LINK && g_value_get_string (value) != NULL
-          && !row_exists (self, ar_record_class_for_table (field->link_table),
-                          ar_record_class_field_index (ar_record_class_for_table (field->link_table), "code"),
-                          value, 0, NULL))
-        {
-          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_LINK,
-                       _("%s: “%s” is not a known role"),
-                       _(field->label), g_value_get_string (value));
-          return FALSE;
-        }
+      if (!check_field (self, record, i, error))
+        return FALSE;
     }
 
   return TRUE;
+}
+
+/**
+ * ar_store_list_problems:
+ *
+ * Every problem saving @record would meet, each with its field: those of
+ * ar_record_list_problems() and those of ar_store_check() (values used by
+ * another record, links to nothing), for a form to mark them all at once.
+ *
+ * Returns: (transfer full) (element-type ArFieldProblem): the problems
+ */
+GPtrArray *
+ar_store_list_problems (ArStore  *self,
+                        ArRecord *record)
+{
+  GPtrArray *problems;
+  guint n_fields;
+
+  g_return_val_if_fail (AR_IS_STORE (self), NULL);
+  g_return_val_if_fail (AR_IS_RECORD (record), NULL);
+
+  problems = ar_record_list_problems (record);
+  ar_record_get_fields (record, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < problems->len; j++)
+        known |= ((ArFieldProblem *) g_ptr_array_index (problems, j))->field == (int) i;
+
+      if (!known && !check_field (self, record, i, &error))
+        {
+          ArFieldProblem *problem = g_new0 (ArFieldProblem, 1);
+
+          problem->field = i;
+          problem->message = g_strdup (error->message);
+          g_ptr_array_add (problems, problem);
+        }
+    }
+
+  return problems;
 }
 
 static gboolean

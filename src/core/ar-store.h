@@ -93,6 +93,8 @@ gboolean    ar_store_restore            (ArStore           *self,
 gboolean    ar_store_check              (ArStore           *self,
                                          ArRecord          *record,
                                          GError           **error);
+GPtrArray  *ar_store_list_problems      (ArStore           *self,
+                                         ArRecord          *record);
 gboolean    ar_store_write              (ArStore           *self,
                                          ArStoreWriteFunc   func,
                                          gpointer           user_data,

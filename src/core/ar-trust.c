@@ -43,8 +43,8 @@ ar_trust_validate (ArRecord  *record,
 
   if (uid != NULL && !ar_text_is_digits (uid, 0))
     {
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                   _("GIAS group UID: “%s” is not a number"), uid);
+      ar_record_field_error (record, error, "gias_uid",
+                             _("GIAS group UID: “%s” is not a number"), uid);
       return FALSE;
     }
 
