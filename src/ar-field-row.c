@@ -182,11 +182,12 @@ ar_field_row_init (ArFieldRow *self)
 {
   g_autoptr(GtkListItemFactory) button_factory = label_factory (TRUE);
   g_autoptr(GtkListItemFactory) list_factory = label_factory (FALSE);
+  /* the drop-down takes its own reference */
+  g_autoptr(GtkExpression) search_text = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                      G_CALLBACK (link_search_text), NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_drop_down_set_expression (self->drop_down,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (link_search_text), NULL, NULL));
+  gtk_drop_down_set_expression (self->drop_down, search_text);
   gtk_drop_down_set_factory (self->drop_down, button_factory);
   gtk_drop_down_set_list_factory (self->drop_down, list_factory);
   show_choice (self);
