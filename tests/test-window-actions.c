@@ -288,8 +288,8 @@ school_in_most_alliances (ArStore *store,
                           guint   *n_memberships)
 {
   g_autoptr(GListModel) members = ar_store_list (store, AR_TYPE_ALLIANCE_MEMBER, NULL);
-  g_autoptr(GHashTable) counts = g_hash_table_new (g_int64_hash, g_int64_equal);
-  gint64 *best = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 best = 0;
   guint best_n = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
@@ -307,13 +307,13 @@ school_in_most_alliances (ArStore *store,
       if (n > best_n)
         {
           best_n = n;
-          best = key;
+          best = school;
         }
     }
-  g_assert_nonnull (best);
+  g_assert_cmpint (best, !=, 0);
   *n_memberships = best_n;
 
-  return ar_store_get (store, AR_TYPE_SCHOOL, *best, NULL);
+  return ar_store_get (store, AR_TYPE_SCHOOL, best, NULL);
 }
 
 static void
@@ -345,7 +345,11 @@ test_delete_toast_names_what_went (void)
   ar_test_screenshot (GTK_WIDGET (window), "delete-toast.png");
 
   activate (window, "win.undo-delete", NULL);
-  g_assert_nonnull (ar_store_get (store, AR_TYPE_SCHOOL, ar_record_get_id (school), NULL));
+  {
+    g_autoptr(ArRecord) restored = ar_store_get (store, AR_TYPE_SCHOOL, ar_record_get_id (school), NULL);
+
+    g_assert_nonnull (restored);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
