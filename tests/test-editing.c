@@ -423,6 +423,7 @@ test_leave_keeps_invalid (Fixture       *f,
   dialog = discard_dialog (f);
   g_assert_nonnull (dialog);
   respond (dialog, "_Discard");
+  g_free (town);
   town = stored_town (f);
   g_assert_cmpstr (town, ==, f->old_town);
   g_assert_null (discard_dialog (f));
