@@ -33,6 +33,14 @@ if os.environ.get('AR_A11Y_PRIVATE_BUS') != '1':
     os.environ['AR_A11Y_PRIVATE_BUS'] = '1'
     os.execvp('dbus-run-session', ['dbus-run-session', '--', sys.executable, *sys.argv])
 
+# G_DEBUG=fatal-warnings is for the app; a warning of this driver's own
+# AT-SPI library (a cache call to an app still starting) is not a failure
+APP_G_DEBUG = os.environ.get('G_DEBUG', '')
+os.environ['G_DEBUG'] = ','.join(f for f in APP_G_DEBUG.split(',')
+                                 if f and f not in ('fatal-warnings', 'fatal-criticals'))
+# a sanitizer build under load starts and answers several times slower
+SLOWDOWN = max(1.0, float(os.environ.get('AR_TEST_SLOWDOWN', '1') or 1))
+
 import warnings  # noqa: E402
 warnings.filterwarnings('ignore')
 try:
@@ -111,7 +119,7 @@ def walk(node, depth=0, lists=False):
 
 
 def wait_for(pred, timeout, interval=0.2):
-    end = time.monotonic() + timeout
+    end = time.monotonic() + timeout * SLOWDOWN
     while True:
         try:
             got = pred()
@@ -131,9 +139,10 @@ def xdotool(*args):
 class App:
     def __init__(self, binary, workdir):
         env = dict(os.environ, GTK_A11Y='atspi', GDK_BACKEND='x11', TMPDIR=workdir,
-                   HOME=workdir, XDG_DATA_HOME=os.path.join(workdir, 'data'))
+                   HOME=workdir, XDG_DATA_HOME=os.path.join(workdir, 'data'), G_DEBUG=APP_G_DEBUG)
+        self.log_path = os.path.join(workdir, 'app.log')
         env.pop('NO_AT_BRIDGE', None)
-        self.log = open(os.path.join(workdir, 'app.log'), 'wb')
+        self.log = open(self.log_path, 'wb')
         self.proc = subprocess.Popen([binary, '--sample'], env=env, stdout=self.log, stderr=subprocess.STDOUT)
         self.wid = None
         self.acc = None
@@ -156,7 +165,11 @@ class App:
         self.wid = wait_for(window, 60)
         self.acc = wait_for(accessible, 60) if self.wid else None
         if not self.acc:
-            raise SystemExit('the window did not come up on X and AT-SPI')
+            self.log.flush()
+            with open(self.log_path, errors='replace') as log:
+                sys.stdout.write(''.join(log.readlines()[-20:]))
+            raise SystemExit('the window did not come up on X%s and AT-SPI'
+                             % (' (it did)' if self.wid else ''))
         self.resize(1280, 800)
 
     def resize(self, width, height):
@@ -296,14 +309,25 @@ def main():
 
         toast = wait_for(toast_label, 10)
         if not toast:
-            fail('the Delete key did not delete %r (no toast)' % school)
+            gone = wait_for(lambda: not any(name(n) == urn for n in list_cells(app, 'URN')), 10)
+            if not gone:
+                fail('the Delete key did not delete %r' % school)
+            elif SLOWDOWN > 1:
+                # a toast lasts 10 s: a sanitizer run may walk the tree longer
+                print('note: not checked: the toast, in a run this slow (%.0f s)' % (time.monotonic() - started))
+            else:
+                fail('the Delete key deleted %r without a toast' % school)
         else:
             # the pointer on the toast at once: it lasts 10 s unless hovered
             print('ok: Delete key: %s' % name(toast))
             app.hover(toast)
+            hovered_after = time.monotonic() - started
             screenshot(shots, 'a11y-toast-hovered.png')
             time.sleep(max(0, 14 - (time.monotonic() - started)))
-            if not wait_for(toast_label, 3):
+            if hovered_after > 8 and SLOWDOWN > 1:
+                # a toast lasts 10 s: too slow a run to tell
+                print('note: not checked: the pointer reached the toast only after %.0f s' % hovered_after)
+            elif not wait_for(toast_label, 3):
                 fail('the toast went while the pointer was on it')
             else:
                 print('ok: the toast stays while hovered (%.0f s)' % (time.monotonic() - started))
