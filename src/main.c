@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <signal.h>
 
 #include "ar-application.h"
 #include "ar-cli.h"
@@ -28,6 +29,10 @@ main (int   argc,
   if (argc > 1 && (ar_cli_is_command (argv[1]) || argv[1][0] != '-'))
     return ar_cli_run (argc, argv);
 
+  /* A pipe whose reader went (an export to a FIFO) is a write error the
+   * window reports, not a reason to vanish with the user's typing. The
+   * command line keeps the default, as `list | head` expects. */
+  signal (SIGPIPE, SIG_IGN);
   app = ar_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);
