@@ -35,6 +35,10 @@ struct _ArSummaryPage
   GtkCalendar         *calendar;
   GtkEntry            *heading_entry;
   GtkLabel            *problem_label;
+  GtkCheckButton      *compare_check;
+  GtkEntry            *compare_entry;
+  GtkCalendar         *compare_calendar;
+  GtkLabel            *compare_problem_label;
   GtkMenuButton       *export_button;
   GtkLabel            *heading_label;
   GtkLabel            *title_label;
@@ -112,16 +116,27 @@ attach_cell (ArSummaryPage *self,
   gtk_widget_add_css_class (child, "summary-cell");
   if (header)
     gtk_widget_add_css_class (child, "summary-header");
-  gtk_widget_set_hexpand (child, column == 2);
+  /* five columns must still fit a phone: narrower at their narrowest */
+  if (ar_summary_get_n_figures (self->summary) > 1)
+    {
+      gtk_widget_add_css_class (child, "summary-compared");
+      if (GTK_IS_LABEL (child))
+        gtk_label_set_width_chars (GTK_LABEL (child), 4);
+      for (GtkWidget *each = gtk_widget_get_first_child (child); each != NULL; each = gtk_widget_get_next_sibling (each))
+        if (GTK_IS_LABEL (each))
+          gtk_label_set_width_chars (GTK_LABEL (each), 4);
+    }
+  /* the key functions, last, take the width */
+  gtk_widget_set_hexpand (child, column == 1 + (int) ar_summary_get_n_figures (self->summary));
   gtk_grid_attach (self->table, child, column, row, 1, 1);
 }
 
 static void
 show_summary (ArSummaryPage *self)
 {
-  g_autofree char *date = NULL;
   g_autofree char *as_at = NULL;
   GtkWidget *child;
+  guint n_figures;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
     gtk_grid_remove (self->table, child);
@@ -129,24 +144,26 @@ show_summary (ArSummaryPage *self)
   if (self->summary == NULL)
     return;
 
-  date = ar_summary_format_as_at (self->summary);
-  as_at = g_strdup_printf (_("As at %s"), date);
+  as_at = ar_summary_format_date_line (self->summary);
+  n_figures = ar_summary_get_n_figures (self->summary);
   gtk_label_set_text (self->heading_label, ar_summary_get_heading (self->summary));
   gtk_widget_set_visible (GTK_WIDGET (self->heading_label), ar_summary_get_heading (self->summary) != NULL);
   gtk_label_set_text (self->title_label, ar_summary_get_title (self->summary));
   gtk_label_set_text (self->as_at_label, as_at);
 
   attach_cell (self, cell_label (ar_summary_get_role_heading (self->summary), TRUE, 18), 0, 0, TRUE);
-  attach_cell (self, cell_label (ar_summary_get_count_heading (self->summary), TRUE, 16), 1, 0, TRUE);
-  attach_cell (self, cell_label (ar_summary_get_functions_heading (self->summary), TRUE, 70), 2, 0, TRUE);
+  for (guint f = 0; f < n_figures; f++)
+    attach_cell (self, cell_label (ar_summary_get_figure_heading (self->summary, f), TRUE, 16), 1 + f, 0, TRUE);
+  attach_cell (self, cell_label (ar_summary_get_functions_heading (self->summary), TRUE, 70), 1 + n_figures, 0, TRUE);
 
   for (guint i = 0; i < ar_summary_get_n_rows (self->summary); i++)
     {
       ArSummaryRow *row = ar_summary_get_row (self->summary, i);
 
       attach_cell (self, cell_label (ar_summary_row_get_title (row), TRUE, 18), 0, i + 1, FALSE);
-      attach_cell (self, cell_label (ar_summary_row_get_figure (row), FALSE, 16), 1, i + 1, FALSE);
-      attach_cell (self, functions_cell (row), 2, i + 1, FALSE);
+      for (guint f = 0; f < n_figures; f++)
+        attach_cell (self, cell_label (ar_summary_row_get_figure_at (row, f), FALSE, 16), 1 + f, i + 1, FALSE);
+      attach_cell (self, functions_cell (row), 1 + n_figures, i + 1, FALSE);
     }
 }
 
@@ -390,6 +407,34 @@ set_date_ok (ArSummaryPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), date_ok && self->summary != NULL);
 }
 
+/* The comparison date, if on: %NULL when off or when it does not read,
+ * which is marked at its field. */
+static const char *
+check_compare_to (ArSummaryPage *self,
+                  gboolean      *ok)
+{
+  const char *compare_to = gtk_editable_get_text (GTK_EDITABLE (self->compare_entry));
+  g_autofree char *problem = NULL;
+
+  *ok = TRUE;
+  if (gtk_check_button_get_active (self->compare_check) && !ar_date_is_valid (compare_to))
+    {
+      *ok = FALSE;
+      problem = compare_to[0] == '\0'
+                ? g_strdup (_("Enter a date to compare with, in the form YYYY-MM-DD"))
+                : g_strdup_printf (_("“%s” is not a date in the form YYYY-MM-DD"), compare_to);
+    }
+
+  gtk_label_set_text (self->compare_problem_label, problem ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_problem_label), problem != NULL);
+  if (problem != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->compare_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->compare_entry), "error");
+
+  return *ok && gtk_check_button_get_active (self->compare_check) ? compare_to : NULL;
+}
+
 static void
 recompute (ArSummaryPage *self)
 {
@@ -397,6 +442,8 @@ recompute (ArSummaryPage *self)
   g_autoptr(ArSummary) summary = NULL;
   const char *as_at = gtk_editable_get_text (GTK_EDITABLE (self->as_at_entry));
   const char *area = selected_area_code (self);
+  gboolean compare_ok;
+  const char *compare_to = check_compare_to (self, &compare_ok);
 
   if (self->store == NULL || area == NULL)
     {
@@ -407,7 +454,7 @@ recompute (ArSummaryPage *self)
       return;
     }
 
-  summary = ar_summary_compute (self->store, area, as_at[0] ? as_at : NULL, &error);
+  summary = ar_summary_compute_compared (self->store, area, as_at[0] ? as_at : NULL, compare_to, &error);
   gtk_label_set_text (self->problem_label, error ? error->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), error != NULL);
   if (error != NULL)
@@ -416,7 +463,7 @@ recompute (ArSummaryPage *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->as_at_entry), "error");
 
   /* a date half typed keeps the last good table in view */
-  if (summary == NULL)
+  if (summary == NULL || !compare_ok)
     {
       set_date_ok (self, FALSE);
       return;
@@ -443,6 +490,35 @@ on_day_selected (ArSummaryPage *self)
   g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
 
   gtk_editable_set_text (GTK_EDITABLE (self->as_at_entry), iso);
+}
+
+static void
+on_compare_day_selected (ArSummaryPage *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->compare_calendar);
+  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->compare_entry), iso);
+}
+
+static void
+on_compare_toggled (ArSummaryPage *self)
+{
+  const char *as_at = gtk_editable_get_text (GTK_EDITABLE (self->as_at_entry));
+
+  /* a first guess to change: the start of the as-at date's academic year */
+  if (gtk_check_button_get_active (self->compare_check)
+      && gtk_editable_get_text (GTK_EDITABLE (self->compare_entry))[0] == '\0')
+    {
+      g_autofree char *today = ar_date_today ();
+      g_autofree char *start = ar_deployment_academic_year_start (ar_date_is_valid (as_at) ? as_at : today);
+
+      g_signal_handlers_block_by_func (self->compare_entry, on_controls_changed, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->compare_entry), start);
+      g_signal_handlers_unblock_by_func (self->compare_entry, on_controls_changed, self);
+    }
+
+  recompute (self);
 }
 
 static void
@@ -772,6 +848,10 @@ ar_summary_page_class_init (ArSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, heading_entry);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, compare_check);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, compare_entry);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, compare_calendar);
+  gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, compare_problem_label);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, heading_label);
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, title_label);
@@ -781,6 +861,8 @@ ar_summary_page_class_init (ArSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArSummaryPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, on_controls_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_day_selected);
 }
 
 static void
@@ -875,9 +957,32 @@ ar_summary_page_set_as_at (ArSummaryPage *self,
 }
 
 /**
+ * ar_summary_page_set_compare_to:
+ * @compare_to: (nullable): a date to compare with, as typed; %NULL for none
+ *
+ * What a user does with the "Compare with" check and field.
+ */
+void
+ar_summary_page_set_compare_to (ArSummaryPage *self,
+                                const char    *compare_to)
+{
+  g_return_if_fail (AR_IS_SUMMARY_PAGE (self));
+
+  g_signal_handlers_block_by_func (self->compare_entry, on_controls_changed, self);
+  g_signal_handlers_block_by_func (self->compare_check, on_compare_toggled, self);
+  if (compare_to != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->compare_entry), compare_to);
+  gtk_check_button_set_active (self->compare_check, compare_to != NULL);
+  g_signal_handlers_unblock_by_func (self->compare_check, on_compare_toggled, self);
+  g_signal_handlers_unblock_by_func (self->compare_entry, on_controls_changed, self);
+  recompute (self);
+}
+
+/**
  * ar_summary_page_get_date_ok:
  *
- * Returns: whether the as-at date reads as a date (or is empty, for today)
+ * Returns: whether the as-at date reads as a date (or is empty, for today),
+ *   and the comparison date, if on, too
  */
 gboolean
 ar_summary_page_get_date_ok (ArSummaryPage *self)

@@ -26,6 +26,8 @@ void       ar_summary_page_set_heading                (ArSummaryPage *self,
                                                        const char    *heading);
 void       ar_summary_page_set_as_at                  (ArSummaryPage *self,
                                                        const char    *as_at);
+void       ar_summary_page_set_compare_to             (ArSummaryPage *self,
+                                                       const char    *compare_to);
 gboolean   ar_summary_page_get_date_ok                (ArSummaryPage *self);
 AdwToast  *ar_summary_page_get_last_toast             (ArSummaryPage *self);
 void       ar_summary_page_set_sidebar_button_visible (ArSummaryPage *self,

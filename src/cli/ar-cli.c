@@ -276,6 +276,7 @@ summary_command (int    argc,
   g_autofree char *database = NULL;
   g_autofree char *area = NULL;
   g_autofree char *as_at = NULL;
+  g_autofree char *compare_to = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
   g_autofree char *heading = NULL;
@@ -287,6 +288,7 @@ summary_command (int    argc,
     { "sample", 's', 0, G_OPTION_ARG_NONE, &sample, N_("Use a fresh copy of the sample register"), NULL },
     { "area", 'a', 0, G_OPTION_ARG_STRING, &area, N_("The area, by code or name"), N_("CODE|NAME") },
     { "as-at", 0, 0, G_OPTION_ARG_STRING, &as_at, N_("Count what holds on this date (default: today)"), N_("YYYY-MM-DD") },
+    { "compare-to", 0, 0, G_OPTION_ARG_STRING, &compare_to, N_("Also count on this date, and show the change"), N_("YYYY-MM-DD") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("text, csv, html, md, json, pdf or odt (default: text)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (default: standard output)"), N_("FILE") },
     { "heading", 0, 0, G_OPTION_ARG_STRING, &heading, N_("A heading above the title, such as “Appendix B”"), N_("TEXT") },
@@ -321,6 +323,12 @@ summary_command (int    argc,
       g_autofree char *message = g_strdup_printf (_("--as-at: “%s” is not a date in the form YYYY-MM-DD"), as_at);
       return ar_cli_usage_error ("summary", message);
     }
+  if (compare_to != NULL && !ar_date_is_valid (compare_to))
+    {
+      g_autofree char *message = g_strdup_printf (_("--compare-to: “%s” is not a date in the form YYYY-MM-DD"),
+                                                  compare_to);
+      return ar_cli_usage_error ("summary", message);
+    }
   if (paper != NULL && g_ascii_strcasecmp (paper, "a4") != 0 && g_ascii_strcasecmp (paper, "letter") != 0)
     {
       g_autofree char *message = g_strdup_printf (_("--paper: “%s” is not a4 or letter"), paper);
@@ -340,7 +348,7 @@ summary_command (int    argc,
   if (area == NULL && (area = guess_area (store, &error)) == NULL)
     return ar_cli_fail (error);
 
-  summary = ar_summary_compute (store, area, as_at, &error);
+  summary = ar_summary_compute_compared (store, area, as_at, compare_to, &error);
   if (summary == NULL)
     return ar_cli_fail (error);
   ar_summary_set_heading (summary, heading);

@@ -22,6 +22,14 @@ struct _ArSummaryRow
   gint64     school_count;
   char      *key_functions;
   GPtrArray *blocks;
+
+  /* with a comparison date: the figure on that date, the change from the
+   * earlier date to the later, and whether the comparison date is the
+   * earlier one (its column comes first) */
+  char      *compare_figure;
+  gint64     compare_count;
+  char      *change;
+  gboolean   compare_first;
 };
 
 G_DEFINE_FINAL_TYPE (ArSummaryRow, ar_summary_row, G_TYPE_OBJECT)
@@ -47,6 +55,8 @@ ar_summary_row_finalize (GObject *object)
   g_free (self->title);
   g_free (self->figure);
   g_free (self->key_functions);
+  g_free (self->compare_figure);
+  g_free (self->change);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ar_summary_row_parent_class)->finalize (object);
@@ -207,4 +217,102 @@ ar_summary_row_get_blocks (ArSummaryRow *self)
 {
   g_return_val_if_fail (AR_IS_SUMMARY_ROW (self), NULL);
   return self->blocks;
+}
+
+/**
+ * ar_summary_row_set_comparison:
+ * @compare_figure: the figure on the comparison date, as shown
+ * @compare_count: how many records the role has on the comparison date
+ * @change: the change from the earlier date to the later, as shown
+ *   ("+3", "−1", "no change", or the role's no-records text)
+ * @compare_first: whether the comparison date is the earlier of the two
+ */
+void
+ar_summary_row_set_comparison (ArSummaryRow *self,
+                               const char   *compare_figure,
+                               gint64        compare_count,
+                               const char   *change,
+                               gboolean      compare_first)
+{
+  g_return_if_fail (AR_IS_SUMMARY_ROW (self));
+
+  g_free (self->compare_figure);
+  g_free (self->change);
+  self->compare_figure = g_strdup (compare_figure);
+  self->compare_count = compare_count;
+  self->change = g_strdup (change);
+  self->compare_first = compare_first;
+}
+
+/**
+ * ar_summary_row_get_compare_figure:
+ *
+ * Returns: (nullable): the figure on the comparison date, or %NULL if the
+ *   summary has none
+ */
+const char *
+ar_summary_row_get_compare_figure (ArSummaryRow *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY_ROW (self), NULL);
+  return self->compare_figure;
+}
+
+gint64
+ar_summary_row_get_compare_count (ArSummaryRow *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY_ROW (self), 0);
+  return self->compare_count;
+}
+
+/**
+ * ar_summary_row_get_change:
+ *
+ * Returns: (nullable): the change from the earlier date to the later, or
+ *   %NULL if the summary has no comparison date
+ */
+const char *
+ar_summary_row_get_change (ArSummaryRow *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY_ROW (self), NULL);
+  return self->change;
+}
+
+/**
+ * ar_summary_row_get_n_figures:
+ *
+ * Returns: the figure columns every output shows: 1, or 3 with a
+ *   comparison date (earlier date, later date, change)
+ */
+guint
+ar_summary_row_get_n_figures (ArSummaryRow *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY_ROW (self), 1);
+  return self->change != NULL ? 3 : 1;
+}
+
+/**
+ * ar_summary_row_get_figure_at:
+ * @column: less than ar_summary_row_get_n_figures()
+ *
+ * Returns: the figure column @column as shown, in date order
+ */
+const char *
+ar_summary_row_get_figure_at (ArSummaryRow *self,
+                              guint         column)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY_ROW (self), NULL);
+  g_return_val_if_fail (column < ar_summary_row_get_n_figures (self), NULL);
+
+  if (self->change == NULL)
+    return self->figure;
+
+  switch (column)
+    {
+    case 0:
+      return self->compare_first ? self->compare_figure : self->figure;
+    case 1:
+      return self->compare_first ? self->figure : self->compare_figure;
+    default:
+      return self->change;
+    }
 }

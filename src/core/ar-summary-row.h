@@ -27,5 +27,16 @@ gint64        ar_summary_row_get_school_count  (ArSummaryRow *self);
 gboolean      ar_summary_row_get_has_records   (ArSummaryRow *self);
 const char   *ar_summary_row_get_key_functions (ArSummaryRow *self);
 GPtrArray    *ar_summary_row_get_blocks        (ArSummaryRow *self);
+void          ar_summary_row_set_comparison    (ArSummaryRow *self,
+                                                const char   *compare_figure,
+                                                gint64        compare_count,
+                                                const char   *change,
+                                                gboolean      compare_first);
+const char   *ar_summary_row_get_compare_figure (ArSummaryRow *self);
+gint64        ar_summary_row_get_compare_count (ArSummaryRow *self);
+const char   *ar_summary_row_get_change        (ArSummaryRow *self);
+guint         ar_summary_row_get_n_figures     (ArSummaryRow *self);
+const char   *ar_summary_row_get_figure_at     (ArSummaryRow *self,
+                                                guint         column);
 
 G_END_DECLS

@@ -84,10 +84,7 @@ ar_summary_format_mime_type (ArSummaryFormat format)
 static char *
 as_at_line (ArSummary *summary)
 {
-  g_autofree char *date = ar_summary_format_as_at (summary);
-
-  /* Translators: the line under the summary's title */
-  return g_strdup_printf (_("As at %s"), date);
+  return ar_summary_format_date_line (summary);
 }
 
 /* Plain text ---------------------------------------------------------- */
@@ -95,6 +92,11 @@ as_at_line (ArSummary *summary)
 #define TEXT_ROLE_WIDTH      26
 #define TEXT_FIGURE_WIDTH    22
 #define TEXT_FUNCTIONS_WIDTH 56
+/* with a comparison date: two dates and the change, narrower key functions */
+#define TEXT_COMPARED_WIDTH  16
+#define TEXT_CHANGE_WIDTH    14
+#define TEXT_COMPARED_FUNCTIONS_WIDTH 44
+#define TEXT_MAX_COLUMNS     5
 
 static void
 append_wrapped (GPtrArray  *lines,
@@ -159,23 +161,34 @@ append_padded (GString    *out,
     g_string_append_c (out, ' ');
 }
 
+/* @cells: each column's lines; the last column is not padded */
 static void
-append_text_row (GString   *out,
-                 GPtrArray *role,
-                 GPtrArray *figure,
-                 GPtrArray *functions)
+append_text_row (GString    *out,
+                 GPtrArray **cells,
+                 guint       n_columns,
+                 const guint *widths)
 {
-  guint n = MAX (role->len, MAX (figure->len, functions->len));
+  guint n = 0;
   g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint c = 0; c < n_columns; c++)
+    n = MAX (n, cells[c]->len);
 
   for (guint i = 0; i < n; i++)
     {
       g_string_truncate (line, 0);
-      append_padded (line, i < role->len ? g_ptr_array_index (role, i) : "", TEXT_ROLE_WIDTH);
-      g_string_append (line, "  ");
-      append_padded (line, i < figure->len ? g_ptr_array_index (figure, i) : "", TEXT_FIGURE_WIDTH);
-      g_string_append (line, "  ");
-      g_string_append (line, i < functions->len ? (char *) g_ptr_array_index (functions, i) : "");
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const char *text = i < cells[c]->len ? g_ptr_array_index (cells[c], i) : "";
+
+          if (c + 1 < n_columns)
+            {
+              append_padded (line, text, widths[c]);
+              g_string_append (line, "  ");
+            }
+          else
+            g_string_append (line, text);
+        }
 
       while (line->len > 0 && line->str[line->len - 1] == ' ')
         g_string_truncate (line, line->len - 1);
@@ -198,41 +211,67 @@ append_rule (GString *out,
  * Returns: (transfer full): the summary as a plain-text table, key
  *   functions wrapped, for a terminal or an email
  */
+static void
+clear_cells (GPtrArray **cells,
+             guint       n_columns)
+{
+  for (guint c = 0; c < n_columns; c++)
+    g_clear_pointer (&cells[c], g_ptr_array_unref);
+}
+
 char *
 ar_summary_to_text (ArSummary *summary)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *as_at = as_at_line (summary);
-  g_autoptr(GPtrArray) role = NULL;
-  g_autoptr(GPtrArray) figure = NULL;
-  g_autoptr(GPtrArray) functions = NULL;
+  GPtrArray *cells[TEXT_MAX_COLUMNS] = { NULL };
+  guint widths[TEXT_MAX_COLUMNS];
+  guint n_figures, n_columns, rule = 0;
 
   g_return_val_if_fail (AR_IS_SUMMARY (summary), NULL);
+
+  n_figures = ar_summary_get_n_figures (summary);
+  n_columns = n_figures + 2;
+  widths[0] = TEXT_ROLE_WIDTH;
+  if (n_figures == 1)
+    {
+      widths[1] = TEXT_FIGURE_WIDTH;
+      widths[2] = TEXT_FUNCTIONS_WIDTH;
+    }
+  else
+    {
+      widths[1] = widths[2] = TEXT_COMPARED_WIDTH;
+      widths[3] = TEXT_CHANGE_WIDTH;
+      widths[4] = TEXT_COMPARED_FUNCTIONS_WIDTH;
+    }
+  for (guint c = 0; c < n_columns; c++)
+    rule += widths[c] + (c > 0 ? 2 : 0);
 
   if (ar_summary_get_heading (summary) != NULL)
     g_string_append_printf (out, "%s\n", ar_summary_get_heading (summary));
   g_string_append_printf (out, "%s\n%s\n\n", ar_summary_get_title (summary), as_at);
 
-  role = cell_lines (ar_summary_get_role_heading (summary), TEXT_ROLE_WIDTH);
-  figure = cell_lines (ar_summary_get_count_heading (summary), TEXT_FIGURE_WIDTH);
-  functions = cell_lines (ar_summary_get_functions_heading (summary), TEXT_FUNCTIONS_WIDTH);
-  append_text_row (out, role, figure, functions);
+  cells[0] = cell_lines (ar_summary_get_role_heading (summary), widths[0]);
+  for (guint f = 0; f < n_figures; f++)
+    cells[1 + f] = cell_lines (ar_summary_get_figure_heading (summary, f), widths[1 + f]);
+  cells[n_columns - 1] = cell_lines (ar_summary_get_functions_heading (summary), widths[n_columns - 1]);
+  append_text_row (out, cells, n_columns, widths);
 
   for (guint i = 0; i < ar_summary_get_n_rows (summary); i++)
     {
       ArSummaryRow *row = ar_summary_get_row (summary, i);
 
-      append_rule (out, TEXT_ROLE_WIDTH + TEXT_FIGURE_WIDTH + TEXT_FUNCTIONS_WIDTH + 4);
+      append_rule (out, rule);
       g_string_append_c (out, '\n');
 
-      g_clear_pointer (&role, g_ptr_array_unref);
-      g_clear_pointer (&figure, g_ptr_array_unref);
-      g_clear_pointer (&functions, g_ptr_array_unref);
-      role = cell_lines (ar_summary_row_get_title (row), TEXT_ROLE_WIDTH);
-      figure = cell_lines (ar_summary_row_get_figure (row), TEXT_FIGURE_WIDTH);
-      functions = cell_lines_for_blocks (ar_summary_row_get_blocks (row), TEXT_FUNCTIONS_WIDTH);
-      append_text_row (out, role, figure, functions);
+      clear_cells (cells, n_columns);
+      cells[0] = cell_lines (ar_summary_row_get_title (row), widths[0]);
+      for (guint f = 0; f < n_figures; f++)
+        cells[1 + f] = cell_lines (ar_summary_row_get_figure_at (row, f), widths[1 + f]);
+      cells[n_columns - 1] = cell_lines_for_blocks (ar_summary_row_get_blocks (row), widths[n_columns - 1]);
+      append_text_row (out, cells, n_columns, widths);
     }
+  clear_cells (cells, n_columns);
 
   return g_string_free (out, FALSE);
 }
@@ -295,10 +334,16 @@ ar_summary_to_markdown (ArSummary *summary)
   g_string_append (out, "\n\n| ");
   append_markdown_escaped (out, ar_summary_get_role_heading (summary));
   g_string_append (out, " | ");
-  append_markdown_escaped (out, ar_summary_get_count_heading (summary));
-  g_string_append (out, " | ");
+  for (guint f = 0; f < ar_summary_get_n_figures (summary); f++)
+    {
+      append_markdown_escaped (out, ar_summary_get_figure_heading (summary, f));
+      g_string_append (out, " | ");
+    }
   append_markdown_escaped (out, ar_summary_get_functions_heading (summary));
-  g_string_append (out, " |\n|---|---|---|\n");
+  g_string_append (out, " |\n|---|");
+  for (guint f = 0; f < ar_summary_get_n_figures (summary); f++)
+    g_string_append (out, "---|");
+  g_string_append (out, "---|\n");
 
   for (guint i = 0; i < ar_summary_get_n_rows (summary); i++)
     {
@@ -308,8 +353,11 @@ ar_summary_to_markdown (ArSummary *summary)
       g_string_append (out, "| ");
       append_markdown_escaped (out, ar_summary_row_get_title (row));
       g_string_append (out, " | ");
-      append_markdown_escaped (out, ar_summary_row_get_figure (row));
-      g_string_append (out, " | ");
+      for (guint f = 0; f < ar_summary_row_get_n_figures (row); f++)
+        {
+          append_markdown_escaped (out, ar_summary_row_get_figure_at (row, f));
+          g_string_append (out, " | ");
+        }
 
       for (guint b = 0; b < blocks->len; b++)
         {
@@ -386,17 +434,20 @@ blocks_to_plain (GPtrArray *blocks)
   return g_string_free (out, FALSE);
 }
 
+/* @cells: %NULL-terminated */
 static void
 append_csv_row (GString     *out,
-                const char  *first,
-                const char  *second,
-                const char  *third)
+                const char **cells)
 {
-  g_autofree char *a = ar_csv_escape_cell (first);
-  g_autofree char *b = ar_csv_escape_cell (second);
-  g_autofree char *c = ar_csv_escape_cell (third);
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autofree char *cell = ar_csv_escape_cell (cells[i]);
 
-  g_string_append_printf (out, "%s,%s,%s\r\n", a, b, c);
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, cell);
+    }
+  g_string_append (out, "\r\n");
 }
 
 /**
@@ -409,20 +460,28 @@ char *
 ar_summary_to_csv (ArSummary *summary)
 {
   GString *out = g_string_new (NULL);
+  const char *cells[6] = { NULL };
+  guint n_figures;
 
   g_return_val_if_fail (AR_IS_SUMMARY (summary), NULL);
 
-  append_csv_row (out,
-                  ar_summary_get_role_heading (summary),
-                  ar_summary_get_count_heading (summary),
-                  ar_summary_get_functions_heading (summary));
+  n_figures = ar_summary_get_n_figures (summary);
+  cells[0] = ar_summary_get_role_heading (summary);
+  for (guint f = 0; f < n_figures; f++)
+    cells[1 + f] = ar_summary_get_figure_heading (summary, f);
+  cells[1 + n_figures] = ar_summary_get_functions_heading (summary);
+  append_csv_row (out, cells);
 
   for (guint i = 0; i < ar_summary_get_n_rows (summary); i++)
     {
       ArSummaryRow *row = ar_summary_get_row (summary, i);
       g_autofree char *functions = blocks_to_plain (ar_summary_row_get_blocks (row));
 
-      append_csv_row (out, ar_summary_row_get_title (row), ar_summary_row_get_figure (row), functions);
+      cells[0] = ar_summary_row_get_title (row);
+      for (guint f = 0; f < n_figures; f++)
+        cells[1 + f] = ar_summary_row_get_figure_at (row, f);
+      cells[1 + n_figures] = functions;
+      append_csv_row (out, cells);
     }
 
   return g_string_free (out, FALSE);
@@ -472,7 +531,8 @@ ar_summary_to_html (ArSummary *summary)
 
   g_string_append (out, "<table>\n<thead>\n<tr>");
   append_html (out, "<th>%s</th>", ar_summary_get_role_heading (summary));
-  append_html (out, "<th>%s</th>", ar_summary_get_count_heading (summary));
+  for (guint f = 0; f < ar_summary_get_n_figures (summary); f++)
+    append_html (out, "<th>%s</th>", ar_summary_get_figure_heading (summary, f));
   append_html (out, "<th>%s</th>", ar_summary_get_functions_heading (summary));
   g_string_append (out, "</tr>\n</thead>\n<tbody>\n");
 
@@ -483,7 +543,8 @@ ar_summary_to_html (ArSummary *summary)
 
       g_string_append (out, "<tr>");
       append_html (out, "<td>%s</td>", ar_summary_row_get_title (row));
-      append_html (out, "<td>%s</td>", ar_summary_row_get_figure (row));
+      for (guint f = 0; f < ar_summary_row_get_n_figures (row); f++)
+        append_html (out, "<td>%s</td>", ar_summary_row_get_figure_at (row, f));
       g_string_append (out, "<td>");
       for (guint b = 0; b < blocks->len; b++)
         {
@@ -538,6 +599,12 @@ ar_summary_to_json (ArSummary *summary)
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "as_at");
   json_builder_add_string_value (builder, ar_summary_get_as_at (summary));
+  /* only with a comparison date, so version 1 readers see no change */
+  if (ar_summary_get_compare_to (summary) != NULL)
+    {
+      json_builder_set_member_name (builder, "compare_to");
+      json_builder_add_string_value (builder, ar_summary_get_compare_to (summary));
+    }
   json_builder_set_member_name (builder, "heading");
   if (ar_summary_get_heading (summary) != NULL)
     json_builder_add_string_value (builder, ar_summary_get_heading (summary));
@@ -548,7 +615,8 @@ ar_summary_to_json (ArSummary *summary)
   json_builder_set_member_name (builder, "columns");
   json_builder_begin_array (builder);
   json_builder_add_string_value (builder, ar_summary_get_role_heading (summary));
-  json_builder_add_string_value (builder, ar_summary_get_count_heading (summary));
+  for (guint f = 0; f < ar_summary_get_n_figures (summary); f++)
+    json_builder_add_string_value (builder, ar_summary_get_figure_heading (summary, f));
   json_builder_add_string_value (builder, ar_summary_get_functions_heading (summary));
   json_builder_end_array (builder);
 
@@ -581,6 +649,22 @@ ar_summary_to_json (ArSummary *summary)
       json_builder_add_boolean_value (builder, ar_summary_row_get_has_records (row));
       json_builder_set_member_name (builder, "figure");
       json_builder_add_string_value (builder, ar_summary_row_get_figure (row));
+      if (ar_summary_row_get_change (row) != NULL)
+        {
+          /* the figure on compare_to, and the change from the earlier
+           * date to the later as a number and as shown */
+          json_builder_set_member_name (builder, "compare_count");
+          json_builder_add_int_value (builder, ar_summary_row_get_compare_count (row));
+          json_builder_set_member_name (builder, "compare_figure");
+          json_builder_add_string_value (builder, ar_summary_row_get_compare_figure (row));
+          json_builder_set_member_name (builder, "change");
+          json_builder_add_int_value (builder, g_strcmp0 (ar_summary_get_compare_to (summary),
+                                                          ar_summary_get_as_at (summary)) < 0
+                                      ? ar_summary_row_get_count (row) - ar_summary_row_get_compare_count (row)
+                                      : ar_summary_row_get_compare_count (row) - ar_summary_row_get_count (row));
+          json_builder_set_member_name (builder, "change_figure");
+          json_builder_add_string_value (builder, ar_summary_row_get_change (row));
+        }
       json_builder_set_member_name (builder, "key_functions");
       json_builder_begin_array (builder);
       for (guint b = 0; b < blocks->len; b++)

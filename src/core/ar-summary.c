@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ar-core.h"
 #include "ar-store-private.h"
@@ -20,6 +21,9 @@ struct _ArSummary
   char      *area_code;
   char      *area_name;
   char      *as_at;
+  /* the second date the figures are compared with, or NULL */
+  char      *compare_to;
+  char      *figure_headings[3];
   char      *title;
   char      *heading;
   char      *count_heading;
@@ -173,6 +177,7 @@ count_role (ArStore     *store,
 static char *
 format_figure (ArSummary  *self,
                ArRecord   *role,
+               const char *as_at,
                gint64      count,
                gint64      school_count,
                gint64      ever)
@@ -201,7 +206,7 @@ format_figure (ArSummary  *self,
 
   if (g_str_equal (code, "DEP"))
     {
-      g_autofree char *year_start = ar_deployment_academic_year_start (self->as_at);
+      g_autofree char *year_start = ar_deployment_academic_year_start (as_at);
       g_autofree char *since = ar_date_format_long (year_start);
       g_autofree char *days = NULL;
 
@@ -213,6 +218,54 @@ format_figure (ArSummary  *self,
     }
 
   return g_strdup_printf ("%" G_GINT64_FORMAT, count);
+}
+
+/* "+3", "−1" (a minus sign, which no spreadsheet takes for a formula), "0" */
+static char *
+signed_number (gint64 n)
+{
+  if (n > 0)
+    return g_strdup_printf ("+%" G_GINT64_FORMAT, n);
+  if (n < 0)
+    return g_strdup_printf ("\u2212%" G_GINT64_FORMAT, -n);
+
+  return g_strdup ("0");
+}
+
+/* The change from the earlier date's figures to the later's. A role with
+ * nothing held at any date keeps its no-records text. Days delivered count
+ * from each date's own 1 September, so they are compared only within one
+ * academic year. */
+static char *
+format_change (ArRecord   *role,
+               gint64      ever,
+               gint64      count,
+               gint64      school_count,
+               gint64      later_count,
+               gint64      later_school_count,
+               gboolean    same_year)
+{
+  const char *code = ar_record_get_text (role, "code");
+  const char *no_records = ar_record_get_text (role, "no_records_text");
+  g_autofree char *change = signed_number (later_count - count);
+  g_autofree char *schools = signed_number (later_school_count - school_count);
+  gboolean schools_differ = later_school_count != school_count;
+
+  if (ever == 0 && no_records != NULL)
+    return g_strdup (no_records);
+
+  if (g_str_equal (code, "MAT") && schools_differ)
+    /* Translators: the change in MATs, then in the schools they sponsor: "+1 MATs; −2 schools" */
+    return g_strdup_printf (_("%s MATs; %s schools"), change, schools);
+
+  if (g_str_equal (code, "DEP") && same_year && schools_differ)
+    /* Translators: the change in deployments, then in days delivered: "+2; +40 days" */
+    return g_strdup_printf (_("%s; %s days"), later_count == count ? _("no change") : change, schools);
+
+  if (later_count == count)
+    return g_strdup (_("no change"));
+
+  return g_steal_pointer (&change);
 }
 
 static int
@@ -228,6 +281,42 @@ compare_roles (gconstpointer a,
     return position_a < position_b ? -1 : 1;
 
   return ar_record_get_id (role_a) < ar_record_get_id (role_b) ? -1 : 1;
+}
+
+/* The row's figures on the comparison date, and the change between. */
+static gboolean
+add_comparison (ArSummary     *self,
+                ArStore       *store,
+                gint64         area_id,
+                ArRecord      *role,
+                ArSummaryRow  *row,
+                GError       **error)
+{
+  const char *code = ar_record_get_text (role, "code");
+  gboolean compare_first = strcmp (self->compare_to, self->as_at) < 0;
+  g_autofree char *compare_year = ar_deployment_academic_year_start (self->compare_to);
+  g_autofree char *year = ar_deployment_academic_year_start (self->as_at);
+  g_autofree char *figure = NULL;
+  g_autofree char *change = NULL;
+  gint64 count = ar_summary_row_get_count (row);
+  gint64 school_count = ar_summary_row_get_school_count (row);
+  gint64 other_count = 0;
+  gint64 other_school_count = 0;
+  gint64 ever = 0;
+
+  if (!count_role (store, area_id, self->compare_to, code, &other_count, &other_school_count, &ever, error))
+    return FALSE;
+
+  figure = format_figure (self, role, self->compare_to, other_count, other_school_count, ever);
+  if (compare_first)
+    change = format_change (role, ever, other_count, other_school_count, count, school_count,
+                            g_str_equal (year, compare_year));
+  else
+    change = format_change (role, ever, count, school_count, other_count, other_school_count,
+                            g_str_equal (year, compare_year));
+  ar_summary_row_set_comparison (row, figure, other_count, change, compare_first);
+
+  return TRUE;
 }
 
 /**
@@ -246,6 +335,41 @@ ar_summary_compute (ArStore     *store,
                     const char  *as_at,
                     GError     **error)
 {
+  return ar_summary_compute_compared (store, area, as_at, NULL, error);
+}
+
+static gboolean
+check_date (const char  *date,
+            GError     **error)
+{
+  if (ar_date_is_valid (date))
+    return TRUE;
+
+  g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
+               _("“%s” is not a date in the form YYYY-MM-DD"), date);
+  return FALSE;
+}
+
+/**
+ * ar_summary_compute_compared:
+ * @area: an area's code ("855") or name ("Leicestershire", any case)
+ * @as_at: (nullable): the date, `YYYY-MM-DD`; %NULL for today
+ * @compare_to: (nullable): a second date to compare the figures with,
+ *   before or after @as_at; %NULL for none
+ *
+ * As ar_summary_compute(); with @compare_to, each row also holds the
+ * figure on that date and the change from the earlier date to the later,
+ * and every output shows them in date order.
+ *
+ * Returns: (transfer full): the summary, or %NULL with @error set
+ */
+ArSummary *
+ar_summary_compute_compared (ArStore     *store,
+                             const char  *area,
+                             const char  *as_at,
+                             const char  *compare_to,
+                             GError     **error)
+{
   g_autoptr(ArSummary) self = NULL;
   g_autoptr(ArRecord) area_record = NULL;
   g_autoptr(GListModel) roles = NULL;
@@ -258,12 +382,8 @@ ar_summary_compute (ArStore     *store,
   if (as_at == NULL)
     as_at = today = ar_date_today ();
 
-  if (!ar_date_is_valid (as_at))
-    {
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                   _("“%s” is not a date in the form YYYY-MM-DD"), as_at);
-      return NULL;
-    }
+  if (!check_date (as_at, error) || (compare_to != NULL && !check_date (compare_to, error)))
+    return NULL;
 
   area_record = ar_store_find_area (store, area, error);
   if (area_record == NULL)
@@ -280,6 +400,19 @@ ar_summary_compute (ArStore     *store,
   self->title = g_strdup_printf (_("System Leadership in %s"), self->area_name);
   /* Translators: a column heading: "Number in Leicestershire" */
   self->count_heading = g_strdup_printf (_("Number in %s"), self->area_name);
+  if (compare_to != NULL)
+    {
+      gboolean compare_first = strcmp (compare_to, as_at) < 0;
+      g_autofree char *earlier = ar_date_format_long (compare_first ? compare_to : as_at);
+      g_autofree char *later = ar_date_format_long (compare_first ? as_at : compare_to);
+
+      self->compare_to = g_strdup (compare_to);
+      /* Translators: a column heading: "Number on 1 September 2026" */
+      self->figure_headings[0] = g_strdup_printf (_("Number on %s"), earlier);
+      self->figure_headings[1] = g_strdup_printf (_("Number on %s"), later);
+      /* Translators: a column heading: the change from the earlier date to the later */
+      self->figure_headings[2] = g_strdup (_("Change"));
+    }
 
   ordered = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
@@ -304,12 +437,17 @@ ar_summary_compute (ArStore     *store,
                        &count, &school_count, &ever, error))
         return NULL;
 
-      figure = format_figure (self, role, count, school_count, ever);
+      figure = format_figure (self, role, as_at, count, school_count, ever);
       g_ptr_array_add (self->rows,
                        ar_summary_row_new (code,
                                            ar_record_get_text (role, "title"),
                                            figure, count, school_count,
                                            ar_record_get_text (role, "key_functions")));
+
+      if (compare_to != NULL
+          && !add_comparison (self, store, ar_record_get_id (area_record), role,
+                              g_ptr_array_index (self->rows, self->rows->len - 1), error))
+        return NULL;
     }
 
   return g_steal_pointer (&self);
@@ -355,6 +493,9 @@ ar_summary_finalize (GObject *object)
   g_free (self->area_code);
   g_free (self->area_name);
   g_free (self->as_at);
+  g_free (self->compare_to);
+  for (guint i = 0; i < G_N_ELEMENTS (self->figure_headings); i++)
+    g_free (self->figure_headings[i]);
   g_free (self->title);
   g_free (self->heading);
   g_free (self->count_heading);
@@ -520,6 +661,74 @@ ar_summary_format_as_at (ArSummary *self)
   date = g_date_time_new_utc (year, month, day, 0, 0, 0);
   /* Translators: the as-at date, see strftime(3): "23 November 2026" */
   return g_date_time_format (date, _("%-d %B %Y"));
+}
+
+/**
+ * ar_summary_get_compare_to:
+ *
+ * Returns: (nullable): the date the figures are compared with, `YYYY-MM-DD`
+ */
+const char *
+ar_summary_get_compare_to (ArSummary *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY (self), NULL);
+  return self->compare_to;
+}
+
+/**
+ * ar_summary_format_date_line:
+ *
+ * Returns: (transfer full): the line under the title: "As at 1 December
+ *   2026", and with a comparison date, "…, compared with 1 September 2026"
+ */
+char *
+ar_summary_format_date_line (ArSummary *self)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *other = NULL;
+
+  g_return_val_if_fail (AR_IS_SUMMARY (self), NULL);
+
+  date = ar_summary_format_as_at (self);
+  if (self->compare_to == NULL)
+    /* Translators: the line under the summary's title */
+    return g_strdup_printf (_("As at %s"), date);
+
+  other = ar_date_format_long (self->compare_to);
+  /* Translators: the line under the summary's title, with two dates */
+  return g_strdup_printf (_("As at %s, compared with %s"), date, other);
+}
+
+/**
+ * ar_summary_get_n_figures:
+ *
+ * Returns: the figure columns between the role and the key functions: 1,
+ *   or 3 with a comparison date (earlier date, later date, change)
+ */
+guint
+ar_summary_get_n_figures (ArSummary *self)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY (self), 1);
+  return self->compare_to != NULL ? 3 : 1;
+}
+
+/**
+ * ar_summary_get_figure_heading:
+ * @column: less than ar_summary_get_n_figures()
+ *
+ * Returns: the heading of figure column @column
+ */
+const char *
+ar_summary_get_figure_heading (ArSummary *self,
+                               guint      column)
+{
+  g_return_val_if_fail (AR_IS_SUMMARY (self), NULL);
+  g_return_val_if_fail (column < ar_summary_get_n_figures (self), NULL);
+
+  if (self->compare_to == NULL)
+    return self->count_heading;
+
+  return self->figure_headings[column];
 }
 
 const char *

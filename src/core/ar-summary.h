@@ -20,6 +20,16 @@ ArSummary    *ar_summary_compute              (ArStore     *store,
                                                const char  *area,
                                                const char  *as_at,
                                                GError     **error);
+ArSummary    *ar_summary_compute_compared     (ArStore     *store,
+                                               const char  *area,
+                                               const char  *as_at,
+                                               const char  *compare_to,
+                                               GError     **error);
+const char   *ar_summary_get_compare_to       (ArSummary   *self);
+char         *ar_summary_format_date_line     (ArSummary   *self);
+guint         ar_summary_get_n_figures        (ArSummary   *self);
+const char   *ar_summary_get_figure_heading   (ArSummary   *self,
+                                               guint        column);
 const char   *ar_summary_get_title            (ArSummary   *self);
 const char   *ar_summary_get_heading          (ArSummary   *self);
 void          ar_summary_set_heading          (ArSummary   *self,

@@ -107,8 +107,8 @@ static char *
 content_xml (ArSummary *summary)
 {
   GString *out = g_string_new (NULL);
-  g_autofree char *date = ar_summary_format_as_at (summary);
-  g_autofree char *as_at = g_strdup_printf (_("As at %s"), date);
+  g_autofree char *as_at = ar_summary_format_date_line (summary);
+  guint n_figures = ar_summary_get_n_figures (summary);
 
   g_string_append (out,
                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -122,6 +122,15 @@ content_xml (ArSummary *summary)
                    "<style:table-column-properties style:column-width=\"3.5cm\"/></style:style>\n"
                    "<style:style style:name=\"Summary.C\" style:family=\"table-column\">"
                    "<style:table-column-properties style:column-width=\"9.9cm\"/></style:style>\n"
+                   /* with a comparison date: two dates and the change */
+                   "<style:style style:name=\"Compared.A\" style:family=\"table-column\">"
+                   "<style:table-column-properties style:column-width=\"3.5cm\"/></style:style>\n"
+                   "<style:style style:name=\"Compared.B\" style:family=\"table-column\">"
+                   "<style:table-column-properties style:column-width=\"2.5cm\"/></style:style>\n"
+                   "<style:style style:name=\"Compared.D\" style:family=\"table-column\">"
+                   "<style:table-column-properties style:column-width=\"2cm\"/></style:style>\n"
+                   "<style:style style:name=\"Compared.C\" style:family=\"table-column\">"
+                   "<style:table-column-properties style:column-width=\"7.1cm\"/></style:style>\n"
                    "<style:style style:name=\"HeaderCell\" style:family=\"table-cell\">"
                    "<style:table-cell-properties fo:background-color=\"#e6e8ec\" fo:padding=\"0.12cm\" fo:border=\"0.5pt solid #8c9199\"/></style:style>\n"
                    "<style:style style:name=\"BodyCell\" style:family=\"table-cell\">"
@@ -135,19 +144,29 @@ content_xml (ArSummary *summary)
   append_paragraph (out, "AsAt", as_at);
   g_string_append_c (out, '\n');
 
-  g_string_append (out,
-                   "<table:table table:name=\"Summary\" table:style-name=\"Summary\">\n"
-                   "<table:table-column table:style-name=\"Summary.A\"/>"
-                   "<table:table-column table:style-name=\"Summary.B\"/>"
-                   "<table:table-column table:style-name=\"Summary.C\"/>\n"
-                   /* header rows repeat on every page in a word processor */
-                   "<table:table-header-rows><table:table-row>");
+  g_string_append (out, "<table:table table:name=\"Summary\" table:style-name=\"Summary\">\n");
+  if (n_figures == 1)
+    g_string_append (out,
+                     "<table:table-column table:style-name=\"Summary.A\"/>"
+                     "<table:table-column table:style-name=\"Summary.B\"/>"
+                     "<table:table-column table:style-name=\"Summary.C\"/>\n");
+  else
+    g_string_append (out,
+                     "<table:table-column table:style-name=\"Compared.A\"/>"
+                     "<table:table-column table:style-name=\"Compared.B\" table:number-columns-repeated=\"2\"/>"
+                     "<table:table-column table:style-name=\"Compared.D\"/>"
+                     "<table:table-column table:style-name=\"Compared.C\"/>\n");
+  /* header rows repeat on every page in a word processor */
+  g_string_append (out, "<table:table-header-rows><table:table-row>");
   append_cell_start (out, TRUE);
   append_paragraph (out, "CellBold", ar_summary_get_role_heading (summary));
   g_string_append (out, "</table:table-cell>");
-  append_cell_start (out, TRUE);
-  append_paragraph (out, "CellBold", ar_summary_get_count_heading (summary));
-  g_string_append (out, "</table:table-cell>");
+  for (guint f = 0; f < n_figures; f++)
+    {
+      append_cell_start (out, TRUE);
+      append_paragraph (out, "CellBold", ar_summary_get_figure_heading (summary, f));
+      g_string_append (out, "</table:table-cell>");
+    }
   append_cell_start (out, TRUE);
   append_paragraph (out, "CellBold", ar_summary_get_functions_heading (summary));
   g_string_append (out, "</table:table-cell></table:table-row></table:table-header-rows>\n");
@@ -161,9 +180,12 @@ content_xml (ArSummary *summary)
       append_cell_start (out, FALSE);
       append_paragraph (out, "CellBold", ar_summary_row_get_title (row));
       g_string_append (out, "</table:table-cell>");
-      append_cell_start (out, FALSE);
-      append_paragraph (out, "Cell", ar_summary_row_get_figure (row));
-      g_string_append (out, "</table:table-cell>");
+      for (guint f = 0; f < n_figures; f++)
+        {
+          append_cell_start (out, FALSE);
+          append_paragraph (out, "Cell", ar_summary_row_get_figure_at (row, f));
+          g_string_append (out, "</table:table-cell>");
+        }
       append_cell_start (out, FALSE);
       for (guint b = 0; b < blocks->len; b++)
         {

@@ -12,7 +12,7 @@
 #include "ar-report-layout.h"
 #include "ar-text.h"
 
-#define N_COLUMNS        3
+#define MAX_COLUMNS      5
 #define CELL_PADDING     5.0
 #define BLOCK_SPACING    5.0
 #define ITEM_SPACING     1.5
@@ -21,7 +21,10 @@
 #define FOOTER_HEIGHT    18.0
 #define BORDER_WIDTH     0.6
 
-static const double column_fractions[N_COLUMNS] = { 0.24, 0.20, 0.56 };
+static const double column_fractions[MAX_COLUMNS] = { 0.24, 0.20, 0.56 };
+/* with a comparison date: two dates and the change take the figure's room
+ * and some of the key functions' */
+static const double compared_fractions[MAX_COLUMNS] = { 0.19, 0.16, 0.16, 0.11, 0.38 };
 
 /* One line of text in a cell, as Pango broke it. */
 typedef struct
@@ -42,7 +45,7 @@ typedef struct
 
 typedef struct
 {
-  Cell     cells[N_COLUMNS];
+  Cell     cells[MAX_COLUMNS];
   gboolean header;
 } Row;
 
@@ -50,8 +53,8 @@ typedef struct
 typedef struct
 {
   guint  row;
-  guint  first[N_COLUMNS];
-  guint  end[N_COLUMNS];
+  guint  first[MAX_COLUMNS];
+  guint  end[MAX_COLUMNS];
   double y;
   double height;
 } Fragment;
@@ -72,6 +75,8 @@ struct _ArReportLayout
   PangoLayout  *bullet;
   PangoLayout  *footer_left;
   double        title_height;
+  /* role, one figure or three (two dates and the change), key functions */
+  guint         n_columns;
 };
 
 G_DEFINE_FINAL_TYPE (ArReportLayout, ar_report_layout, G_TYPE_OBJECT)
@@ -104,6 +109,9 @@ static double
 column_width (ArReportLayout *self,
               guint           column)
 {
+  if (self->n_columns > 3)
+    return content_width (self) * compared_fractions[column];
+
   return content_width (self) * column_fractions[column];
 }
 
@@ -226,7 +234,7 @@ clear_row (gpointer data)
 {
   Row *row = data;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < MAX_COLUMNS; c++)
     g_clear_pointer (&row->cells[c].lines, g_array_unref);
 }
 
@@ -236,14 +244,15 @@ build_rows (ArReportLayout *self,
 {
   Row header = { { { NULL } }, TRUE };
 
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     header.cells[c].lines = g_array_new (FALSE, FALSE, sizeof (Line));
   fill_text_cell (self, context, &header.cells[0], ar_summary_get_role_heading (self->summary),
                   "Sans Bold 9", column_width (self, 0) - 2 * CELL_PADDING);
-  fill_text_cell (self, context, &header.cells[1], ar_summary_get_count_heading (self->summary),
-                  "Sans Bold 9", column_width (self, 1) - 2 * CELL_PADDING);
-  fill_text_cell (self, context, &header.cells[2], ar_summary_get_functions_heading (self->summary),
-                  "Sans Bold 9", column_width (self, 2) - 2 * CELL_PADDING);
+  for (guint f = 0; f + 2 < self->n_columns; f++)
+    fill_text_cell (self, context, &header.cells[1 + f], ar_summary_get_figure_heading (self->summary, f),
+                    "Sans Bold 9", column_width (self, 1 + f) - 2 * CELL_PADDING);
+  fill_text_cell (self, context, &header.cells[self->n_columns - 1], ar_summary_get_functions_heading (self->summary),
+                  "Sans Bold 9", column_width (self, self->n_columns - 1) - 2 * CELL_PADDING);
   g_array_append_val (self->rows, header);
 
   for (guint r = 0; r < ar_summary_get_n_rows (self->summary); r++)
@@ -251,14 +260,15 @@ build_rows (ArReportLayout *self,
       ArSummaryRow *summary_row = ar_summary_get_row (self->summary, r);
       Row row = { { { NULL } }, FALSE };
 
-      for (guint c = 0; c < N_COLUMNS; c++)
+      for (guint c = 0; c < self->n_columns; c++)
         row.cells[c].lines = g_array_new (FALSE, FALSE, sizeof (Line));
       fill_text_cell (self, context, &row.cells[0], ar_summary_row_get_title (summary_row),
                       "Sans Bold 9", column_width (self, 0) - 2 * CELL_PADDING);
-      fill_text_cell (self, context, &row.cells[1], ar_summary_row_get_figure (summary_row),
-                      "Sans 9", column_width (self, 1) - 2 * CELL_PADDING);
-      fill_blocks_cell (self, context, &row.cells[2], ar_summary_row_get_blocks (summary_row),
-                        column_width (self, 2) - 2 * CELL_PADDING);
+      for (guint f = 0; f + 2 < self->n_columns; f++)
+        fill_text_cell (self, context, &row.cells[1 + f], ar_summary_row_get_figure_at (summary_row, f),
+                        "Sans 9", column_width (self, 1 + f) - 2 * CELL_PADDING);
+      fill_blocks_cell (self, context, &row.cells[self->n_columns - 1], ar_summary_row_get_blocks (summary_row),
+                        column_width (self, self->n_columns - 1) - 2 * CELL_PADDING);
       g_array_append_val (self->rows, row);
     }
 }
@@ -277,8 +287,7 @@ static void
 build_title (ArReportLayout *self,
              PangoContext   *context)
 {
-  g_autofree char *date = ar_summary_format_as_at (self->summary);
-  g_autofree char *as_at = g_strdup_printf (_("As at %s"), date);
+  g_autofree char *as_at = ar_summary_format_date_line (self->summary);
   g_autofree char *footer = g_strdup_printf ("%s · %s", ar_summary_get_title (self->summary), as_at);
   double width = content_width (self);
 
@@ -312,7 +321,7 @@ row_height (ArReportLayout *self,
   const Row *row = &g_array_index (self->rows, Row, fragment->row);
   double height = 0;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     height = MAX (height, lines_height (&row->cells[c], fragment->first[c], fragment->end[c]));
 
   return height + 2 * CELL_PADDING;
@@ -330,7 +339,7 @@ start_page (ArReportLayout *self,
   *y = self->setup.margin_top + (self->pages->len == 1 ? self->title_height : 0);
 
   /* The header row starts every page. */
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     fragment.end[c] = header->cells[c].lines->len;
   fragment.y = *y;
   fragment.height = row_height (self, &fragment);
@@ -370,7 +379,7 @@ ar_report_layout_paginate (ArReportLayout *self,
   for (guint r = 1; r < self->rows->len; r++)
     {
       const Row *row = &g_array_index (self->rows, Row, r);
-      guint first[N_COLUMNS] = { 0 };
+      guint first[MAX_COLUMNS] = { 0 };
 
       for (;;)
         {
@@ -381,7 +390,7 @@ ar_report_layout_paginate (ArReportLayout *self,
           gboolean any_line = FALSE;
           gboolean done = TRUE;
 
-          for (guint c = 0; c < N_COLUMNS; c++)
+          for (guint c = 0; c < self->n_columns; c++)
             {
               fragment.first[c] = first[c];
               fragment.end[c] = row->cells[c].lines->len;
@@ -407,7 +416,7 @@ ar_report_layout_paginate (ArReportLayout *self,
             }
 
           /* Too tall for any page: take what fits of each cell, line by line. */
-          for (guint c = 0; c < N_COLUMNS; c++)
+          for (guint c = 0; c < self->n_columns; c++)
             {
               const Cell *cell = &row->cells[c];
               guint end = first[c];
@@ -427,7 +436,7 @@ ar_report_layout_paginate (ArReportLayout *self,
           /* A single line taller than a whole page still has to go somewhere. */
           if (!any_line)
             {
-              for (guint c = 0; c < N_COLUMNS; c++)
+              for (guint c = 0; c < self->n_columns; c++)
                 {
                   if (first[c] < row->cells[c].lines->len)
                     {
@@ -441,7 +450,7 @@ ar_report_layout_paginate (ArReportLayout *self,
           fragment.height = row_height (self, &fragment);
           g_array_append_val (page, fragment);
 
-          for (guint c = 0; c < N_COLUMNS; c++)
+          for (guint c = 0; c < self->n_columns; c++)
             {
               first[c] = fragment.end[c];
               done = done && first[c] >= row->cells[c].lines->len;
@@ -492,7 +501,7 @@ draw_fragment (ArReportLayout *self,
     }
 
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     {
       const Cell *cell = &row->cells[c];
       double x = column_x (self, c) + CELL_PADDING;
@@ -519,7 +528,7 @@ draw_fragment (ArReportLayout *self,
   cairo_set_source_rgb (cr, 0.55, 0.57, 0.60);
   cairo_set_line_width (cr, BORDER_WIDTH);
   cairo_rectangle (cr, left, fragment->y, width, fragment->height);
-  for (guint c = 1; c < N_COLUMNS; c++)
+  for (guint c = 1; c < self->n_columns; c++)
     {
       cairo_move_to (cr, column_x (self, c), fragment->y);
       cairo_line_to (cr, column_x (self, c), fragment->y + fragment->height);
@@ -628,6 +637,7 @@ ar_report_layout_new (ArSummary         *summary,
   self = g_object_new (AR_TYPE_REPORT_LAYOUT, NULL);
   self->summary = g_object_ref (summary);
   self->setup = *setup;
+  self->n_columns = 2 + ar_summary_get_n_figures (summary);
 
   return self;
 }
