@@ -371,7 +371,7 @@ test_list_refuses_what_it_cannot_do (Fixture       *fixture,
     { "list", 2, "Name one section: alliances, trusts, leaders, schools, partners, deployments, areas" },
     { "list people --sample", 2, "No section “people”" },
     { "list leaders --sample --area 855", 2, "Leaders have no area to choose by" },
-    { "list schools --sample --format pdf", 2, "Unknown format “pdf” (use text or csv)" },
+    { "list schools --sample --format pdf", 2, "Unknown format “pdf” (use text, csv or xlsx)" },
     { "list schools --sample --area 999", 1, "No area “999” in the register" },
   };
 

@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
+#include <unistd.h>
 
 #include "ar-cli.h"
 
@@ -60,7 +60,7 @@ ar_cli_list (int    argc,
     { "sample", 's', 0, G_OPTION_ARG_NONE, &sample, N_("Use a fresh copy of the sample register"), NULL },
     { "area", 'a', 0, G_OPTION_ARG_STRING, &area, N_("Only records in this area, by code or name"), N_("CODE|NAME") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only records holding this text, in any case"), N_("TEXT") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text or csv (default: text)"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text, csv or xlsx (default: text)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (default: standard output)"), N_("FILE") },
     { "active-on", 0, 0, G_OPTION_ARG_STRING, &active_on, N_("Deployments: only those active on this date"), N_("YYYY-MM-DD") },
     { NULL }
@@ -70,7 +70,7 @@ ar_cli_list (int    argc,
   g_autoptr(GListModel) records = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  char *text;
+  ArSummaryFormat list_format = AR_SUMMARY_FORMAT_TEXT;
   const ArSection *section;
   gint64 area_id = 0;
   int status;
@@ -92,11 +92,17 @@ ar_cli_list (int    argc,
     }
   if (sample && database != NULL)
     return ar_cli_usage_error ("list", _("--database and --sample cannot be used together"));
-  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "csv"))
+  if (format != NULL
+      && (!ar_summary_format_from_string (format, &list_format)
+          || (list_format != AR_SUMMARY_FORMAT_TEXT && list_format != AR_SUMMARY_FORMAT_CSV
+              && list_format != AR_SUMMARY_FORMAT_XLSX)))
     {
-      g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (use text or csv)"), format);
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (use text, csv or xlsx)"), format);
       return ar_cli_usage_error ("list", message);
     }
+  if (list_format == AR_SUMMARY_FORMAT_XLSX && (output == NULL || g_str_equal (output, "-"))
+      && isatty (STDOUT_FILENO))
+    return ar_cli_usage_error ("list", _("xlsx needs --output FILE"));
   if (area != NULL && !has_area (section))
     {
       g_autofree char *message = g_strdup_printf (_("%s have no area to choose by"), _(section->title));
@@ -145,11 +151,8 @@ ar_cli_list (int    argc,
       records = G_LIST_MODEL (active);
     }
 
-  text = g_strcmp0 (format, "csv") == 0 ? ar_record_table_to_csv (table, records)
-                                        : ar_record_table_to_text (table, records);
-
-  bytes = g_bytes_new_take (text, strlen (text));
-  if (!ar_cli_write_output (output, bytes, store, &error))
+  bytes = ar_record_table_write (table, records, list_format, _(section->title), &error);
+  if (bytes == NULL || !ar_cli_write_output (output, bytes, store, &error))
     return ar_cli_fail (error);
 
   return AR_CLI_EXIT_OK;

@@ -86,7 +86,7 @@ ar_cli_report (int    argc,
     { "as-at", 0, 0, G_OPTION_ARG_STRING, &as_at, N_("Deployments active on this date (default: today)"), N_("YYYY-MM-DD") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Deployments active on any day from this date…"), N_("YYYY-MM-DD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("…to this date"), N_("YYYY-MM-DD") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("text, csv, html, md, json, pdf or odt (default: text)"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("text, csv, html, md, json, pdf, odt or xlsx (default: text)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (default: standard output)"), N_("FILE") },
     { "heading", 0, 0, G_OPTION_ARG_STRING, &heading, N_("A heading above the title, such as “Appendix C”"), N_("TEXT") },
     { NULL }
@@ -109,7 +109,7 @@ ar_cli_report (int    argc,
     return ar_cli_usage_error ("report", _("Choose an area with --area"));
   if (format_name != NULL && !ar_summary_format_from_string (format_name, &format))
     {
-      g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (use text, csv, html, md, json, pdf or odt)"),
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (use text, csv, html, md, json, pdf, odt or xlsx)"),
                                                   format_name);
       return ar_cli_usage_error ("report", message);
     }
@@ -120,9 +120,9 @@ ar_cli_report (int    argc,
     return ar_cli_usage_error ("report", _("Use --as-at, or --from and --to, not both"));
   if (from != NULL && to != NULL && g_strcmp0 (to, from) < 0)
     return ar_cli_usage_error ("report", _("--to comes before --from"));
-  if ((format == AR_SUMMARY_FORMAT_PDF || format == AR_SUMMARY_FORMAT_ODT)
+  if ((format == AR_SUMMARY_FORMAT_PDF || format == AR_SUMMARY_FORMAT_ODT || format == AR_SUMMARY_FORMAT_XLSX)
       && output == NULL && isatty (STDOUT_FILENO))
-    return ar_cli_usage_error ("report", _("PDF and ODT need --output FILE"));
+    return ar_cli_usage_error ("report", _("PDF, ODT and xlsx need --output FILE"));
 
   if (as_at != NULL)
     return support_report (database, sample, area, as_at, as_at, heading, format, output);

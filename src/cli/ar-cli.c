@@ -289,7 +289,7 @@ summary_command (int    argc,
     { "area", 'a', 0, G_OPTION_ARG_STRING, &area, N_("The area, by code or name"), N_("CODE|NAME") },
     { "as-at", 0, 0, G_OPTION_ARG_STRING, &as_at, N_("Count what holds on this date (default: today)"), N_("YYYY-MM-DD") },
     { "compare-to", 0, 0, G_OPTION_ARG_STRING, &compare_to, N_("Also count on this date, and show the change"), N_("YYYY-MM-DD") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("text, csv, html, md, json, pdf or odt (default: text)"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("text, csv, html, md, json, pdf, odt or xlsx (default: text)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (default: standard output)"), N_("FILE") },
     { "heading", 0, 0, G_OPTION_ARG_STRING, &heading, N_("A heading above the title, such as “Appendix B”"), N_("TEXT") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("For PDF: a4 or letter (default: a4)"), N_("SIZE") },
@@ -314,7 +314,7 @@ summary_command (int    argc,
     return ar_cli_usage_error ("summary", _("--database and --sample cannot be used together"));
   if (format_name != NULL && !ar_summary_format_from_string (format_name, &format))
     {
-      g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (use text, csv, html, md, json, pdf or odt)"),
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (use text, csv, html, md, json, pdf, odt or xlsx)"),
                                                   format_name);
       return ar_cli_usage_error ("summary", message);
     }
@@ -337,9 +337,9 @@ summary_command (int    argc,
   ar_page_setup_init (&setup, paper && g_ascii_strcasecmp (paper, "letter") == 0 ? AR_PAPER_LETTER : AR_PAPER_A4,
                       landscape);
 
-  if ((format == AR_SUMMARY_FORMAT_PDF || format == AR_SUMMARY_FORMAT_ODT)
+  if ((format == AR_SUMMARY_FORMAT_PDF || format == AR_SUMMARY_FORMAT_ODT || format == AR_SUMMARY_FORMAT_XLSX)
       && output == NULL && isatty (STDOUT_FILENO))
-    return ar_cli_usage_error ("summary", _("PDF and ODT need --output FILE"));
+    return ar_cli_usage_error ("summary", _("PDF, ODT and xlsx need --output FILE"));
 
   store = ar_cli_open_store (database, sample, TRUE, &error);
   if (store == NULL)

@@ -36,3 +36,4 @@
 #include "ar-sections.h"
 #include "ar-undo-stack.h"
 #include "ar-relations.h"
+#include "ar-xlsx-writer.h"

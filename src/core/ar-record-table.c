@@ -19,6 +19,7 @@
 
 #include "ar-core.h"
 #include "ar-record-table.h"
+#include "ar-xlsx-writer.h"
 
 struct _ArRecordTable
 {
@@ -628,6 +629,93 @@ ar_record_table_to_csv (ArRecordTable *self,
   return g_string_free (out, FALSE);
 }
 
+typedef enum
+{
+  CELL_TEXT,
+  CELL_DATE,
+  CELL_COUNT,
+} CellType;
+
+/* What a spreadsheet should hold a column's cells as. */
+static CellType
+cell_type (ArRecordTable      *self,
+           const ArColumnSpec *spec)
+{
+  ArRecordClass *klass;
+  int index;
+  CellType type = CELL_TEXT;
+
+  if (spec->kind == AR_COLUMN_TRUST_ACADEMIES || spec->kind == AR_COLUMN_ALLIANCE_MEMBERS)
+    return CELL_COUNT;
+  if (spec->kind != AR_COLUMN_TEXT)
+    return CELL_TEXT;
+
+  klass = g_type_class_ref (self->record_type);
+  index = ar_record_class_field_index (klass, spec->field);
+  if (index >= 0 && klass->fields[index].type == AR_FIELD_DATE)
+    type = CELL_DATE;
+  g_type_class_unref (klass);
+
+  return type;
+}
+
+/**
+ * ar_record_table_to_xlsx:
+ * @records: (element-type ArRecord): the rows, in order
+ * @sheet_name: the sheet's name, such as the list's title
+ *
+ * Every column, under a header row of the column titles, as the CSV has
+ * them; but dates are date cells and counts are numbers.
+ *
+ * Returns: (transfer full): the .xlsx file, or %NULL with @error set
+ */
+GBytes *
+ar_record_table_to_xlsx (ArRecordTable  *self,
+                         GListModel     *records,
+                         const char     *sheet_name,
+                         GError        **error)
+{
+  g_autoptr(ArXlsxWriter) writer = NULL;
+  g_autofree CellType *types = NULL;
+  guint n = g_list_model_get_n_items (records);
+
+  g_return_val_if_fail (AR_IS_RECORD_TABLE (self), NULL);
+
+  writer = ar_xlsx_writer_new (sheet_name, error);
+  if (writer == NULL)
+    return NULL;
+
+  types = g_new (CellType, self->n_columns);
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      types[c] = cell_type (self, &self->columns[c]);
+      ar_xlsx_writer_header (writer, _(self->columns[c].title));
+    }
+  ar_xlsx_writer_end_row (writer);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ArRecord) record = g_list_model_get_item (records, i);
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          const char *text = cell_text (self, record, &self->columns[c]);
+          guint64 count;
+
+          if (types[c] == CELL_DATE)
+            ar_xlsx_writer_date (writer, text);
+          else if (types[c] == CELL_COUNT && text != NULL
+                   && g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &count, NULL))
+            ar_xlsx_writer_number (writer, count);
+          else
+            ar_xlsx_writer_text (writer, text);
+        }
+      ar_xlsx_writer_end_row (writer);
+    }
+
+  return ar_xlsx_writer_finish (writer, error);
+}
+
 static void
 append_padded (GString    *out,
                const char *text,
@@ -711,4 +799,55 @@ ar_record_table_to_text (ArRecordTable *self,
     }
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * ar_record_table_write:
+ * @records: (element-type ArRecord): the rows, in order
+ * @format: %AR_SUMMARY_FORMAT_TEXT, %AR_SUMMARY_FORMAT_CSV or
+ *   %AR_SUMMARY_FORMAT_XLSX
+ * @sheet_name: for .xlsx, the sheet's name, such as the list's title
+ *
+ * The rows in any of the formats a list is written in, for the window's
+ * export and the command line's `list` alike.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with @error set
+ */
+GBytes *
+ar_record_table_write (ArRecordTable    *self,
+                       GListModel       *records,
+                       ArSummaryFormat   format,
+                       const char       *sheet_name,
+                       GError          **error)
+{
+  char *text;
+
+  g_return_val_if_fail (AR_IS_RECORD_TABLE (self), NULL);
+
+  switch (format)
+    {
+    case AR_SUMMARY_FORMAT_TEXT:
+      text = ar_record_table_to_text (self, records);
+      break;
+
+    case AR_SUMMARY_FORMAT_CSV:
+      text = ar_record_table_to_csv (self, records);
+      break;
+
+    case AR_SUMMARY_FORMAT_XLSX:
+      return ar_record_table_to_xlsx (self, records, sheet_name, error);
+
+    case AR_SUMMARY_FORMAT_HTML:
+    case AR_SUMMARY_FORMAT_MARKDOWN:
+    case AR_SUMMARY_FORMAT_JSON:
+    case AR_SUMMARY_FORMAT_PDF:
+    case AR_SUMMARY_FORMAT_ODT:
+    default:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("A list cannot be written as %s: use text, csv or xlsx"),
+                   ar_summary_format_to_string (format));
+      return NULL;
+    }
+
+  return g_bytes_new_take (text, strlen (text));
 }

@@ -79,6 +79,15 @@ char               *ar_record_table_to_csv      (ArRecordTable      *self,
                                                  GListModel         *records);
 char               *ar_record_table_to_text     (ArRecordTable      *self,
                                                  GListModel         *records);
+GBytes             *ar_record_table_to_xlsx     (ArRecordTable      *self,
+                                                 GListModel         *records,
+                                                 const char         *sheet_name,
+                                                 GError            **error);
+GBytes             *ar_record_table_write       (ArRecordTable      *self,
+                                                 GListModel         *records,
+                                                 ArSummaryFormat     format,
+                                                 const char         *sheet_name,
+                                                 GError            **error);
 
 const char         *ar_choice_label             (const char         *choice);
 

@@ -1,4 +1,5 @@
-/* ar-summary-writer.c: the summary as text, Markdown, CSV, HTML and JSON
+/* ar-summary-writer.c: the summary as text, Markdown, CSV, HTML, JSON and
+ * a spreadsheet (.xlsx)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,7 @@
 #include "ar-rich-text.h"
 #include "ar-summary-writer.h"
 #include "ar-text.h"
+#include "ar-xlsx-writer.h"
 
 typedef struct
 {
@@ -30,6 +32,7 @@ static const FormatInfo formats[] = {
   [AR_SUMMARY_FORMAT_JSON] = { "json", "json", "application/json" },
   [AR_SUMMARY_FORMAT_PDF] = { "pdf", "pdf", "application/pdf" },
   [AR_SUMMARY_FORMAT_ODT] = { "odt", "odt", "application/vnd.oasis.opendocument.text" },
+  [AR_SUMMARY_FORMAT_XLSX] = { "xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
 };
 
 gboolean
@@ -487,6 +490,62 @@ ar_summary_to_csv (ArSummary *summary)
   return g_string_free (out, FALSE);
 }
 
+/* Spreadsheet --------------------------------------------------------- */
+
+/**
+ * ar_summary_to_xlsx:
+ *
+ * The table under the title and the as-at date (a date cell). A figure
+ * that is a plain count is a number; one in words ("9 MATs sponsoring…",
+ * "no data held") stays text.
+ *
+ * Returns: (transfer full): the .xlsx file, or %NULL with @error set
+ */
+GBytes *
+ar_summary_to_xlsx (ArSummary  *summary,
+                    GError    **error)
+{
+  g_autoptr(ArXlsxWriter) writer = NULL;
+
+  g_return_val_if_fail (AR_IS_SUMMARY (summary), NULL);
+
+  /* Translators: the name of the spreadsheet's sheet that holds the summary */
+  writer = ar_xlsx_writer_new (_("Summary"), error);
+  if (writer == NULL)
+    return NULL;
+
+  if (ar_summary_get_heading (summary) != NULL)
+    ar_xlsx_writer_title (writer, ar_summary_get_heading (summary), FALSE);
+  ar_xlsx_writer_title (writer, ar_summary_get_title (summary), TRUE);
+  /* Translators: beside the summary's date in a spreadsheet */
+  ar_xlsx_writer_text (writer, _("As at"));
+  ar_xlsx_writer_date (writer, ar_summary_get_as_at (summary));
+  ar_xlsx_writer_end_row (writer);
+  ar_xlsx_writer_title (writer, NULL, FALSE);
+
+  ar_xlsx_writer_header (writer, ar_summary_get_role_heading (summary));
+  ar_xlsx_writer_header (writer, ar_summary_get_count_heading (summary));
+  ar_xlsx_writer_header (writer, ar_summary_get_functions_heading (summary));
+  ar_xlsx_writer_end_row (writer);
+
+  for (guint i = 0; i < ar_summary_get_n_rows (summary); i++)
+    {
+      ArSummaryRow *row = ar_summary_get_row (summary, i);
+      g_autofree char *functions = blocks_to_plain (ar_summary_row_get_blocks (row));
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, ar_summary_row_get_count (row));
+
+      ar_xlsx_writer_text (writer, ar_summary_row_get_title (row));
+      if (g_strcmp0 (ar_summary_row_get_figure (row), count) == 0)
+        ar_xlsx_writer_number (writer, ar_summary_row_get_count (row));
+      else
+        ar_xlsx_writer_text (writer, ar_summary_row_get_figure (row));
+      ar_xlsx_writer_text (writer, functions);
+      ar_xlsx_writer_end_row (writer);
+    }
+
+  return ar_xlsx_writer_finish (writer, error);
+}
+
 /* HTML ---------------------------------------------------------------- */
 
 static void
@@ -702,8 +761,8 @@ ar_summary_to_json (ArSummary *summary)
 /**
  * ar_summary_write:
  *
- * Returns: (transfer full): @summary in @format, UTF-8; PDF and ODT are
- *   written by the report library and refused here
+ * Returns: (transfer full): @summary in @format (the text formats in
+ *   UTF-8); PDF and ODT are written by the report library and refused here
  */
 GBytes *
 ar_summary_write (ArSummary        *summary,
@@ -735,6 +794,9 @@ ar_summary_write (ArSummary        *summary,
     case AR_SUMMARY_FORMAT_JSON:
       text = ar_summary_to_json (summary);
       break;
+
+    case AR_SUMMARY_FORMAT_XLSX:
+      return ar_summary_to_xlsx (summary, error);
 
     case AR_SUMMARY_FORMAT_PDF:
     case AR_SUMMARY_FORMAT_ODT:

@@ -24,6 +24,8 @@ char        *ar_summary_to_markdown         (ArSummary        *summary);
 char        *ar_summary_to_csv              (ArSummary        *summary);
 char        *ar_summary_to_html             (ArSummary        *summary);
 char        *ar_summary_to_json             (ArSummary        *summary);
+GBytes      *ar_summary_to_xlsx             (ArSummary        *summary,
+                                             GError          **error);
 
 char        *ar_csv_escape_cell             (const char       *text);
 

@@ -2,7 +2,7 @@
  * date or during a period, and its text outputs
  *
  * One model feeds every output, as the summary's does: text, CSV, HTML,
- * Markdown and JSON here, PDF and ODT in src/report.
+ * Markdown, JSON and .xlsx here, PDF and ODT in src/report.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +18,7 @@
 
 #include "ar-core.h"
 #include "ar-support-report.h"
+#include "ar-xlsx-writer.h"
 
 typedef struct
 {
@@ -746,11 +747,74 @@ ar_support_report_to_json (ArSupportReport *self)
   return json_generator_to_data (generator, NULL);
 }
 
+/* Spreadsheet --------------------------------------------------------- */
+
+/**
+ * ar_support_report_to_xlsx:
+ *
+ * The report's table with what a spreadsheet can count and sort by as
+ * real values: the dates as two date columns and the days as two numbers,
+ * where the other formats write "1 Sep 2026 – 31 Jul 2027" and "4 of 10".
+ *
+ * Returns: (transfer full): the .xlsx file, or %NULL with @error set
+ */
+GBytes *
+ar_support_report_to_xlsx (ArSupportReport  *self,
+                           GError          **error)
+{
+  g_autoptr(ArXlsxWriter) writer = NULL;
+
+  g_return_val_if_fail (AR_IS_SUPPORT_REPORT (self), NULL);
+
+  /* Translators: the name of the spreadsheet's sheet that holds the support report */
+  writer = ar_xlsx_writer_new (_("Support"), error);
+  if (writer == NULL)
+    return NULL;
+
+  if (self->heading != NULL)
+    ar_xlsx_writer_title (writer, self->heading, FALSE);
+  ar_xlsx_writer_title (writer, self->title, TRUE);
+  ar_xlsx_writer_title (writer, self->period, FALSE);
+  ar_xlsx_writer_title (writer, NULL, FALSE);
+
+  ar_xlsx_writer_header (writer, ar_support_report_get_column_title (self, AR_SUPPORT_COLUMN_SCHOOL));
+  ar_xlsx_writer_header (writer, ar_support_report_get_column_title (self, AR_SUPPORT_COLUMN_SUPPORTER));
+  ar_xlsx_writer_header (writer, ar_support_report_get_column_title (self, AR_SUPPORT_COLUMN_FOCUS));
+  /* Translators: the support report's columns in a spreadsheet, where the
+   * dates and the days are two columns each */
+  ar_xlsx_writer_header (writer, _("Starts"));
+  ar_xlsx_writer_header (writer, _("Ends"));
+  ar_xlsx_writer_header (writer, ar_support_report_get_column_title (self, AR_SUPPORT_COLUMN_DAYS));
+  ar_xlsx_writer_header (writer, _("Days agreed"));
+  ar_xlsx_writer_header (writer, ar_support_report_get_column_title (self, AR_SUPPORT_COLUMN_STATUS));
+  ar_xlsx_writer_end_row (writer);
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (self->rows, r);
+
+      ar_xlsx_writer_text (writer, row->cells[AR_SUPPORT_COLUMN_SCHOOL]);
+      ar_xlsx_writer_text (writer, row->cells[AR_SUPPORT_COLUMN_SUPPORTER]);
+      ar_xlsx_writer_text (writer, row->cells[AR_SUPPORT_COLUMN_FOCUS]);
+      ar_xlsx_writer_date (writer, row->starts_on);
+      ar_xlsx_writer_date (writer, row->ends_on);
+      ar_xlsx_writer_number (writer, row->days_delivered);
+      ar_xlsx_writer_number (writer, row->days_agreed);
+      ar_xlsx_writer_text (writer, row->cells[AR_SUPPORT_COLUMN_STATUS]);
+      ar_xlsx_writer_end_row (writer);
+    }
+
+  ar_xlsx_writer_title (writer, NULL, FALSE);
+  ar_xlsx_writer_title (writer, self->totals, FALSE);
+
+  return ar_xlsx_writer_finish (writer, error);
+}
+
 /**
  * ar_support_report_write:
  *
- * Returns: (transfer full): the report in @format, UTF-8; PDF and ODT are
- *   written by the report library and refused here
+ * Returns: (transfer full): the report in @format (the text formats in
+ *   UTF-8); PDF and ODT are written by the report library and refused here
  */
 GBytes *
 ar_support_report_write (ArSupportReport  *self,
@@ -782,6 +846,9 @@ ar_support_report_write (ArSupportReport  *self,
     case AR_SUMMARY_FORMAT_JSON:
       text = ar_support_report_to_json (self);
       break;
+
+    case AR_SUMMARY_FORMAT_XLSX:
+      return ar_support_report_to_xlsx (self, error);
 
     case AR_SUMMARY_FORMAT_PDF:
     case AR_SUMMARY_FORMAT_ODT:

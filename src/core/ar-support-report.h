@@ -53,5 +53,7 @@ char            *ar_support_report_to_csv         (ArSupportReport  *self);
 char            *ar_support_report_to_html        (ArSupportReport  *self);
 char            *ar_support_report_to_markdown    (ArSupportReport  *self);
 char            *ar_support_report_to_json        (ArSupportReport  *self);
+GBytes          *ar_support_report_to_xlsx        (ArSupportReport  *self,
+                                                   GError          **error);
 
 G_END_DECLS

@@ -67,6 +67,7 @@ typedef enum
   AR_SUMMARY_FORMAT_JSON,
   AR_SUMMARY_FORMAT_PDF,
   AR_SUMMARY_FORMAT_ODT,
+  AR_SUMMARY_FORMAT_XLSX,
 } ArSummaryFormat;
 
 #define AR_STORE_ERROR (ar_store_error_quark ())

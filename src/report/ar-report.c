@@ -87,8 +87,8 @@ ar_report_write_pdf (ArSummary          *summary,
 /**
  * ar_report_write:
  *
- * Writes @summary in any format: the text formats come from core, PDF
- * (A4 portrait) and ODT are made here.
+ * Writes @summary in any format: the text formats and .xlsx come from
+ * core, PDF (A4 portrait) and ODT are made here.
  *
  * Returns: (transfer full): the file's bytes, or %NULL with @error set
  */
@@ -112,6 +112,7 @@ ar_report_write (ArSummary        *summary,
     case AR_SUMMARY_FORMAT_HTML:
     case AR_SUMMARY_FORMAT_MARKDOWN:
     case AR_SUMMARY_FORMAT_JSON:
+    case AR_SUMMARY_FORMAT_XLSX:
     default:
       return ar_summary_write (summary, format, error);
     }
@@ -121,7 +122,8 @@ ar_report_write (ArSummary        *summary,
  * ar_report_write_support:
  *
  * Writes the support report in any format, as ar_report_write() does the
- * summary: PDF (A4 landscape) and ODT here, the text formats from core.
+ * summary: PDF (A4 landscape) and ODT here, the text formats and .xlsx
+ * from core.
  *
  * Returns: (transfer full): the file's bytes, or %NULL with @error set
  */
@@ -145,6 +147,7 @@ ar_report_write_support (ArSupportReport  *report,
     case AR_SUMMARY_FORMAT_HTML:
     case AR_SUMMARY_FORMAT_MARKDOWN:
     case AR_SUMMARY_FORMAT_JSON:
+    case AR_SUMMARY_FORMAT_XLSX:
     default:
       return ar_support_report_write (report, format, error);
     }
