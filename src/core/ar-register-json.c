@@ -1070,14 +1070,18 @@ ar_register_json_import (ArStore     *store,
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   ImportData import = { source_name, records, FALSE, replace, { 0 } };
+  g_autofree char *file_name = NULL;
   gboolean ok;
 
   g_return_val_if_fail (AR_IS_STORE (store), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (source_name != NULL, FALSE);
 
+  /* the history names the file, not the folder it was in */
+  file_name = g_path_get_basename (source_name);
   ok = read_document (&import, data, length, error)
-       && ar_store_write (store, write_records, &import, error);
+       && ar_store_write_from (store, "import", (const char * const[]) { file_name, NULL },
+                               write_records, &import, error);
   problem_clear (&import.problem);
 
   return ok;
