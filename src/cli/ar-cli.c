@@ -34,6 +34,7 @@ static const struct {
   { "import-table", ar_cli_import_table },
   { "list", ar_cli_list },
   { "report", ar_cli_report },
+  { "history", ar_cli_history },
 };
 
 gboolean
