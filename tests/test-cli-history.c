@@ -283,6 +283,48 @@ test_read_only (Fixture       *fixture,
   g_assert_true (memcmp (before, after, before_length) == 0);
 }
 
+/* export --with-history, then import: the new register has the history. */
+static void
+test_export_import (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *json = path_in (fixture, "with-history.json");
+  g_autofree char *plain = path_in (fixture, "plain.json");
+  g_autofree char *copy = path_in (fixture, "copy.db");
+  g_autofree char *contents = NULL;
+  const char *newest;
+  const char *rename;
+  int status;
+
+  g_free (run ("export --database '%s' --output '%s'", &status, &err, fixture->database, plain));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_get_contents (plain, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "\"history\""));
+  g_clear_pointer (&contents, g_free);
+
+  g_free (run ("export --with-history --database '%s' --output '%s'", &status, &err, fixture->database, json));
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
+  assert_contains (contents, "\"history\" : [");
+  assert_contains (contents, "\"Renamed Primary\"");
+
+  g_free (run ("import --database '%s' '%s'", &status, &err, copy, json));
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+
+  out = run ("history --database '%s'", &status, &err, copy);
+  g_assert_cmpint (status, ==, 0);
+  newest = strstr (out, "import (with-history.json): ");
+  rename = strstr (out, "” → “Renamed Primary”");
+  g_assert_nonnull (newest);
+  g_assert_nonnull (rename);
+  g_assert_true (newest < rename);
+  assert_contains (out, "import (sample.json): ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +340,7 @@ main (int   argc,
   ADD ("json", test_json);
   ADD ("bad-usage", test_bad_usage);
   ADD ("read-only", test_read_only);
+  ADD ("export-import", test_export_import);
 
   return g_test_run ();
 }

@@ -523,6 +523,118 @@ test_json_import (void)
   g_assert_cmpuint (only_change (entry)->last_id, ==, 2);
 }
 
+/* export --with-history carries the history, and import keeps it, once. */
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  g_autoptr(ArStore) copy = ar_test_store_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(ArRecord) record = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *json = NULL;
+  gint64 school = ar_test_add_school (store, "123456", "Brook Primary", 0);
+  gint64 other = ar_test_add_school (store, "654321", "Hill Primary", 0);
+  ArChangeEntry *entry;
+  ArRecordChange *change;
+
+  ar_test_set (store, AR_TYPE_SCHOOL, school, "name", "Brook Church Primary");
+  record = ar_store_get (store, AR_TYPE_SCHOOL, other, &error);
+  removed = ar_store_delete (store, record, &error);
+  g_assert_no_error (error);
+
+  plain = ar_register_json_export (store, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (plain, "\"history\""));
+  json = ar_register_json_export_with_history (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"history\""));
+
+  g_assert_true (ar_register_json_import (copy, json, -1, "backup.json", FALSE, &error));
+  g_assert_no_error (error);
+  entries = history (store);
+  copied = history (copy);
+  /* the four entries, then the import itself */
+  g_assert_cmpuint (entries->len, ==, 4);
+  g_assert_cmpuint (copied->len, ==, 5);
+  g_assert_cmpstr (((ArChangeEntry *) g_ptr_array_index (copied, 0))->source, ==, "import");
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ArChangeEntry *a = g_ptr_array_index (entries, i);
+      ArChangeEntry *b = g_ptr_array_index (copied, i + 1);
+
+      g_assert_cmpstr (a->at, ==, b->at);
+      g_assert_cmpstr (a->user, ==, b->user);
+      g_assert_cmpstr (a->source, ==, b->source);
+      g_assert_cmpuint (a->changes->len, ==, b->changes->len);
+      for (guint c = 0; c < AR_HISTORY_N_CHANGES; c++)
+        g_assert_cmpuint (a->counts[c], ==, b->counts[c]);
+    }
+
+  /* the deleted school is still whole in the copy's history */
+  entry = g_ptr_array_index (copied, 1);
+  change = only_change (entry);
+  g_assert_cmpint (change->change, ==, AR_HISTORY_DELETED);
+  g_assert_cmpint (change->record_id, ==, other);
+  g_assert_nonnull (strstr (change->old_values, "\"Hill Primary\""));
+  g_assert_nonnull (strstr (change->old_values, "\"654321\""));
+
+  /* importing its own export again adds nothing: no entry twice, and
+   * records replaced by the same records are no change */
+  g_clear_pointer (&json, g_free);
+  json = ar_register_json_export_with_history (copy, TRUE, &error);
+  g_assert_true (ar_register_json_import (copy, json, -1, "again.json", TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&copied, g_ptr_array_unref);
+  copied = history (copy);
+  g_assert_cmpuint (copied->len, ==, 5);
+}
+
+static void
+test_json_refused (void)
+{
+  const char *cases[] = {
+    "[{\"at\": \"yesterday\", \"user\": \"a\", \"source\": \"window\", \"changes\": []}]",
+    "history entry 1: “at” is not a UTC time",
+    "[{\"at\": \"2026-01-01T10:00:00Z\", \"source\": \"window\", \"changes\": []}]",
+    "history entry 1: it needs “at”, “user” and “source”",
+    "[{\"at\": \"2026-01-01T10:00:00Z\", \"user\": \"a\", \"source\": \"window\"}]",
+    "history entry 1: it has no list of “changes”",
+    "[{\"at\": \"2026-01-01T10:00:00Z\", \"user\": \"a\", \"source\": \"window\","
+    "  \"changes\": [{\"kind\": \"planet\", \"id\": 1, \"change\": \"added\"}]}]",
+    "history entry 1: a change has no known “kind” (planet)",
+    "[{\"at\": \"2026-01-01T10:00:00Z\", \"user\": \"a\", \"source\": \"window\","
+    "  \"changes\": [{\"kind\": \"school\", \"id\": 1, \"change\": \"moved\"}]}]",
+    "history entry 1: a change’s “change” is not",
+    "[{\"at\": \"2026-01-01T10:00:00Z\", \"user\": \"a\", \"source\": \"window\","
+    "  \"changes\": [{\"kind\": \"school\", \"id\": 3, \"last_id\": 2, \"change\": \"added\"}]}]",
+    "history entry 1: a change’s “last_id” is not a number above its “id”",
+    "{\"at\": 1}", "“history” is not a list",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i += 2)
+    {
+      g_autoptr(ArStore) store = ar_test_store_new ();
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = g_strdup_printf ("{\"format\": \"alliance-register\", \"version\": 2,"
+                                               " \"schools\": [{\"id\": 1, \"name\": \"Brook Primary\"}],"
+                                               " \"history\": %s}", cases[i]);
+
+      g_assert_false (ar_register_json_import (store, json, -1, "backup.json", FALSE, &error));
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i + 1]) == NULL)
+        g_error ("“%s” lacks “%s”", error->message, cases[i + 1]);
+      g_assert_true (g_str_has_prefix (error->message, "backup.json: "));
+      g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 0);
+      entries = history (store);
+      g_assert_cmpuint (entries->len, ==, 0);
+    }
+}
+
 /* An older register gains the history tables when opened for writing,
  * with a copy of it as it was kept beside it. */
 static void
@@ -602,6 +714,8 @@ main (int   argc,
   g_test_add_func ("/ar/history/gias-import", test_gias_import);
   g_test_add_func ("/ar/history/failed-import", test_failed_import);
   g_test_add_func ("/ar/history/json-import", test_json_import);
+  g_test_add_func ("/ar/history/json-round-trip", test_json_round_trip);
+  g_test_add_func ("/ar/history/json-refused", test_json_refused);
   g_test_add_func ("/ar/history/upgrade", test_upgrade);
   g_test_add_func ("/ar/history/read-only", test_read_only);
 

@@ -1077,18 +1077,61 @@ ar_history_from_json (JsonNode    *node,
   return g_steal_pointer (&entries);
 }
 
+/* Whether the entry with @id holds exactly @entry's changes */
+static gboolean
+same_changes (ArStore        *store,
+              gint64          id,
+              ArChangeEntry  *entry)
+{
+  sqlite3_stmt *stmt;
+  gboolean same;
+
+  stmt = ar_store_prepare (store, "SELECT count(*) FROM history_change WHERE entry_id = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  same = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) == entry->changes->len;
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; same && i < entry->changes->len; i++)
+    {
+      ArRecordChange *change = g_ptr_array_index (entry->changes, i);
+
+      stmt = ar_store_prepare (store,
+                               "SELECT 1 FROM history_change WHERE entry_id = ? AND kind = ? AND record_id = ?"
+                               " AND change = ? AND old_values IS ? AND new_values IS ? AND last_id IS ?", NULL);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, change->kind, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, change->record_id);
+      sqlite3_bind_text (stmt, 4, change_names[change->change], -1, SQLITE_STATIC);
+      if (change->old_values != NULL)
+        sqlite3_bind_text (stmt, 5, change->old_values, -1, SQLITE_STATIC);
+      if (change->new_values != NULL)
+        sqlite3_bind_text (stmt, 6, change->new_values, -1, SQLITE_STATIC);
+      if (change->last_id > 0)
+        sqlite3_bind_int64 (stmt, 7, change->last_id);
+      same = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+    }
+
+  return same;
+}
+
+/* Whether the register already holds @entry: the same time, user, source,
+ * files, counts and changes */
 static gboolean
 entry_exists (ArStore        *store,
-              ArChangeEntry  *entry,
-              GError        **error)
+              ArChangeEntry  *entry)
 {
   g_autofree char *files = files_to_text ((const char * const *) entry->files);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = ar_store_prepare (store,
-                           "SELECT 1 FROM history_entry WHERE at = ? AND user = ? AND source = ?"
-                           " AND files IS ? AND added = ? AND updated = ? AND ended = ? AND deleted = ?", error);
+                           "SELECT id FROM history_entry WHERE at = ? AND user = ? AND source = ?"
+                           " AND files IS ? AND added = ? AND updated = ? AND ended = ? AND deleted = ?", NULL);
   if (stmt == NULL)
     return FALSE;
 
@@ -1099,10 +1142,21 @@ entry_exists (ArStore        *store,
     sqlite3_bind_text (stmt, 4, files, -1, SQLITE_TRANSIENT);
   for (guint i = 0; i < AR_HISTORY_N_CHANGES; i++)
     sqlite3_bind_int64 (stmt, 5 + i, entry->counts[i]);
-  rc = sqlite3_step (stmt);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (candidates, id);
+    }
   sqlite3_reset (stmt);
 
-  return rc == SQLITE_ROW;
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      if (same_changes (store, g_array_index (candidates, gint64, i), entry))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /**
@@ -1111,7 +1165,7 @@ entry_exists (ArStore        *store,
  *
  * Adds @entries to the register's history, in their order, inside the
  * open transaction. An entry the register already holds (the same time,
- * user, source, files and counts: a register importing its own export)
+ * user, source, files and changes: a register importing its own export)
  * is not added twice.
  */
 gboolean
@@ -1125,7 +1179,7 @@ ar_history_insert (ArStore    *store,
     {
       ArChangeEntry *entry = g_ptr_array_index (entries, i);
 
-      if (entry_exists (store, entry, NULL))
+      if (entry_exists (store, entry))
         continue;
       if (!insert_entry (store, entry, error))
         return FALSE;
