@@ -34,6 +34,7 @@ static const struct {
   { "import-table", ar_cli_import_table },
   { "list", ar_cli_list },
   { "report", ar_cli_report },
+  { "history", ar_cli_history },
 };
 
 gboolean
@@ -368,10 +369,12 @@ export_command (int    argc,
   g_autofree char *database = NULL;
   g_autofree char *output = NULL;
   gboolean sample = FALSE;
+  gboolean with_history = FALSE;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The register file (default: your register)"), N_("FILE") },
     { "sample", 's', 0, G_OPTION_ARG_NONE, &sample, N_("Use a fresh copy of the sample register"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (default: standard output)"), N_("FILE.json") },
+    { "with-history", 0, 0, G_OPTION_ARG_NONE, &with_history, N_("Add the history of changes"), NULL },
     { NULL }
   };
   g_autoptr(ArStore) store = NULL;
@@ -393,7 +396,7 @@ export_command (int    argc,
   if (store == NULL)
     return ar_cli_fail (error);
 
-  text = ar_register_json_export (store, &error);
+  text = ar_register_json_export_with_history (store, with_history, &error);
   if (text == NULL)
     return ar_cli_fail (error);
 

@@ -50,6 +50,8 @@ int       ar_cli_import_gias       (int              argc,
                                     char           **argv);
 int       ar_cli_import_table      (int              argc,
                                     char           **argv);
+int       ar_cli_history           (int              argc,
+                                    char           **argv);
 int       ar_cli_list              (int              argc,
                                     char           **argv);
 int       ar_cli_report            (int              argc,

@@ -20,6 +20,7 @@
 #include "ar-designation.h"
 #include "ar-deployment.h"
 #include "ar-store.h"
+#include "ar-history.h"
 #include "ar-output-file.h"
 #include "ar-rich-text.h"
 #include "ar-summary-row.h"

@@ -998,10 +998,16 @@ ar_gias_import (ArStore             *store,
 {
   Import import = { NULL };
   g_autoptr(ArGiasReport) report = ar_gias_report_new ();
+  g_auto(GStrv) names = NULL;
   gboolean ok;
 
   g_return_val_if_fail (AR_IS_STORE (store), NULL);
   g_return_val_if_fail (paths != NULL && paths[0] != NULL, NULL);
+
+  /* the history names the files, not the folders they were in */
+  names = g_new0 (char *, g_strv_length ((char **) paths) + 1);
+  for (guint i = 0; paths[i] != NULL; i++)
+    names[i] = g_path_get_basename (paths[i]);
 
   import.cancellable = cancellable;
   import.progress = progress;
@@ -1016,7 +1022,8 @@ ar_gias_import (ArStore             *store,
     }
 
   ok = read_extracts (&import, paths, error)
-       && ar_store_write (store, import_all, &import, error);
+       && ar_store_write_from (store, "import-gias", (const char * const *) names,
+                               import_all, &import, error);
   import_clear (&import);
 
   if (!ok)

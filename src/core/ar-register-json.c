@@ -92,6 +92,22 @@ char *
 ar_register_json_export (ArStore  *store,
                          GError  **error)
 {
+  return ar_register_json_export_with_history (store, FALSE, error);
+}
+
+/**
+ * ar_register_json_export_with_history:
+ * @with_history: whether to add the change history, oldest first, as
+ *   "history"
+ *
+ * Returns: (transfer full): the register as JSON text, like
+ *   ar_register_json_export()
+ */
+char *
+ar_register_json_export_with_history (ArStore   *store,
+                                      gboolean   with_history,
+                                      GError   **error)
+{
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -132,6 +148,24 @@ ar_register_json_export (ArStore  *store,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
+    }
+
+  if (with_history)
+    {
+      g_autoptr(GPtrArray) history = ar_history_list (store, NULL, NULL, 0, error);
+
+      if (history == NULL)
+        return NULL;
+      /* oldest first, the order to add them back in */
+      for (guint i = 0; i < history->len / 2; i++)
+        {
+          gpointer newer = history->pdata[i];
+
+          history->pdata[i] = history->pdata[history->len - 1 - i];
+          history->pdata[history->len - 1 - i] = newer;
+        }
+      json_builder_set_member_name (builder, "history");
+      json_builder_add_value (builder, ar_history_to_json (history));
     }
   json_builder_end_object (builder);
 
@@ -541,6 +575,7 @@ typedef struct
   gboolean    has_roles;
   gboolean    replace;
   Problem     problem;
+  GPtrArray  *history;
 } ImportData;
 
 static void
@@ -924,7 +959,8 @@ read_document (ImportData  *data,
   for (const GList *l = members; l != NULL; l = l->next)
     {
       const char *member = l->data;
-      gboolean known = g_str_equal (member, "format") || g_str_equal (member, "version");
+      gboolean known = g_str_equal (member, "format") || g_str_equal (member, "version")
+                       || g_str_equal (member, "history");
 
       for (guint i = 0; i < G_N_ELEMENTS (array_names) && !known; i++)
         known = g_str_equal (member, array_names[i].array);
@@ -944,6 +980,11 @@ read_document (ImportData  *data,
       if (!read_records (data, types[t], root, error))
         return FALSE;
     }
+
+  node = json_object_get_member (root, "history");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node)
+      && (data->history = ar_history_from_json (node, data->source, error)) == NULL)
+    return FALSE;
 
   /* found where no record took it, as under a member named twice */
   if (data->problem.message != NULL && !data->problem.reported)
@@ -1045,6 +1086,10 @@ write_records (ArStore   *store,
         }
     }
 
+  /* the file's history comes too, before this import's own entry */
+  if (data->history != NULL && !ar_history_insert (store, data->history, error))
+    return FALSE;
+
   /* A version 1 file has no SUP or DEP role: they come from the defaults. */
   return !data->has_roles || ar_store_seed_missing_roles (store, error);
 }
@@ -1070,15 +1115,20 @@ ar_register_json_import (ArStore     *store,
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   ImportData import = { source_name, records, FALSE, replace, { 0 } };
+  g_autofree char *file_name = NULL;
   gboolean ok;
 
   g_return_val_if_fail (AR_IS_STORE (store), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (source_name != NULL, FALSE);
 
+  /* the history names the file, not the folder it was in */
+  file_name = g_path_get_basename (source_name);
   ok = read_document (&import, data, length, error)
-       && ar_store_write (store, write_records, &import, error);
+       && ar_store_write_from (store, "import", (const char * const[]) { file_name, NULL },
+                               write_records, &import, error);
   problem_clear (&import.problem);
+  g_clear_pointer (&import.history, g_ptr_array_unref);
 
   return ok;
 }

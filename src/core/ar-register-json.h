@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 char     *ar_register_json_export      (ArStore      *store,
                                         GError      **error);
+char     *ar_register_json_export_with_history (ArStore  *store,
+                                                gboolean  with_history,
+                                                GError  **error);
 gboolean  ar_register_json_export_file (ArStore      *store,
                                         const char   *path,
                                         GError      **error);

@@ -13,6 +13,7 @@
 
 #include "ar-core.h"
 #include "ar-core-resources.h"
+#include "ar-history-private.h"
 #include "ar-record-private.h"
 #include "ar-role-defaults.h"
 #include "ar-store-private.h"
@@ -33,6 +34,12 @@ struct _ArStore
    * nobody listens */
   GPtrArray  *journal;
   gboolean    journal_incomplete;
+  /* what the open transaction touched, for the change history, and where
+   * the change comes from; no history while migrating or loading the sample */
+  ArHistoryLog *history;
+  char       *history_source;
+  GStrv       history_files;
+  gboolean    history_off;
 };
 
 G_DEFINE_FINAL_TYPE (ArStore, ar_store, G_TYPE_OBJECT)
@@ -155,6 +162,10 @@ begin (ArStore  *self,
 
   g_clear_pointer (&self->journal, g_ptr_array_unref);
   self->journal_incomplete = FALSE;
+  g_clear_pointer (&self->history, ar_history_log_free);
+  if (!self->read_only && !self->history_off)
+    self->history = ar_history_log_new (self->history_source != NULL
+                                        && g_str_has_prefix (self->history_source, "import"));
   if (g_signal_has_handler_pending (self, signals[WRITTEN], 0, TRUE))
     self->journal = g_ptr_array_new_with_free_func ((GDestroyNotify) ar_store_change_free);
 
@@ -170,12 +181,18 @@ commit (ArStore  *self,
   if (--self->write_depth > 0)
     return TRUE;
 
-  if (!ar_store_exec (self, "COMMIT", error))
+  /* the history lands in the same transaction as the change, or neither does */
+  if ((self->history != NULL
+       && !ar_history_log_write (self->history, self, self->history_source,
+                                 (const char * const *) self->history_files, error))
+      || !ar_store_exec (self, "COMMIT", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_clear_pointer (&self->journal, g_ptr_array_unref);
+      g_clear_pointer (&self->history, ar_history_log_free);
       return FALSE;
     }
+  g_clear_pointer (&self->history, ar_history_log_free);
 
   return TRUE;
 }
@@ -226,6 +243,7 @@ rollback (ArStore *self)
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_clear_pointer (&self->journal, g_ptr_array_unref);
+      g_clear_pointer (&self->history, ar_history_log_free);
     }
 }
 
@@ -777,9 +795,25 @@ write_record (ArStore   *self,
   ArRecordClass *klass = AR_RECORD_GET_CLASS (record);
   sqlite3_stmt *stmt;
   gint64 id = ar_record_get_id (record);
+  g_autoptr(ArRecord) before = NULL;
+  gboolean first_touch = FALSE;
 
   if (!ar_record_validate (record, error) || !ar_store_check (self, record, error))
     return FALSE;
+
+  /* the record as the transaction found it, once, for the history */
+  if (self->history != NULL && id != 0 && !ar_history_log_has (self->history, klass->table, id))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      first_touch = TRUE;
+      before = ar_store_get (self, G_OBJECT_TYPE (record), id, &local_error);
+      if (before == NULL && !g_error_matches (local_error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
 
   stmt = ar_store_prepare (self, id == 0 ? class_sql (klass)->insert : class_sql (klass)->upsert, error);
   if (stmt == NULL)
@@ -802,6 +836,13 @@ write_record (ArStore   *self,
 
   if (id == 0)
     ar_record_set_id (record, sqlite3_last_insert_rowid (self->db));
+
+  if (self->history != NULL)
+    {
+      if (before != NULL)
+        ar_history_log_touch (self->history, klass->table, id, before);
+      ar_history_log_saved (self->history, record, id == 0 || (first_touch && before == NULL));
+    }
 
   return TRUE;
 }
@@ -976,6 +1017,13 @@ ar_store_delete (ArStore   *self,
     }
   sqlite3_reset (stmt);
   journal_add (self, g_ptr_array_index (affected, 0), NULL, affected);
+  /* deleted, or a link emptied: the history reads them again at commit */
+  for (guint i = 0; self->history != NULL && i < affected->len; i++)
+    {
+      ArRecord *each = g_ptr_array_index (affected, i);
+
+      ar_history_log_touch (self->history, ar_record_get_table (each), ar_record_get_id (each), each);
+    }
 
   if (!commit (self, error))
     return NULL;
@@ -1072,6 +1120,50 @@ ar_store_write (ArStore           *self,
   return run_in_transaction (self, func, user_data, G_TYPE_NONE, error);
 }
 
+/**
+ * ar_store_write_from:
+ * @source: where the change comes from, for the history: "import",
+ *   "import-gias", "import-table"…
+ * @files: (nullable) (array zero-terminated=1): the files it reads
+ * @func: (scope call): the work to do
+ *
+ * Like ar_store_write(), and the history records the change as coming
+ * from @source. Writes without a source come from the window. Inside
+ * another transaction, the outer one's source stands.
+ */
+gboolean
+ar_store_write_from (ArStore             *self,
+                     const char          *source,
+                     const char * const  *files,
+                     ArStoreWriteFunc     func,
+                     gpointer             user_data,
+                     GError             **error)
+{
+  gboolean outermost;
+  gboolean ok;
+
+  g_return_val_if_fail (AR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  outermost = self->write_depth == 0;
+  if (outermost)
+    {
+      self->history_source = g_strdup (source);
+      self->history_files = g_strdupv ((char **) files);
+    }
+
+  ok = run_in_transaction (self, func, user_data, G_TYPE_NONE, error);
+
+  if (outermost)
+    {
+      g_clear_pointer (&self->history_source, g_free);
+      g_clear_pointer (&self->history_files, g_strfreev);
+    }
+
+  return ok;
+}
+
 /* Adds each default role the register lacks: all of them in a new
  * register, and those a newer version added (SUP, DEP) to an older one. */
 static gboolean
@@ -1118,6 +1210,21 @@ clear_tables (ArStore  *self,
   for (guint i = n_types; i > 0; i--)
     {
       g_autofree char *sql = g_strdup_printf ("DELETE FROM %s", record_class (types[i - 1])->table);
+
+      /* the history keeps each record as it was */
+      if (self->history != NULL)
+        {
+          g_autoptr(GListModel) records = ar_store_list (self, types[i - 1], error);
+
+          if (records == NULL)
+            return FALSE;
+          for (guint r = 0; r < g_list_model_get_n_items (records); r++)
+            {
+              g_autoptr(ArRecord) each = g_list_model_get_item (records, r);
+
+              ar_history_log_touch (self->history, ar_record_get_table (each), ar_record_get_id (each), each);
+            }
+        }
 
       if (!ar_store_exec (self, sql, error))
         return FALSE;
@@ -1413,6 +1520,9 @@ ar_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->journal, g_ptr_array_unref);
+  g_clear_pointer (&self->history, ar_history_log_free);
+  g_clear_pointer (&self->history_source, g_free);
+  g_clear_pointer (&self->history_files, g_strfreev);
   if (self->db != NULL)
     sqlite3_close (self->db);
 
@@ -1504,7 +1614,10 @@ migrate (ArStore   *self,
   if (!ar_store_exec (self, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
 
+  /* an upgrade, or a new register's roles, is no change to its contents */
+  self->history_off = TRUE;
   ok = run_migrations (self, version, stamped, error);
+  self->history_off = FALSE;
 
   if (!ar_store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
     return FALSE;
@@ -1740,6 +1853,7 @@ ar_store_open_sample (GError **error)
   g_autofree char *path = NULL;
   gsize length;
   const char *data;
+  gboolean ok;
 
   directory = g_dir_make_tmp ("alliance-register-sample-XXXXXX", error);
   if (directory == NULL)
@@ -1762,7 +1876,11 @@ ar_store_open_sample (GError **error)
     return NULL;
 
   data = g_bytes_get_data (sample, &length);
-  if (!ar_register_json_import (self, data, length, _("the sample register"), TRUE, error))
+  /* the sample brings its own history; loading it is not part of it */
+  self->history_off = TRUE;
+  ok = ar_register_json_import (self, data, length, _("the sample register"), TRUE, error);
+  self->history_off = FALSE;
+  if (!ok)
     return NULL;
 
   return g_steal_pointer (&self);

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define AR_STORE_SCHEMA_VERSION 2
+#define AR_STORE_SCHEMA_VERSION 3
 
 /* PRAGMA application_id of every register: "ARrg" */
 #define AR_STORE_APPLICATION_ID 0x41527267
@@ -96,6 +96,12 @@ gboolean    ar_store_check              (ArStore           *self,
 GPtrArray  *ar_store_list_problems      (ArStore           *self,
                                          ArRecord          *record);
 gboolean    ar_store_write              (ArStore           *self,
+                                         ArStoreWriteFunc   func,
+                                         gpointer           user_data,
+                                         GError           **error);
+gboolean    ar_store_write_from         (ArStore           *self,
+                                         const char        *source,
+                                         const char * const *files,
                                          ArStoreWriteFunc   func,
                                          gpointer           user_data,
                                          GError           **error);

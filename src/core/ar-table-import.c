@@ -1048,7 +1048,9 @@ ar_table_import_commit (ArTableImport  *self,
   if (self->plan == NULL && !ar_table_import_plan (self, error))
     return FALSE;
 
-  ok = ar_store_write (self->store, write_plan, self, error);
+  ok = ar_store_write_from (self->store, "import-table",
+                            (const char * const[]) { ar_table_reader_get_source_name (self->reader), NULL },
+                            write_plan, self, error);
   /* a failed transaction leaves ids on records that were never written */
   g_clear_pointer (&self->plan, g_array_unref);
   if (ok)
