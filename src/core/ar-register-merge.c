@@ -757,14 +757,14 @@ ar_merge_report_to_text (ArMergeReport *report)
   else
     g_string_append_printf (text, _("Merged %s\n"), report->source);
 
-  g_string_append_printf (text, "\n%-22s %7s %7s %9s\n", "", _("added"), _("updated"), _("unchanged"));
+  g_string_append_printf (text, "\n%-16s %7s %7s %9s\n", "", _("added"), _("updated"), _("unchanged"));
   for (guint i = 0; i < report->counts->len; i++)
     {
       ArMergeCounts *counts = &g_array_index (report->counts, ArMergeCounts, i);
 
       if (counts->added + counts->updated + counts->unchanged == 0)
         continue;
-      g_string_append_printf (text, "%-22s %7u %7u %9u\n", counts->label,
+      g_string_append_printf (text, "%-16s %7u %7u %9u\n", counts->label,
                               counts->added, counts->updated, counts->unchanged);
     }
 
