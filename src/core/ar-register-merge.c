@@ -496,6 +496,21 @@ add_conflict (MergeData     *data,
   g_ptr_array_add (data->report->conflicts, conflict);
 }
 
+static gboolean
+same_email (const GValue *a,
+            const GValue *b)
+{
+  g_autofree char *fa = NULL;
+  g_autofree char *fb = NULL;
+
+  if (g_value_get_string (a) == NULL || g_value_get_string (b) == NULL)
+    return FALSE;
+  fa = g_utf8_casefold (g_value_get_string (a), -1);
+  fb = g_utf8_casefold (g_value_get_string (b), -1);
+
+  return g_str_equal (fa, fb);
+}
+
 /* Fills our empty fields from @theirs, and lists where both differ.
  * Returns whether anything was filled. */
 static gboolean
@@ -517,6 +532,9 @@ merge_into (MergeData  *data,
       const GValue *b = ar_record_peek_value (theirs, i);
 
       if (ar_record_field_equal (ours, theirs, i) || value_is_empty (&fields[i], b))
+        continue;
+      /* matched by it, in any capitals: not a difference worth a line */
+      if (g_str_equal (fields[i].name, "email") && same_email (a, b))
         continue;
 
       if (value_is_empty (&fields[i], a))
