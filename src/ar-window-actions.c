@@ -53,6 +53,8 @@ ar_window_update_actions (ArWindow *self)
                                  && !(editor && ar_record_editor_get_dirty (editor)));
   gtk_widget_action_set_enabled (widget, "win.export-register", has_store);
   gtk_widget_action_set_enabled (widget, "win.import-register", has_store);
+  gtk_widget_action_set_enabled (widget, "win.merge-register", has_store);
+  gtk_widget_action_set_enabled (widget, "win.merge-register-from", has_store);
   gtk_widget_action_set_enabled (widget, "win.import-gias", has_store);
 }
 
@@ -725,6 +727,7 @@ ar_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-gias", NULL, import_gias_action);
   gtk_widget_class_install_action (widget_class, "win.export-register-to", "s", export_register_to_action);
   gtk_widget_class_install_action (widget_class, "win.import-register-from", "s", import_register_from_action);
+  ar_window_install_merge_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.export-list", NULL, export_list_action);
   gtk_widget_class_install_action (widget_class, "win.export-list-to", "s", export_list_to_action);
 

@@ -38,6 +38,7 @@ struct _ArWindow
 };
 
 void              ar_window_install_actions      (GtkWidgetClass *widget_class);
+void              ar_window_install_merge_actions (GtkWidgetClass *widget_class);
 void              ar_window_update_actions       (ArWindow       *self);
 ArRecordListPage *ar_window_get_current_page     (ArWindow       *self);
 ArRecordListPage *ar_window_get_page_for_type    (ArWindow       *self,

@@ -414,9 +414,15 @@ import_command (int    argc,
   g_autofree char *database = NULL;
   g_autoptr(ArCliNewRegister) fresh = NULL;
   gboolean replace = FALSE;
+  gboolean merge = FALSE;
+  gboolean dry_run = FALSE;
+  g_autofree char *format = NULL;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The register file (default: your register)"), N_("FILE") },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace, N_("Replace everything the register holds"), NULL },
+    { "merge", 0, 0, G_OPTION_ARG_NONE, &merge, N_("Merge the file into the register, keeping what it holds"), NULL },
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("With --merge: report what merging would do, changing nothing"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("With --merge: the report as text or json"), N_("FORMAT") },
     { NULL }
   };
   g_autoptr(ArStore) store = NULL;
@@ -426,13 +432,21 @@ import_command (int    argc,
   int status;
 
   if (!ar_cli_parse_options ("import", _("FILE.json"),
-                      _("Reads a whole register from JSON into an empty register, or replaces one with --replace."),
+                      _("Reads a whole register from JSON into an empty register, replaces one with --replace, "
+                        "or merges it into this one with --merge."),
                       entries, &argc, &argv, &status))
     return status;
 
   if (argc != 3)
     return ar_cli_usage_error ("import", argc < 3 ? _("Name the JSON file to import")
                                                   : _("Import one file at a time"));
+
+  if (merge && replace)
+    return ar_cli_usage_error ("import", _("--merge keeps what the register holds; --replace does not: choose one"));
+  if (!merge && (dry_run || format != NULL))
+    return ar_cli_usage_error ("import", _("--dry-run and --format go with --merge"));
+  if (merge)
+    return ar_cli_import_merge (database, argv[2], dry_run, format);
 
   /* Read first: a missing file should not leave a new empty register behind. */
   if (!g_file_get_contents (argv[2], &contents, &length, &error))

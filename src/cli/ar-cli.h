@@ -52,6 +52,10 @@ int       ar_cli_import_table      (int              argc,
                                     char           **argv);
 int       ar_cli_history           (int              argc,
                                     char           **argv);
+int       ar_cli_import_merge      (const char      *database,
+                                    const char      *path,
+                                    gboolean         dry_run,
+                                    const char      *format);
 int       ar_cli_list              (int              argc,
                                     char           **argv);
 int       ar_cli_report            (int              argc,

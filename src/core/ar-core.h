@@ -29,6 +29,7 @@
 #include "ar-summary-writer.h"
 #include "ar-support-report.h"
 #include "ar-register-json.h"
+#include "ar-register-merge.h"
 #include "ar-text.h"
 #include "ar-csv-reader.h"
 #include "ar-gias-report.h"

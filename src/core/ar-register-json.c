@@ -1153,3 +1153,39 @@ ar_register_json_import_file (ArStore     *store,
   /* a file name need not be UTF-8; a message must be */
   return ar_register_json_import (store, contents, length, display_name, replace, error);
 }
+
+/**
+ * ar_register_json_read:
+ * @data: the JSON text
+ * @length: its length, or -1 if nul-terminated
+ * @source_name: the file name to use in messages
+ * @has_roles: (out) (optional): whether the file brings its own roles
+ *
+ * Reads and checks a whole document as ar_register_json_import() does,
+ * without writing anything: for merging (ar-register-merge.c). The records
+ * keep the file's ids and come links first (areas before schools...); each
+ * has its position in its list as "ar-json-position".
+ *
+ * Returns: (transfer container): the records, or %NULL
+ */
+GPtrArray *
+ar_register_json_read (const char  *data,
+                       gssize       length,
+                       const char  *source_name,
+                       gboolean    *has_roles,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  ImportData import = { source_name, records, FALSE, FALSE, { 0 } };
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (source_name != NULL, NULL);
+
+  ok = read_document (&import, data, length, error);
+  problem_clear (&import.problem);
+  if (has_roles != NULL)
+    *has_roles = import.has_roles;
+
+  return ok ? g_steal_pointer (&records) : NULL;
+}

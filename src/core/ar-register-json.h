@@ -32,5 +32,10 @@ gboolean  ar_register_json_import_file (ArStore      *store,
                                         const char   *path,
                                         gboolean      replace,
                                         GError      **error);
+GPtrArray *ar_register_json_read       (const char   *data,
+                                        gssize        length,
+                                        const char   *source_name,
+                                        gboolean     *has_roles,
+                                        GError      **error);
 
 G_END_DECLS
