@@ -177,6 +177,41 @@ test_deployment_as_typed (Fixture       *fixture,
   assert_field_warning (fixture, "supporter_designation_id", warning);
 }
 
+/* A school in two trusts at once: warned at the school, and gone when
+ * the dates no longer overlap. */
+static void
+test_trust_overlap_as_typed (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  ArRecordEditor *editor = AR_RECORD_EDITOR (fixture->editor);
+  gint64 alpha = ar_test_add_trust (fixture->store, "Alpha Learning Trust", "mat");
+  gint64 beta = ar_test_add_trust (fixture->store, "Beta Academies", "mat");
+  gint64 membership;
+  g_autoptr(GError) error = NULL;
+
+  ar_test_add_academy (fixture->store, alpha, fixture->school, "2015-09-01", "2019-08-31");
+  membership = ar_test_add_academy (fixture->store, beta, fixture->school, "2019-09-01", NULL);
+  open_record (fixture, AR_TYPE_TRUST_ACADEMY, membership);
+  assert_field_warning (fixture, "school_id", NULL);
+
+  ar_record_editor_set_field (editor, "joined_on", "2019-08-31");
+  ar_test_settle ();
+  assert_field_warning (fixture, "school_id",
+                        "Also in Alpha Learning Trust (2015-09-01 to 2019-08-31): a school is in one trust at a time");
+  g_assert_true (ar_record_editor_get_valid (editor));
+  ar_test_screenshot (fixture->window, "field-warning-trust-overlap.png");
+
+  ar_record_editor_set_field (editor, "joined_on", "2019-09-01");
+  ar_test_settle ();
+  assert_field_warning (fixture, "school_id", NULL);
+
+  /* saved anyway when the user means it */
+  ar_record_editor_set_field (editor, "joined_on", "2019-01-01");
+  ar_test_settle ();
+  g_assert_true (ar_record_editor_save (editor, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +222,9 @@ main (int   argc,
 
   g_test_add ("/ar/field-warnings/deployment-as-typed", Fixture, NULL,
               fixture_set_up, test_deployment_as_typed, fixture_tear_down);
+
+  g_test_add ("/ar/field-warnings/trust-overlap-as-typed", Fixture, NULL,
+              fixture_set_up, test_trust_overlap_as_typed, fixture_tear_down);
 
   return g_test_run ();
 }
