@@ -23,7 +23,11 @@ struct _ArRecordEditor
   gboolean             valid;
   char                *problem;
   GPtrArray           *problems;
+  /* what is allowed but doubtful: shown, never blocking Save */
+  GPtrArray           *warnings;
   GPtrArray           *rows;
+  /* each row's warning sign, in the order of rows */
+  GPtrArray           *warning_icons;
   GHashTable          *candidates;
   gboolean             filling;
   /* our own save is under way: the store's echo is not news */
@@ -42,6 +46,7 @@ struct _ArRecordEditor
   GtkStack            *stack;
   GtkLabel            *title_label;
   GtkLabel            *problem_label;
+  GtkLabel            *warning_label;
   AdwPreferencesGroup *fields_group;
   GtkBox              *related_box;
 };

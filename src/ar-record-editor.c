@@ -83,33 +83,89 @@ field_title (const ArField *field)
          : g_strdup (_(field->label));
 }
 
-/* A field's problem is said in place of its title, in the error colour:
- * the title line is always there, so the form does not move as problems
- * come and go. */
+/* What a row says in its title: its problem if it has one, else its
+ * warning, else its name. */
+typedef enum
+{
+  ROW_PLAIN,
+  ROW_WARNING,
+  ROW_ERROR,
+} RowState;
+
+/* A field's problem or warning is said in place of its title, the problem
+ * in the error colour, the warning in the warning colour with a sign (so
+ * not by colour alone): the title line is always there, so the form does
+ * not move as they come and go. Screen readers hear it as the row's
+ * description. */
 static void
 show_row_problem (GtkWidget     *row,
+                  GtkWidget     *warning_icon,
                   const ArField *field,
+                  RowState       state,
                   const char    *message)
 {
-  g_autofree char *title = message ? g_strdup (message) : field_title (field);
+  g_autofree char *title = state != ROW_PLAIN ? g_strdup (message) : field_title (field);
   g_autofree char *escaped = g_markup_escape_text (title, -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
-  gtk_widget_set_tooltip_text (row, message);
-  if (message != NULL)
+  gtk_widget_set_tooltip_text (row, state != ROW_PLAIN ? message : NULL);
+  if (state == ROW_ERROR)
     gtk_widget_add_css_class (row, "error");
   else
     gtk_widget_remove_css_class (row, "error");
+  if (state == ROW_WARNING)
+    gtk_widget_add_css_class (row, "warning");
+  else
+    gtk_widget_remove_css_class (row, "warning");
+  gtk_widget_set_visible (warning_icon, state == ROW_WARNING);
+
+  if (state != ROW_PLAIN)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static const char *
+message_at (GPtrArray *list,
+            int        field)
+{
+  for (guint j = 0; list != NULL && j < list->len; j++)
+    {
+      ArFieldProblem *problem = g_ptr_array_index (list, j);
+
+      if (problem->field == field)
+        return problem->message;
+    }
+
+  return NULL;
+}
+
+/* What is about no one field, one a line. */
+static void
+show_general (GtkLabel  *label,
+              GPtrArray *list)
+{
+  g_autoptr(GString) general = g_string_new (NULL);
+
+  for (guint j = 0; list != NULL && j < list->len; j++)
+    {
+      ArFieldProblem *problem = g_ptr_array_index (list, j);
+
+      if (problem->field < 0)
+        g_string_append_printf (general, "%s%s", general->len ? "\n" : "", problem->message);
+    }
+  gtk_label_set_text (label, general->str);
+  gtk_widget_set_visible (GTK_WIDGET (label), general->len > 0);
 }
 
 /* Checks the copy being edited and marks every field that is wrong, each
- * with its own message; the field comes with the problem, never from
- * reading the message. */
+ * with its own message, and every field with a warning; the field comes
+ * with the problem, never from reading the message. */
 static void
 revalidate (ArRecordEditor *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GString) general = g_string_new (NULL);
+  g_autoptr(GPtrArray) warnings = NULL;
   guint n_fields;
   const ArField *fields;
   gboolean valid;
@@ -120,12 +176,16 @@ revalidate (ArRecordEditor *self)
 
   problems = self->store != NULL ? ar_store_list_problems (self->store, self->working)
                                  : ar_record_list_problems (self->working);
+  warnings = self->store != NULL ? ar_record_list_warnings (self->working, self->store)
+                                 : g_ptr_array_new ();
   valid = problems->len == 0;
 
   g_free (self->problem);
   self->problem = valid ? NULL : g_strdup (((ArFieldProblem *) g_ptr_array_index (problems, 0))->message);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   self->problems = g_ptr_array_ref (problems);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  self->warnings = g_ptr_array_ref (warnings);
 
   /* a blank new form is not told off before anything is typed */
   quiet = self->record != NULL && ar_record_get_id (self->record) == 0
@@ -134,28 +194,17 @@ revalidate (ArRecordEditor *self)
   fields = ar_record_get_fields (self->working, &n_fields);
   for (guint i = 0; i < n_fields && i < self->rows->len; i++)
     {
-      const char *message = NULL;
+      const char *problem = quiet ? NULL : message_at (problems, i);
+      const char *warning = quiet ? NULL : message_at (warnings, i);
 
-      for (guint j = 0; !quiet && j < problems->len && message == NULL; j++)
-        {
-          ArFieldProblem *problem = g_ptr_array_index (problems, j);
-
-          if (problem->field == (int) i)
-            message = problem->message;
-        }
-      show_row_problem (g_ptr_array_index (self->rows, i), &fields[i], message);
+      show_row_problem (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->warning_icons, i),
+                        &fields[i], problem ? ROW_ERROR : warning ? ROW_WARNING : ROW_PLAIN,
+                        problem ? problem : warning);
     }
 
   /* what is about no one field is said above the form */
-  for (guint j = 0; j < problems->len; j++)
-    {
-      ArFieldProblem *problem = g_ptr_array_index (problems, j);
-
-      if (problem->field < 0)
-        g_string_append_printf (general, "%s%s", general->len ? "\n" : "", problem->message);
-    }
-  gtk_label_set_text (self->problem_label, general->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), general->len > 0);
+  show_general (self->problem_label, problems);
+  show_general (self->warning_label, quiet ? NULL : warnings);
 
   /* a new record untouched is not an edit: leaving it loses nothing */
   set_dirty_and_valid (self, self->record != NULL && !ar_record_equal (self->record, self->working),
@@ -423,8 +472,25 @@ make_row (ArRecordEditor *self,
       break;
     }
 
-
   return row;
+}
+
+/* A sign before the title, shown with a warning. */
+static GtkWidget *
+add_warning_icon (GtkWidget *row)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_set_visible (icon, FALSE);
+  gtk_widget_add_css_class (icon, "warning");
+  /* the row's description says it */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"), -1);
+  if (ADW_IS_ENTRY_ROW (row))
+    adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), icon);
+  else
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  return icon;
 }
 
 /* The cursor in @row, at @position in its text, with nothing selected
@@ -479,6 +545,7 @@ rebuild_with (ArRecordEditor *self,
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->fields_group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
+  g_ptr_array_set_size (self->warning_icons, 0);
   g_clear_object (&self->working);
 
   if (self->record == NULL)
@@ -498,6 +565,7 @@ rebuild_with (ArRecordEditor *self,
       GtkWidget *row = make_row (self, i);
 
       g_ptr_array_add (self->rows, row);
+      g_ptr_array_add (self->warning_icons, add_warning_icon (row));
       adw_preferences_group_add (self->fields_group, row);
     }
   self->filling = FALSE;
@@ -611,8 +679,10 @@ ar_record_editor_dispose (GObject *object)
   g_clear_object (&self->working);
   g_clear_pointer (&self->candidates, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->warning_icons, g_ptr_array_unref);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
   if (self->discard_dialog != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->discard_dialog, self);
@@ -727,6 +797,7 @@ ar_record_editor_class_init (ArRecordEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, warning_label);
   gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, fields_group);
   gtk_widget_class_bind_template_child (widget_class, ArRecordEditor, related_box);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
@@ -738,6 +809,7 @@ static void
 ar_record_editor_init (ArRecordEditor *self)
 {
   self->rows = g_ptr_array_new ();
+  self->warning_icons = g_ptr_array_new ();
   self->candidates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->valid = TRUE;
 
@@ -1101,4 +1173,28 @@ ar_record_editor_get_field_row (ArRecordEditor *self,
   index = ar_record_class_field_index (AR_RECORD_GET_CLASS (self->working), field);
 
   return index >= 0 && (guint) index < self->rows->len ? g_ptr_array_index (self->rows, index) : NULL;
+}
+
+/**
+ * ar_record_editor_get_field_warning:
+ *
+ * Returns: (nullable): the warning said at @field, if it has no problem
+ *   to say instead
+ */
+const char *
+ar_record_editor_get_field_warning (ArRecordEditor *self,
+                                    const char     *field)
+{
+  int index;
+
+  g_return_val_if_fail (AR_IS_RECORD_EDITOR (self), NULL);
+
+  if (self->working == NULL || self->warnings == NULL)
+    return NULL;
+
+  index = ar_record_class_field_index (AR_RECORD_GET_CLASS (self->working), field);
+  if (index < 0 || ar_record_editor_get_field_problem (self, field) != NULL)
+    return NULL;
+
+  return message_at (self->warnings, index);
 }

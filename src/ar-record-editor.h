@@ -41,6 +41,8 @@ gboolean    ar_record_editor_leave        (ArRecordEditor  *self,
 void        ar_record_editor_focus_problem (ArRecordEditor *self);
 const char *ar_record_editor_get_field_problem (ArRecordEditor *self,
                                                 const char     *field);
+const char *ar_record_editor_get_field_warning (ArRecordEditor *self,
+                                                const char     *field);
 GtkWidget  *ar_record_editor_get_field_row (ArRecordEditor *self,
                                             const char     *field);
 

@@ -407,6 +407,20 @@ export_command (int    argc,
   return AR_CLI_EXIT_OK;
 }
 
+/* Imported, but worth checking: a school in two trusts at once. */
+static void
+print_overlaps (ArStore *store)
+{
+  g_autoptr(GPtrArray) overlaps = ar_trust_academy_list_overlaps (store, NULL);
+
+  if (overlaps == NULL || overlaps->len == 0)
+    return;
+
+  g_print (_("To check: %'u\n"), overlaps->len);
+  for (guint i = 0; i < overlaps->len; i++)
+    g_print ("  %s\n", (char *) g_ptr_array_index (overlaps, i));
+}
+
 static int
 import_command (int    argc,
                 char **argv)
@@ -477,6 +491,7 @@ import_command (int    argc,
            ar_store_count (store, AR_TYPE_TRUST),
            ar_store_count (store, AR_TYPE_PERSON),
            ar_store_count (store, AR_TYPE_DESIGNATION));
+  print_overlaps (store);
 
   return AR_CLI_EXIT_OK;
 }

@@ -40,6 +40,27 @@ ar_dates_active_on (const char *start,
 }
 
 /**
+ * ar_dates_overlap:
+ * @start_a: (nullable): the first day the first span holds
+ * @end_a: (nullable): the last day it holds
+ * @start_b: (nullable): the first day the second span holds
+ * @end_b: (nullable): the last day it holds
+ *
+ * Whether two spans share a day: each starts on or before the other's
+ * last day. A span that ends on the day before another starts does not
+ * overlap it; a span with no start or end is open on that side.
+ */
+gboolean
+ar_dates_overlap (const char *start_a,
+                  const char *end_a,
+                  const char *start_b,
+                  const char *end_b)
+{
+  return (start_a == NULL || end_b == NULL || strcmp (start_a, end_b) <= 0)
+         && (start_b == NULL || end_a == NULL || strcmp (start_b, end_a) <= 0);
+}
+
+/**
  * ar_dates_open_on:
  * @opened: (nullable): the opening date
  * @closed: (nullable): the closing date, the last day it was open

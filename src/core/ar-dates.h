@@ -18,6 +18,10 @@ gboolean  ar_dates_open_on           (const char  *opened,
                                       const char  *closed,
                                       const char  *status,
                                       const char  *date);
+gboolean  ar_dates_overlap            (const char  *start_a,
+                                      const char  *end_a,
+                                      const char  *start_b,
+                                      const char  *end_b);
 gboolean  ar_dates_record_active_on  (ArRecord    *record,
                                       const char  *date);
 gboolean  ar_dates_attach_sql        (ArStore     *store,

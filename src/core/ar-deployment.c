@@ -137,11 +137,11 @@ ar_deployment_validate (ArRecord  *record,
   return ar_record_check_date_order (record, "starts_on", "ends_on", error);
 }
 
-static char **
+static GPtrArray *
 ar_deployment_warnings (ArRecord *record,
                         ArStore  *store)
 {
-  g_autoptr(GStrvBuilder) warnings = g_strv_builder_new ();
+  GPtrArray *warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) ar_field_problem_free);
   gint64 designation_id = ar_record_get_integer (record, "supporter_designation_id");
   const char *starts = ar_record_get_text (record, "starts_on");
   const char *ends = ar_record_get_text (record, "ends_on");
@@ -162,22 +162,19 @@ ar_deployment_warnings (ArRecord *record,
 
       if ((held_from != NULL && (starts == NULL || strcmp (held_from, starts) > 0))
           || (held_to != NULL && last_day != NULL && strcmp (held_to, last_day) < 0))
-        {
-          g_autofree char *warning =
-            g_strdup_printf (_("The leader’s %s designation (%s to %s) does not cover the whole deployment"),
-                             role ? role : "",
-                             held_from ? held_from : _("no start"),
-                             held_to ? held_to : _("no end"));
-
-          g_strv_builder_add (warnings, warning);
-        }
+        ar_record_add_warning (record, warnings, "supporter_designation_id",
+                               _("The leader’s %s designation (%s to %s) does not cover the whole deployment"),
+                               role ? role : "",
+                               held_from ? held_from : _("no start"),
+                               held_to ? held_to : _("no end"));
 
       if (person != NULL && ar_record_get_integer (person, "school_id") != 0
           && ar_record_get_integer (person, "school_id") == ar_record_get_integer (record, "school_id"))
-        g_strv_builder_add (warnings, _("The leader works at the school they support"));
+        ar_record_add_warning (record, warnings, "school_id", "%s",
+                               _("The leader works at the school they support"));
     }
 
-  return g_strv_builder_end (warnings);
+  return warnings;
 }
 
 static void
@@ -189,7 +186,7 @@ ar_deployment_class_init (ArDeploymentClass *klass)
                                   deployment_fields, G_N_ELEMENTS (deployment_fields));
   record_class->describe = ar_deployment_describe;
   record_class->validate = ar_deployment_validate;
-  record_class->warnings = ar_deployment_warnings;
+  record_class->list_warnings = ar_deployment_warnings;
 }
 
 static void

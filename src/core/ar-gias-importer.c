@@ -1029,6 +1029,14 @@ ar_gias_import (ArStore             *store,
   if (!ok)
     return NULL;
 
+  /* the extracts may leave a school in two trusts at once: say so */
+  {
+    g_autoptr(GPtrArray) overlaps = ar_trust_academy_list_overlaps (store, NULL);
+
+    for (guint i = 0; overlaps != NULL && i < overlaps->len; i++)
+      ar_gias_report_warn (report, g_ptr_array_index (overlaps, i));
+  }
+
   if (progress != NULL)
     progress (1.0, progress_data);
 

@@ -18,6 +18,8 @@ struct _ArGiasReport
   guint      counts[AR_GIAS_N_RECORDS][AR_GIAS_N_OUTCOMES];
   GPtrArray *skipped;
   GPtrArray *notes;
+  /* what the register holds after the import that is worth checking */
+  GPtrArray *warnings;
   guint      elsewhere;
   guint      not_trusts;
   guint      unmatched;
@@ -32,6 +34,7 @@ ar_gias_report_finalize (GObject *object)
 
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ar_gias_report_parent_class)->finalize (object);
 }
@@ -47,6 +50,7 @@ ar_gias_report_init (ArGiasReport *self)
 {
   self->skipped = g_ptr_array_new_with_free_func (g_free);
   self->notes = g_ptr_array_new_with_free_func (g_free);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
 ArGiasReport *
@@ -93,6 +97,23 @@ ar_gias_report_note (ArGiasReport *self,
 {
   g_return_if_fail (AR_IS_GIAS_REPORT (self));
   g_ptr_array_add (self->notes, g_strdup_printf (_("%s, line %u: %s"), file, line, note));
+}
+
+/* What the register now holds that is allowed but doubtful: a school in
+ * two trusts at once. */
+void
+ar_gias_report_warn (ArGiasReport *self,
+                     const char   *warning)
+{
+  g_return_if_fail (AR_IS_GIAS_REPORT (self));
+  g_ptr_array_add (self->warnings, g_strdup (warning));
+}
+
+const GPtrArray *
+ar_gias_report_get_warnings (ArGiasReport *self)
+{
+  g_return_val_if_fail (AR_IS_GIAS_REPORT (self), NULL);
+  return self->warnings;
 }
 
 /* Rows for areas the user did not choose: expected, so counted, not listed. */
@@ -201,6 +222,11 @@ ar_gias_report_to_text (ArGiasReport *self,
     {
       g_string_append_printf (out, _("Values left out: %'u\n"), self->notes->len);
       append_list (out, self->notes, max_lines);
+    }
+  if (self->warnings->len > 0)
+    {
+      g_string_append_printf (out, _("To check: %'u\n"), self->warnings->len);
+      append_list (out, self->warnings, max_lines);
     }
 
   if (!ar_gias_report_changed_anything (self))

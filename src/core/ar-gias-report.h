@@ -46,11 +46,14 @@ void          ar_gias_report_note             (ArGiasReport  *self,
                                                const char    *file,
                                                guint          line,
                                                const char    *note);
+void          ar_gias_report_warn             (ArGiasReport  *self,
+                                               const char    *warning);
 void          ar_gias_report_count_elsewhere  (ArGiasReport  *self);
 void          ar_gias_report_count_not_trust  (ArGiasReport  *self);
 void          ar_gias_report_count_unmatched  (ArGiasReport  *self);
 const GPtrArray *ar_gias_report_get_skipped   (ArGiasReport  *self);
 const GPtrArray *ar_gias_report_get_notes     (ArGiasReport  *self);
+const GPtrArray *ar_gias_report_get_warnings  (ArGiasReport  *self);
 guint         ar_gias_report_get_elsewhere    (ArGiasReport  *self);
 gboolean      ar_gias_report_changed_anything (ArGiasReport  *self);
 char         *ar_gias_report_to_text          (ArGiasReport  *self,

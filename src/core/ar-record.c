@@ -988,14 +988,89 @@ ar_record_warnings (ArRecord *self,
   g_return_val_if_fail (store != NULL, NULL);
 
   klass = AR_RECORD_GET_CLASS (self);
-  if (klass->warnings == NULL)
+  if (klass->list_warnings != NULL)
+    {
+      g_autoptr(GPtrArray) list = klass->list_warnings (self, store);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        g_strv_builder_add (builder, ((ArFieldProblem *) g_ptr_array_index (list, i))->message);
+      warnings = g_strv_builder_end (builder);
+    }
+  else if (klass->warnings != NULL)
+    warnings = klass->warnings (self, store);
+  else
     return NULL;
 
-  warnings = klass->warnings (self, store);
   if (warnings != NULL && warnings[0] == NULL)
     g_clear_pointer (&warnings, g_strfreev);
 
   return warnings;
+}
+
+/**
+ * ar_record_list_warnings:
+ * @store: the register @record is (or will be) saved in
+ *
+ * The warnings of ar_record_warnings(), each with the field it is about
+ * (-1 for the record as a whole), for a form to show at the field.
+ *
+ * Returns: (transfer full) (element-type ArFieldProblem): the warnings;
+ *   empty when there are none
+ */
+GPtrArray *
+ar_record_list_warnings (ArRecord *self,
+                         ArStore  *store)
+{
+  ArRecordClass *klass;
+  GPtrArray *warnings = NULL;
+
+  g_return_val_if_fail (AR_IS_RECORD (self), NULL);
+  g_return_val_if_fail (store != NULL, NULL);
+
+  klass = AR_RECORD_GET_CLASS (self);
+  if (klass->list_warnings != NULL)
+    warnings = klass->list_warnings (self, store);
+  if (warnings == NULL)
+    warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) ar_field_problem_free);
+
+  /* a class that only has sentences: about the record as a whole */
+  if (klass->list_warnings == NULL && klass->warnings != NULL)
+    {
+      g_auto(GStrv) sentences = klass->warnings (self, store);
+
+      for (guint i = 0; sentences != NULL && sentences[i] != NULL; i++)
+        add_problem (warnings, -1, sentences[i]);
+    }
+
+  return warnings;
+}
+
+/**
+ * ar_record_add_warning:
+ * @warnings: (element-type ArFieldProblem): where to add it
+ * @field: (nullable): the name of the field it is about, or %NULL
+ *
+ * For subclasses' list_warnings: adds a warning at @field.
+ */
+void
+ar_record_add_warning (ArRecord   *self,
+                       GPtrArray  *warnings,
+                       const char *field,
+                       const char *format,
+                       ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  g_return_if_fail (AR_IS_RECORD (self));
+  g_return_if_fail (warnings != NULL);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  add_problem (warnings, field != NULL ? field_index (self, field) : -1, message);
 }
 
 /**

@@ -75,8 +75,11 @@ struct _ArRecordClass
   /* what is allowed but doubtful, given the register: see ar_record_warnings() */
   char    **(*warnings) (ArRecord  *self,
                          ArStore   *store);
+  /* the same, each at the field it is about: see ar_record_list_warnings() */
+  GPtrArray *(*list_warnings) (ArRecord  *self,
+                               ArStore   *store);
 
-  gpointer padding[6];
+  gpointer padding[5];
 };
 
 void            ar_record_class_install_fields (ArRecordClass  *klass,
@@ -128,6 +131,13 @@ int             ar_record_get_invalid_field    (ArRecord       *self);
 char          **ar_record_warnings             (ArRecord       *self,
                                                 ArStore        *store);
 GPtrArray      *ar_record_list_problems        (ArRecord       *self);
+GPtrArray      *ar_record_list_warnings        (ArRecord       *self,
+                                                ArStore        *store);
+void            ar_record_add_warning          (ArRecord       *self,
+                                                GPtrArray      *warnings,
+                                                const char     *field,
+                                                const char     *format,
+                                                ...) G_GNUC_PRINTF (4, 5);
 void            ar_record_field_error          (ArRecord       *self,
                                                 GError        **error,
                                                 const char     *field,

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ArTrustAcademy, ar_trust_academy, AR, TRUST_ACADEMY, ArRecord)
 
-ArTrustAcademy *ar_trust_academy_new (void);
+ArTrustAcademy *ar_trust_academy_new           (void);
+GPtrArray      *ar_trust_academy_list_overlaps (ArStore  *store,
+                                                GError  **error);
 
 G_END_DECLS
