@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ar-application.h"
+#include "ar-field-row.h"
 #include "ar-record-list-page.h"
 #include "ar-test-ui-util.h"
 #include "ar-test-util.h"
@@ -221,6 +222,48 @@ test_filter_keeps_edit (Fixture       *f,
   g_assert_cmpstr (ar_record_get_text (saved, "focus"), ==, "Early reading");
 }
 
+/* The supporting leader is chosen by name, not by a bare role. */
+static void
+test_supporter_picker (Fixture       *f,
+                       gconstpointer  data)
+{
+  ArRecordEditor *editor = ar_record_list_page_get_editor (f->list);
+  GtkWidget *row;
+  GtkDropDown *drop_down;
+  GListModel *choices;
+  g_autofree char *chosen = NULL;
+  g_autofree char *previous = NULL;
+
+  /* Wistow Park's leadership support, by Isaac Norcross, an NLE */
+  g_assert_true (ar_record_list_page_select_id (f->list, 2));
+  ar_test_settle ();
+  row = ar_record_editor_get_field_row (editor, "supporter_designation_id");
+  g_assert_true (AR_IS_FIELD_ROW (row));
+  chosen = ar_field_row_describe (ar_field_row_get_linked (AR_FIELD_ROW (row)));
+  g_assert_cmpstr (chosen, ==, "Isaac Norcross · NLE");
+
+  /* every choice names its holder, in name order */
+  drop_down = GTK_DROP_DOWN (find_widget (row, GTK_TYPE_DROP_DOWN, NULL));
+  choices = gtk_drop_down_get_model (drop_down);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), >, 10);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(ArRecord) designation = g_list_model_get_item (choices, i);
+      g_autofree char *name = ar_field_row_describe (designation);
+
+      g_assert_nonnull (strstr (name, " · "));
+      if (previous != NULL)
+        g_assert_cmpint (g_utf8_collate (previous, name), <=, 0);
+      g_free (previous);
+      previous = g_steal_pointer (&name);
+    }
+
+  /* the supporting school's picker: names, told apart by URN */
+  row = ar_record_editor_get_field_row (editor, "supporter_school_id");
+  g_assert_true (AR_IS_FIELD_ROW (row));
+  ar_test_screenshot (GTK_WIDGET (f->window), "deployments-form.png");
+}
+
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -246,6 +289,8 @@ main (int   argc,
               fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/ar/deployments-window/filter-keeps-edit", Fixture, NULL,
               fixture_set_up, test_filter_keeps_edit, fixture_tear_down);
+  g_test_add ("/ar/deployments-window/supporter-picker", Fixture, NULL,
+              fixture_set_up, test_supporter_picker, fixture_tear_down);
   g_test_add ("/ar/deployments-window/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
 
