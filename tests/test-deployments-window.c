@@ -264,6 +264,150 @@ test_supporter_picker (Fixture       *f,
   ar_test_screenshot (GTK_WIDGET (f->window), "deployments-form.png");
 }
 
+static gint64
+find_id (ArStore    *store,
+         GType       type,
+         const char *name)
+{
+  g_autoptr(GListModel) records = ar_store_list (store, type, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(ArRecord) record = g_list_model_get_item (records, i);
+
+      if (g_strcmp0 (ar_record_get_text (record, "name"), name) == 0)
+        return ar_record_get_id (record);
+    }
+
+  g_error ("no “%s”", name);
+}
+
+/* Opens the record in its section's form, as a click on its row does. */
+static ArRecordEditor *
+open_record (Fixture    *f,
+             const char *section,
+             GType       type,
+             const char *name)
+{
+  ArRecordListPage *list = ar_window_get_page_for_type (f->window, type);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s", section));
+  ar_test_settle ();
+  g_assert_true (ar_record_list_page_select_id (list, find_id (f->store, type, name)));
+  ar_test_settle ();
+
+  return ar_record_list_page_get_editor (list);
+}
+
+static AdwPreferencesGroup *
+find_group (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget)
+      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0)
+    return ADW_PREFERENCES_GROUP (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesGroup *found = find_group (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (rows, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* The group's rows' titles, joined by "|", in order. */
+static char *
+group_titles (AdwPreferencesGroup *group)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  collect_rows (GTK_WIDGET (group), rows);
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (titles, "%s%s", i ? "|" : "",
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows->pdata[i])));
+
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+static void
+test_school_support (Fixture       *f,
+                     gconstpointer  data)
+{
+  ArRecordEditor *editor = open_record (f, "schools", AR_TYPE_SCHOOL, "Wistow Park Primary School");
+  AdwPreferencesGroup *received = find_group (GTK_WIDGET (editor), "Support received");
+  g_autofree char *titles = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  g_assert_nonnull (received);
+  titles = group_titles (received);
+  g_assert_nonnull (strstr (titles, "Isaac Norcross · NLE"));
+  g_assert_nonnull (strstr (titles, "Oliver Greaves · NLG"));
+  /* neither a national support school nor a teaching school */
+  g_assert_null (find_group (GTK_WIDGET (editor), "Support given"));
+  /* the lists are below the fold: their box, as it draws */
+  ar_test_screenshot (gtk_widget_get_parent (GTK_WIDGET (received)), "deployments-school-received.png");
+
+  /* a row opens the deployment */
+  collect_rows (GTK_WIDGET (received), rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_signal_emit_by_name (rows->pdata[0], "activated");
+  ar_test_settle ();
+  g_assert_cmpstr (ar_window_get_visible_section (f->window), ==, "deployments");
+  g_assert_true (AR_IS_DEPLOYMENT (ar_record_list_page_get_selected (f->list)));
+
+  /* a school that gives school-to-school support lists it */
+  editor = open_record (f, "schools", AR_TYPE_SCHOOL, "Dunmere College");
+  g_clear_pointer (&titles, g_free);
+  g_assert_nonnull (find_group (GTK_WIDGET (editor), "Support given"));
+  titles = group_titles (find_group (GTK_WIDGET (editor), "Support given"));
+  g_assert_cmpstr (titles, ==, "Wymeswold Fields Infant School");
+  /* its leaders are named (they read "(missing)" before) */
+  g_clear_pointer (&titles, g_free);
+  titles = group_titles (find_group (GTK_WIDGET (editor), "Leaders"));
+  g_assert_null (strstr (titles, "(missing)"));
+  g_assert_cmpstr (titles, !=, "");
+  ar_test_screenshot (gtk_widget_get_parent (GTK_WIDGET (find_group (GTK_WIDGET (editor), "Support given"))),
+                      "deployments-school-given.png");
+}
+
+static void
+test_person_deployments (Fixture       *f,
+                         gconstpointer  data)
+{
+  ArRecordEditor *editor = open_record (f, "leaders", AR_TYPE_PERSON, "Isaac Norcross");
+  AdwPreferencesGroup *group = find_group (GTK_WIDGET (editor), "Deployments");
+  g_autofree char *titles = NULL;
+
+  g_assert_nonnull (group);
+  titles = group_titles (group);
+  g_assert_cmpstr (titles, ==, "Wistow Park Primary School");
+
+  /* an NLG, through that designation */
+  editor = open_record (f, "leaders", AR_TYPE_PERSON, "Oliver Greaves");
+  g_clear_pointer (&titles, g_free);
+  titles = group_titles (find_group (GTK_WIDGET (editor), "Deployments"));
+  g_assert_cmpstr (titles, ==, "Wistow Park Primary School");
+  ar_test_screenshot (gtk_widget_get_parent (GTK_WIDGET (find_group (GTK_WIDGET (editor), "Deployments"))),
+                      "deployments-person.png");
+}
+
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -291,6 +435,10 @@ main (int   argc,
               fixture_set_up, test_filter_keeps_edit, fixture_tear_down);
   g_test_add ("/ar/deployments-window/supporter-picker", Fixture, NULL,
               fixture_set_up, test_supporter_picker, fixture_tear_down);
+  g_test_add ("/ar/deployments-window/school-support", Fixture, NULL,
+              fixture_set_up, test_school_support, fixture_tear_down);
+  g_test_add ("/ar/deployments-window/person-deployments", Fixture, NULL,
+              fixture_set_up, test_person_deployments, fixture_tear_down);
   g_test_add ("/ar/deployments-window/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
 
