@@ -33,6 +33,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/**
+ * ar_field_row_describe:
+ *
+ * Returns: (transfer full): the name a picker shows for @record: the one
+ *   set as %AR_FIELD_ROW_NAME_KEY, else ar_record_describe()
+ */
+char *
+ar_field_row_describe (ArRecord *record)
+{
+  const char *name = g_object_get_data (G_OBJECT (record), AR_FIELD_ROW_NAME_KEY);
+
+  return name != NULL ? g_strdup (name) : ar_record_describe (record);
+}
+
 /* What tells two records of the same name apart: a school's URN and
  * town, an area's code. */
 static char *
@@ -58,7 +72,7 @@ link_detail (ArRecord *record)
 static char *
 link_search_text (ArRecord *record)
 {
-  g_autofree char *name = record ? ar_record_describe (record) : NULL;
+  g_autofree char *name = record ? ar_field_row_describe (record) : NULL;
   g_autofree char *detail = record ? link_detail (record) : NULL;
 
   return g_strjoin (" ", name ? name : "", detail ? detail : "", NULL);
@@ -94,7 +108,7 @@ bind_label (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *name = gtk_widget_get_first_child (box);
   GtkWidget *detail = gtk_widget_get_next_sibling (name);
-  g_autofree char *text = ar_record_describe (record);
+  g_autofree char *text = ar_field_row_describe (record);
   g_autofree char *detail_text = GPOINTER_TO_INT (on_button) ? NULL : link_detail (record);
 
   gtk_label_set_text (GTK_LABEL (name), text);
@@ -118,6 +132,10 @@ show_choice (ArFieldRow *self)
 {
   ArRecord *chosen = gtk_drop_down_get_selected_item (self->drop_down);
   g_autofree char *detail = chosen ? link_detail (chosen) : NULL;
+
+  /* a long given name is cut short on the button: in full beneath */
+  if (detail == NULL && chosen != NULL && g_object_get_data (G_OBJECT (chosen), AR_FIELD_ROW_NAME_KEY) != NULL)
+    detail = ar_field_row_describe (chosen);
   g_autofree char *escaped = g_markup_escape_text (detail ? detail : "", -1);
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), escaped);

@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ArFieldRow, ar_field_row, AR, FIELD_ROW, AdwActionRow)
 
+/* Object data on a choice: the name to show for it when the record alone
+ * cannot say (a designation names its role; people look for its holder). */
+#define AR_FIELD_ROW_NAME_KEY "ar-field-row-name"
+
+char       *ar_field_row_describe      (ArRecord   *record);
+
 ArFieldRow *ar_field_row_new_link      (const char *title,
                                         GListModel *choices,
                                         gboolean    can_clear);

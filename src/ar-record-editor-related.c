@@ -70,11 +70,12 @@ static void
 add_related_row (ArRecordEditor      *self,
                  AdwPreferencesGroup *group,
                  ArRecord            *target,
+                 const char          *title,
                  const char          *subtitle,
                  ArRecord            *link)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *name = target ? ar_record_describe (target) : g_strdup (_("(missing)"));
+  g_autofree char *name = title ? g_strdup (title) : target ? ar_record_describe (target) : g_strdup (_("(missing)"));
   g_autofree char *escaped_name = g_markup_escape_text (name, -1);
   g_autofree char *escaped_subtitle = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
 
@@ -140,19 +141,70 @@ new_link (GType       type,
   return link;
 }
 
-static void
-list_links (ArRecordEditor *self,
-            const char     *title,
-            const char     *add_label,
-            GType           link_type,
-            const char     *link_field,
-            const char     *target_field,
-            GType           target_type)
+/* The other party to a deployment: who gave the support, seen from the
+ * school that received it; else the school that received it. */
+static char *
+deployment_party (ArRecordEditor *self,
+                  ArRecord       *deployment,
+                  gboolean        received)
 {
+  g_autoptr(ArRecord) designation = NULL;
+  g_autoptr(ArRecord) person = NULL;
+  g_autoptr(ArRecord) school = NULL;
+
+  if (!received)
+    school = linked (self, deployment, "school_id", AR_TYPE_SCHOOL);
+  else if ((designation = linked (self, deployment, "supporter_designation_id", AR_TYPE_DESIGNATION)) != NULL)
+    person = linked (self, designation, "person_id", AR_TYPE_PERSON);
+  else
+    school = linked (self, deployment, "supporter_school_id", AR_TYPE_SCHOOL);
+
+  if (person != NULL)
+    {
+      g_autofree char *name = ar_record_describe (person);
+      g_autofree char *role = ar_record_describe (designation);
+
+      return g_strdup_printf ("%s · %s", name, role);
+    }
+
+  return school ? ar_record_describe (school) : g_strdup (_("(missing)"));
+}
+
+/* "Leadership · 2025-09-01 to 2026-07-31 · Completed" */
+static char *
+deployment_summary (ArRecord *deployment)
+{
+  g_autofree char *dates = date_span (ar_record_get_text (deployment, "starts_on"),
+                                      ar_record_get_text (deployment, "ends_on"));
+  const char *parts[4] = { NULL };
+  guint n = 0;
+
+  if (ar_record_get_text (deployment, "focus") != NULL)
+    parts[n++] = ar_record_get_text (deployment, "focus");
+  if (dates != NULL)
+    parts[n++] = dates;
+  parts[n++] = ar_choice_label (ar_record_get_text (deployment, "status"));
+
+  return g_strjoinv (" · ", (char **) parts);
+}
+
+static void
+list_links (ArRecordEditor   *self,
+            const ArRelation *relation)
+{
+  const char *title = _(relation->title);
+  const char *add_label = relation->add_label ? _(relation->add_label) : NULL;
+  GType link_type = relation->link_type ();
+  const char *link_field = relation->link_field;
+  const char *target_field = relation->target_field;
+  GType target_type = relation->target_type ? relation->target_type () : G_TYPE_NONE;
   gint64 id = ar_record_get_id (self->record);
-  g_autoptr(GListModel) links = ar_store_list_where (self->store, link_type, link_field, id, NULL);
+  g_autoptr(GListModel) links = ar_relation_list_links (relation, self->store, id, NULL);
   AdwPreferencesGroup *group;
 
+  /* through a record in between, a new link would not know which one */
+  if (relation->through_type != NULL)
+    add_label = NULL;
   group = add_related_group (self, title, add_label, add_label ? new_link (link_type, link_field, id) : NULL);
   for (guint i = 0; links != NULL && i < g_list_model_get_n_items (links); i++)
     {
@@ -161,17 +213,30 @@ list_links (ArRecordEditor *self,
       g_autofree char *dates = NULL;
       g_autofree char *subtitle = NULL;
 
+      /* a deployment is a record of its own: opened, never removed here */
+      if (link_type == AR_TYPE_DEPLOYMENT)
+        {
+          g_autofree char *party = deployment_party (self, link, g_str_equal (link_field, "school_id"));
+
+          subtitle = deployment_summary (link);
+          add_related_row (self, group, link, party, subtitle, NULL);
+          continue;
+        }
+
       if (link_type == AR_TYPE_DESIGNATION)
         {
           dates = date_span (ar_record_get_text (link, "starts_on"), ar_record_get_text (link, "ends_on"));
           subtitle = g_strjoin (" · ", ar_record_get_text (link, "role"),
                                 dates ? dates : "", NULL);
-          add_related_row (self, group, link, subtitle, link);
+          add_related_row (self, group, link, NULL, subtitle, link);
           continue;
         }
 
+      /* with no other end, the link itself is what is listed (a leader) */
       if (target_field != NULL)
         target = linked (self, link, target_field, target_type);
+      else
+        target = g_object_ref (link);
       if (target == NULL && link_type == AR_TYPE_ALLIANCE_MEMBER)
         target = linked (self, link, "organisation_id", AR_TYPE_ORGANISATION);
 
@@ -180,7 +245,7 @@ list_links (ArRecordEditor *self,
       else if (link_type == AR_TYPE_ALLIANCE_MEMBER)
         dates = g_strdup (ar_choice_label (ar_record_get_text (link, "role")));
 
-      add_related_row (self, group, target, dates, link_type == AR_TYPE_PERSON ? NULL : link);
+      add_related_row (self, group, target, NULL, dates, link_type == AR_TYPE_PERSON ? NULL : link);
     }
 
   if (links == NULL || g_list_model_get_n_items (links) == 0)
@@ -208,12 +273,10 @@ _ar_record_editor_rebuild_related (ArRecordEditor *self)
     {
       const ArRelation *relation = &relations[i];
 
-      if (relation->owner_type () != type)
+      if (!ar_relation_applies (relation, self->store, self->record))
         continue;
 
-      list_links (self, _(relation->title), relation->add_label ? _(relation->add_label) : NULL,
-                  relation->link_type (), relation->link_field, relation->target_field,
-                  relation->target_type ? relation->target_type () : G_TYPE_NONE);
+      list_links (self, relation);
     }
 
   if (type == AR_TYPE_SCHOOL)

@@ -329,6 +329,35 @@ on_link_open (ArFieldRow     *row,
   g_signal_emit (self, signals[OPEN_RECORD], 0, target);
 }
 
+static void
+name_designations (ArRecordEditor *self,
+                   GListModel     *designations)
+{
+  g_autoptr(GListModel) people = ar_store_list (self->store, AR_TYPE_PERSON, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(ArRecord) person = g_list_model_get_item (people, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = ar_record_get_id (person);
+      g_hash_table_insert (names, id, ar_record_describe (person));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (designations); i++)
+    {
+      g_autoptr(ArRecord) designation = g_list_model_get_item (designations, i);
+      gint64 person_id = ar_record_get_integer (designation, "person_id");
+      const char *person = g_hash_table_lookup (names, &person_id);
+      g_autofree char *role = ar_record_describe (designation);
+
+      g_object_set_data_full (G_OBJECT (designation), AR_FIELD_ROW_NAME_KEY,
+                              g_strdup_printf ("%s · %s", person ? person : _("(missing)"), role),
+                              g_free);
+    }
+}
+
 static GListModel *
 candidates_for (ArRecordEditor *self,
                 const char     *table)
@@ -341,6 +370,15 @@ candidates_for (ArRecordEditor *self,
     {
       GListModel *records = ar_store_list (self->store, G_TYPE_FROM_CLASS (klass), NULL);
       GtkExpression *label = gtk_property_expression_new (AR_TYPE_RECORD, NULL, "label");
+
+      /* a designation is chosen by its holder: "Connor Varley · NLE" */
+      if (records != NULL && G_TYPE_FROM_CLASS (klass) == AR_TYPE_DESIGNATION)
+        {
+          name_designations (self, records);
+          gtk_expression_unref (label);
+          label = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                               G_CALLBACK (ar_field_row_describe), NULL, NULL);
+        }
 
       /* by name, as people look for them */
       if (records != NULL)

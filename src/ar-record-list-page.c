@@ -26,6 +26,7 @@ struct _ArRecordListPage
 {
   AdwBin              parent_instance;
 
+  const ArSection    *section;
   GType               record_type;
   char               *title;
   const ArColumnSpec *columns;
@@ -40,6 +41,10 @@ struct _ArRecordListPage
   GtkSingleSelection *selection;
   char               *query;
   char               *filter_choice;
+  /* the "Role" choice and the "Active on" date, for sections with them */
+  char               *role_choice;
+  char               *active_on;
+  guint               active_on_idle;
   /* the area filter: ids in the order of the drop-down, 0 first for all */
   GArray             *area_ids;
   gint64              area_filter;
@@ -47,7 +52,8 @@ struct _ArRecordListPage
 
   /* what each row shows, linked names and derived columns worked out */
   ArRecordTable      *table;
-  /* the column of a person's designations, which the role filter reads */
+  /* the column of roles the role filters read: a person's designations,
+   * a deployment's kind of support */
   int                 roles_column;
   /* the store changed while the page was hidden: reload when shown */
   gboolean            stale;
@@ -75,6 +81,11 @@ struct _ArRecordListPage
   GtkToggleButton    *search_button;
   GtkDropDown        *filter_drop_down;
   GtkDropDown        *area_drop_down;
+  GtkBox             *extra_filters;
+  GtkDropDown        *role_drop_down;
+  GtkBox             *active_on_box;
+  GtkEntry           *active_on_entry;
+  GtkCalendar        *active_on_calendar;
   AdwBin             *list_frame;
   GtkColumnView      *column_view;
   GtkStack           *list_stack;
@@ -167,14 +178,24 @@ record_matches (gpointer item,
        * "open" must not match "proposed-to-open" */
       if (g_str_equal (self->filter_field, "roles"))
         {
-          const char *roles = ar_record_table_get_cell (self->table, record, self->roles_column);
-
-          if (roles == NULL || strstr (roles, self->filter_choice) == NULL)
+          if (!ar_record_table_has_role (self->table, record, self->roles_column, self->filter_choice))
             return FALSE;
         }
       else if (g_strcmp0 (ar_record_get_text (record, self->filter_field), self->filter_choice) != 0)
         return FALSE;
     }
+
+  if (self->role_choice != NULL
+      && !ar_record_table_has_role (self->table, record, self->roles_column, self->role_choice))
+    return FALSE;
+
+  if (self->active_on != NULL && !self->section->active_on (record, self->active_on))
+    return FALSE;
+
+  /* records without an area of their own are in their school's */
+  if (self->section->area_link != NULL)
+    return ar_record_table_matches (record, 0, self->query)
+           && (self->area_filter == 0 || ar_record_table_get_area (self->table, record) == self->area_filter);
 
   return ar_record_table_matches (record, self->area_filter, self->query);
 }
@@ -219,7 +240,7 @@ reload_area_filter (ArRecordListPage *self)
   guint selected = 0;
   gint64 all = 0;
 
-  if (self->area_field < 0 || self->store == NULL)
+  if ((self->area_field < 0 && self->section->area_link == NULL) || self->store == NULL)
     return;
 
   areas = ar_store_list (self->store, AR_TYPE_AREA, NULL);
@@ -289,6 +310,62 @@ on_filter_selected (GtkDropDown      *drop_down,
   g_clear_pointer (&self->filter_choice, g_free);
   self->filter_choice = g_strdup (value);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_role_selected (GtkDropDown      *drop_down,
+                  GParamSpec       *pspec,
+                  ArRecordListPage *self)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
+  const char *value = item ? g_object_get_data (G_OBJECT (item), "ar-value") : NULL;
+
+  leave_form_soon (self);
+  g_clear_pointer (&self->role_choice, g_free);
+  self->role_choice = g_strdup (value);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* An empty date shows every record; a date half typed is marked and
+ * leaves the list as it was. Read once the entry has settled: replacing
+ * its text empties it first. */
+static gboolean
+apply_active_on (gpointer data)
+{
+  ArRecordListPage *self = data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->active_on_entry));
+  gboolean valid = text[0] == '\0' || ar_date_is_valid (text);
+
+  self->active_on_idle = 0;
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->active_on_entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->active_on_entry), "error");
+  if (!valid || g_strcmp0 (self->active_on, text[0] ? text : NULL) == 0)
+    return G_SOURCE_REMOVE;
+
+  leave_form_soon (self);
+  g_clear_pointer (&self->active_on, g_free);
+  self->active_on = text[0] ? g_strdup (text) : NULL;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_active_on_changed (ArRecordListPage *self)
+{
+  if (self->active_on_idle == 0)
+    self->active_on_idle = g_idle_add (apply_active_on, self);
+}
+
+static void
+on_active_on_day_selected (ArRecordListPage *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->active_on_calendar);
+  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->active_on_entry), iso);
 }
 
 typedef struct
@@ -547,8 +624,9 @@ add_columns (ArRecordListPage *self)
         g_menu_append (self->column_menu, _(data->spec->title), detailed);
         g_array_append_val (self->chosen_columns, chosen);
       }
-      if (g_strcmp0 (data->spec->field, "name") == 0)
-        gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_ASCENDING);
+      if (g_strcmp0 (data->spec->field, self->section->sort_field ? self->section->sort_field : "name") == 0)
+        gtk_column_view_sort_by_column (self->column_view, column,
+                                        self->section->sort_descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
     }
 }
 
@@ -583,6 +661,40 @@ add_filter (ArRecordListPage *self)
 
   gtk_drop_down_set_model (self->filter_drop_down, G_LIST_MODEL (labels));
   g_signal_connect (self->filter_drop_down, "notify::selected", G_CALLBACK (on_filter_selected), self);
+}
+
+/* The section's own filters: a role (every role given to people, and a
+ * school's support of another), a date the record was active on. */
+static void
+add_extra_filters (ArRecordListPage *self)
+{
+  gboolean by_role = self->section->role_column != AR_COLUMN_TEXT && self->roles_column >= 0;
+
+  if (by_role)
+    {
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+      const char *school = AR_DEPLOYMENT_KIND_SCHOOL;
+      guint n = 0;
+
+      gtk_string_list_append (labels, _("All roles"));
+      for (const char * const *code = ar_role_designation_codes; ; code++)
+        {
+          const char *value = *code ? *code : school;
+          g_autoptr(GObject) label = NULL;
+
+          gtk_string_list_append (labels, ar_choice_label (value));
+          label = g_list_model_get_item (G_LIST_MODEL (labels), ++n);
+          g_object_set_data_full (label, "ar-value", g_strdup (value), g_free);
+          if (*code == NULL)
+            break;
+        }
+      gtk_drop_down_set_model (self->role_drop_down, G_LIST_MODEL (labels));
+      g_signal_connect (self->role_drop_down, "notify::selected", G_CALLBACK (on_role_selected), self);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->role_drop_down), by_role);
+  gtk_widget_set_visible (GTK_WIDGET (self->active_on_box), self->section->active_on != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->extra_filters), by_role || self->section->active_on != NULL);
 }
 
 static void
@@ -871,6 +983,9 @@ ar_record_list_page_dispose (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->filter_choice, g_free);
+  g_clear_pointer (&self->role_choice, g_free);
+  g_clear_pointer (&self->active_on, g_free);
+  g_clear_handle_id (&self->active_on_idle, g_source_remove);
   g_clear_pointer (&self->area_ids, g_array_unref);
   g_clear_pointer (&self->chosen_columns, g_array_unref);
   g_clear_pointer (&self->column_data, g_ptr_array_unref);
@@ -914,6 +1029,13 @@ ar_record_list_page_class_init (ArRecordListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, search_button);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, filter_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, extra_filters);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, role_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, active_on_box);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, active_on_entry);
+  gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, active_on_calendar);
+  gtk_widget_class_bind_template_callback (widget_class, on_active_on_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_active_on_day_selected);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, area_drop_down);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, list_frame);
   gtk_widget_class_bind_template_child (widget_class, ArRecordListPage, column_view);
@@ -951,22 +1073,28 @@ ar_record_list_page_init (ArRecordListPage *self)
   }
 }
 
+/**
+ * ar_record_list_page_new:
+ * @section: (transfer none): what to list, from ar_sections(): kept
+ *   for the page's lifetime
+ */
 ArRecordListPage *
-ar_record_list_page_new (GType               record_type,
-                         const char         *title,
-                         const ArColumnSpec *columns,
-                         guint               n_columns,
-                         const char         *filter_field)
+ar_record_list_page_new (const ArSection *section)
 {
   ArRecordListPage *self = g_object_new (AR_TYPE_RECORD_LIST_PAGE, NULL);
+  GType record_type = section->get_type ();
+  const char *title = _(section->title);
 
+  self->section = section;
   self->record_type = record_type;
   self->title = g_strdup (title);
-  self->columns = columns;
-  self->n_columns = n_columns;
-  self->table = ar_record_table_new (record_type, columns, n_columns);
-  self->roles_column = ar_record_table_find_column (self->table, AR_COLUMN_PERSON_ROLES);
-  self->filter_field = filter_field;
+  self->columns = section->columns;
+  self->n_columns = section->n_columns;
+  self->table = ar_record_table_new (record_type, self->columns, self->n_columns);
+  ar_record_table_set_area_link (self->table, section->area_link);
+  self->roles_column = ar_record_table_find_column (self->table, section->role_column != AR_COLUMN_TEXT
+                                                                 ? section->role_column : AR_COLUMN_PERSON_ROLES);
+  self->filter_field = section->filter_field;
 
   adw_window_title_set_title (self->window_title, title);
   g_object_set (self->search_entry, "placeholder-text", _("Search"), NULL);
@@ -993,6 +1121,7 @@ ar_record_list_page_new (GType               record_type,
   g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   add_filter (self);
+  add_extra_filters (self);
 
   {
     ArRecordClass *klass = g_type_class_ref (record_type);
@@ -1000,7 +1129,7 @@ ar_record_list_page_new (GType               record_type,
     self->area_field = ar_record_class_field_index (klass, "area_id");
     g_type_class_unref (klass);
   }
-  gtk_widget_set_visible (GTK_WIDGET (self->area_drop_down), self->area_field >= 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->area_drop_down), self->area_field >= 0 || section->area_link != NULL);
   g_signal_connect (self->area_drop_down, "notify::selected", G_CALLBACK (on_area_selected), self);
 
   return self;
@@ -1044,6 +1173,7 @@ typedef struct
   GType               record_type;
   const ArColumnSpec *columns;
   guint               n_columns;
+  const char         *area_link;
   gint64              selected_id;
   /* the plain field the list is sorted by, when it is, or -1 */
   int                 sort_index;
@@ -1123,6 +1253,7 @@ load_records (ArStore   *store,
     return FALSE;
 
   load->table = ar_record_table_new (load->record_type, load->columns, load->n_columns);
+  ar_record_table_set_area_link (load->table, load->area_link);
   ar_record_table_load (load->table, store);
   load->records = g_ptr_array_new_full (g_list_model_get_n_items (records), g_object_unref);
 
@@ -1243,7 +1374,8 @@ take_records (ArRecordListPage *self,
       g_object_unref (list);
       /* with nothing to filter out, filtering is quick: at once, rather
        * than emptying the list and filling it again in batches */
-      if (self->query == NULL && self->filter_choice == NULL && self->area_filter == 0)
+      if (self->query == NULL && self->filter_choice == NULL && self->area_filter == 0
+          && self->role_choice == NULL && self->active_on == NULL)
         gtk_filter_list_model_set_incremental (self->filtered, FALSE);
       gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (sorted));
       gtk_filter_list_model_set_incremental (self->filtered, TRUE);
@@ -1365,6 +1497,7 @@ ar_record_list_page_reload (ArRecordListPage *self)
   load->record_type = self->record_type;
   load->columns = self->columns;
   load->n_columns = self->n_columns;
+  load->area_link = self->section->area_link;
   load->selected_id = selected_id;
   n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   load->order = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_shown);

@@ -16,11 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ArRecordListPage, ar_record_list_page, AR, RECORD_LIST_PAGE, AdwBin)
 
-ArRecordListPage *ar_record_list_page_new             (GType                record_type,
-                                                       const char          *title,
-                                                       const ArColumnSpec  *columns,
-                                                       guint                n_columns,
-                                                       const char          *filter_field);
+ArRecordListPage *ar_record_list_page_new             (const ArSection     *section);
 GType             ar_record_list_page_get_record_type (ArRecordListPage    *self);
 const char       *ar_record_list_page_get_title       (ArRecordListPage    *self);
 void              ar_record_list_page_set_store       (ArRecordListPage    *self,

@@ -181,9 +181,7 @@ build_sections (ArWindow *self)
   for (guint i = 0; i < n_sections; i++)
     {
       const ArSection *section = &sections[i];
-      ArRecordListPage *page = ar_record_list_page_new (section->get_type (), _(section->title),
-                                                        section->columns, section->n_columns,
-                                                        section->filter_field);
+      ArRecordListPage *page = ar_record_list_page_new (section);
       ArRecordEditor *editor = ar_record_list_page_get_editor (page);
 
       g_signal_connect (editor, "open-record", G_CALLBACK (on_open_record), self);

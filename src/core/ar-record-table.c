@@ -428,6 +428,10 @@ cell_text (ArRecordTable      *self,
  * Works out the linked names and derived values from @store, as at today.
  * Call again when the store has changed.
  */
+static gboolean load_school_areas (ArRecordTable  *self,
+                                   ArStore        *store,
+                                   GError        **error);
+
 void
 ar_record_table_load (ArRecordTable *self,
                       ArStore       *store)
@@ -436,6 +440,9 @@ ar_record_table_load (ArRecordTable *self,
   g_return_if_fail (AR_IS_STORE (store));
 
   build_lookups (self, store);
+  /* what ar_record_table_get_area() reads for records without an area */
+  if (self->area_link != NULL)
+    load_school_areas (self, store, NULL);
 }
 
 /**
@@ -519,6 +526,55 @@ compare_names (gconstpointer a,
 
   return strcmp (ar_record_get_sort_key (*(ArRecord **) a, index),
                  ar_record_get_sort_key (*(ArRecord **) b, index));
+}
+
+/**
+ * ar_record_table_get_area:
+ *
+ * Returns: the id of the area @record is in: its own, or (with an area
+ *   link) its school's as last loaded; 0 if none is known
+ */
+gint64
+ar_record_table_get_area (ArRecordTable *self,
+                          ArRecord      *record)
+{
+  g_return_val_if_fail (AR_IS_RECORD_TABLE (self), 0);
+
+  if (self->area_link != NULL)
+    return linked_area (self, record);
+
+  return ar_record_get_integer (record, "area_id");
+}
+
+/**
+ * ar_record_table_has_role:
+ * @column: a column of roles: a person's designations, or a deployment's
+ *   kind of support
+ * @code: a role code ("NLE"), or `school-to-school`
+ *
+ * The lists' "Role" choice: a person holding the role now, a deployment
+ * given through it.
+ */
+gboolean
+ar_record_table_has_role (ArRecordTable *self,
+                          ArRecord      *record,
+                          guint          column,
+                          const char    *code)
+{
+  const char *cell;
+
+  g_return_val_if_fail (AR_IS_RECORD_TABLE (self), FALSE);
+  g_return_val_if_fail (column < self->n_columns, FALSE);
+
+  cell = cell_text (self, record, &self->columns[column]);
+  if (cell == NULL || code == NULL)
+    return FALSE;
+
+  /* a person's roles are a list; a deployment has one kind, in words */
+  if (self->columns[column].kind == AR_COLUMN_PERSON_ROLES)
+    return strstr (cell, code) != NULL;
+
+  return g_str_equal (cell, ar_choice_label (code));
 }
 
 /**

@@ -70,6 +70,12 @@ const char         *ar_record_table_get_cell    (ArRecordTable      *self,
 gboolean            ar_record_table_matches     (ArRecord           *record,
                                                  gint64              area_id,
                                                  const char         *folded_query);
+gint64              ar_record_table_get_area    (ArRecordTable      *self,
+                                                 ArRecord           *record);
+gboolean            ar_record_table_has_role    (ArRecordTable      *self,
+                                                 ArRecord           *record,
+                                                 guint               column,
+                                                 const char         *code);
 GListModel         *ar_record_table_select      (ArRecordTable      *self,
                                                  ArStore            *store,
                                                  gint64              area_id,

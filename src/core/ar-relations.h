@@ -7,6 +7,9 @@
 
 #include <glib-object.h>
 
+#include "ar-record.h"
+#include "ar-store.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -19,6 +22,12 @@ G_BEGIN_DECLS
  * @target_field: (nullable): their field that names the other end
  *   ("trust_id"), or %NULL when the link itself is what is listed
  * @target_type: the other end's type, or %G_TYPE_NONE
+ * @through_type: (nullable): when the links name the owner through a
+ *   record in between (a deployment names a designation, which names
+ *   the person): that record's type; @link_field then names it
+ * @through_field: its field that names the owner ("person_id")
+ * @applies: (nullable): whether the list belongs under this owner at all
+ *   (support given: national support and teaching schools only)
  *
  * One row per list of links under a form: the window and the command line
  * read the same table.
@@ -32,8 +41,19 @@ typedef struct
   const char *link_field;
   const char *target_field;
   GType     (*target_type) (void);
+  GType     (*through_type) (void);
+  const char *through_field;
+  gboolean  (*applies) (ArStore  *store,
+                        ArRecord *owner);
 } ArRelation;
 
-const ArRelation *ar_relations (guint *n_relations);
+const ArRelation *ar_relations           (guint             *n_relations);
+gboolean          ar_relation_applies    (const ArRelation  *relation,
+                                          ArStore           *store,
+                                          ArRecord          *owner);
+GListModel       *ar_relation_list_links (const ArRelation  *relation,
+                                          ArStore           *store,
+                                          gint64             owner_id,
+                                          GError           **error);
 
 G_END_DECLS

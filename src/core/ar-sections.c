@@ -66,6 +66,13 @@ static const ArColumnSpec deployment_columns[] = {
   { N_("Status"), "status", AR_COLUMN_CHOICE, FALSE, TRUE },
 };
 
+static gboolean
+deployment_active_on (ArRecord   *record,
+                      const char *date)
+{
+  return ar_deployment_is_active_on (AR_DEPLOYMENT (record), date);
+}
+
 static const ArSection sections[] = {
   { "alliances", N_("Alliances"), "system-users-symbolic", ar_alliance_get_type,
     alliance_columns, G_N_ELEMENTS (alliance_columns), NULL },
@@ -78,7 +85,9 @@ static const ArSection sections[] = {
   { "partners", N_("Partners"), "applications-engineering-symbolic", ar_organisation_get_type,
     organisation_columns, G_N_ELEMENTS (organisation_columns), "kind" },
   { "deployments", N_("Deployments"), "emblem-favorite-symbolic", ar_deployment_get_type,
-    deployment_columns, G_N_ELEMENTS (deployment_columns), "status", "school_id" },
+    deployment_columns, G_N_ELEMENTS (deployment_columns), "status", "school_id",
+    /* the work going on now comes first */
+    "starts_on", TRUE, AR_COLUMN_DEPLOYMENT_KIND, deployment_active_on },
   /* typed in by hand when there is no GIAS extract to import them from */
   { "areas", N_("Areas"), "mark-location-symbolic", ar_area_get_type,
     area_columns, G_N_ELEMENTS (area_columns), NULL },
