@@ -924,14 +924,14 @@ ar_table_import_plan (ArTableImport  *self,
   if (!any)
     {
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                   _("%s: no column has a heading this import knows; say what each holds with --map"),
+                   _("%s: no column has a heading this import knows"),
                    ar_table_reader_get_source_name (self->reader));
       return FALSE;
     }
   if (!has_column (self, "name") && !(has_column (self, "first_name") || has_column (self, "last_name")))
     {
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                   _("%s: no column holds names; say which does with --map COLUMN=name"),
+                   _("%s: no column holds names"),
                    ar_table_reader_get_source_name (self->reader));
       return FALSE;
     }
