@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ar-application.h"
 #include "ar-table-import-dialog.h"
 
 /* Enough rows to see what the file does; the report lists them all */
@@ -30,6 +31,7 @@ struct _ArTableImportDialog
   AdwWindow        parent_instance;
 
   ArStore         *store;
+  ArSettings      *settings;
   ArTableReader   *reader;
   ArTableImport   *import;
   GPtrArray       *column_rows;   /* of AdwComboRow, one per column */
@@ -43,6 +45,7 @@ struct _ArTableImportDialog
   GtkButton       *import_button;
   AdwComboRow     *kind_row;
   GtkGrid         *sample_grid;
+  AdwPreferencesGroup *columns_group;
   GtkListBox      *columns_list;
   GtkListBox      *plan_list;
   GtkLabel        *summary_label;
@@ -336,7 +339,44 @@ column_examples (ArTableReader *reader,
   return found ? g_strdup_printf (_("e.g. %s"), text->str) : g_strdup (_("empty"));
 }
 
-/* A fresh import of the file as the chosen kind: meanings guessed again */
+/* The columns as they were last imported from a file with the same
+ * headings, in place of the guesses */
+static gboolean
+recall_columns (ArTableImportDialog *self)
+{
+  g_autofree char *key = ar_table_import_dup_headers_key (self->import);
+  g_auto(GStrv) fields = ar_settings_dup_table_columns (self->settings, key);
+  guint n_columns = ar_table_import_get_n_columns (self->import);
+
+  if (fields == NULL || g_strv_length (fields) != n_columns)
+    return FALSE;
+
+  for (guint i = 0; i < n_columns; i++)
+    ar_table_import_set_column_field (self->import, i, fields[i][0] ? fields[i] : NULL);
+
+  return TRUE;
+}
+
+static void
+remember_columns (ArTableImportDialog *self)
+{
+  g_autofree char *key = ar_table_import_dup_headers_key (self->import);
+  guint n_columns = ar_table_import_get_n_columns (self->import);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const char *field = ar_table_import_get_column_field (self->import, i);
+
+      g_ptr_array_add (fields, (gpointer) (field ? field : ""));
+    }
+  g_ptr_array_add (fields, NULL);
+
+  ar_settings_set_table_columns (self->settings, key, (const char * const *) fields->pdata);
+}
+
+/* A fresh import of the file as the chosen kind: meanings recalled or
+ * guessed again */
 static void
 start_import (ArTableImportDialog *self)
 {
@@ -347,6 +387,13 @@ start_import (ArTableImportDialog *self)
 
   g_clear_object (&self->import);
   self->import = ar_table_import_new (self->store, self->reader, selected_kind (self));
+
+  adw_preferences_group_set_description (self->columns_group,
+                                         recall_columns (self)
+                                           ? _("What each column holds, as chosen when a file with the same headings "
+                                               "was last imported. Change any that is wrong, or ignore it.")
+                                           : _("What each column holds, guessed from its heading. Change any that "
+                                               "is wrong, or ignore it."));
 
   gtk_string_list_append (choices, _("Ignore"));
   for (guint i = 0; i < n_fields; i++)
@@ -400,6 +447,9 @@ import_confirm_action (GtkWidget  *widget,
   if (self->import == NULL || self->report == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->import_button)))
     return;
 
+  /* the next file with these headings starts from this choice */
+  remember_columns (self);
+
   /* the report says what the plan did: writing it clears the plan */
   report = g_steal_pointer (&self->report);
   counts = g_strdup_printf (_("%u added, %u updated, %u unchanged, %u refused"),
@@ -437,6 +487,7 @@ ar_table_import_dialog_dispose (GObject *object)
   g_clear_object (&self->import);
   g_clear_object (&self->reader);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
   g_clear_pointer (&self->plan_rows, g_ptr_array_unref);
   g_clear_pointer (&self->report, g_free);
@@ -459,6 +510,7 @@ ar_table_import_dialog_class_init (ArTableImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArTableImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, ArTableImportDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, ArTableImportDialog, sample_grid);
+  gtk_widget_class_bind_template_child (widget_class, ArTableImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, ArTableImportDialog, columns_list);
   gtk_widget_class_bind_template_child (widget_class, ArTableImportDialog, plan_list);
   gtk_widget_class_bind_template_child (widget_class, ArTableImportDialog, summary_label);
@@ -496,11 +548,15 @@ ar_table_import_dialog_new (GtkWindow *parent,
                             ArStore   *store)
 {
   ArTableImportDialog *self;
+  GApplication *app;
 
   g_return_val_if_fail (AR_IS_STORE (store), NULL);
 
   self = g_object_new (AR_TYPE_TABLE_IMPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
   self->store = g_object_ref (store);
+  app = g_application_get_default ();
+  self->settings = AR_IS_APPLICATION (app) ? g_object_ref (ar_application_get_settings (AR_APPLICATION (app)))
+                                           : ar_settings_new ();
 
   return self;
 }

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "ar-settings.h"
 #include "ar-table-import-dialog.h"
 #include "ar-test-ui-util.h"
 #include "ar-test-util.h"
@@ -46,6 +47,15 @@ write_sheet (const char *directory,
   return g_file_new_for_path (path);
 }
 
+/* Each test starts with no spreadsheet layouts remembered */
+static void
+forget_columns (void)
+{
+  g_autoptr(ArSettings) settings = ar_settings_new ();
+
+  g_settings_reset (ar_settings_get_gsettings (settings), "table-columns");
+}
+
 static ArTableImportDialog *
 dialog_for (ArStore *store,
             int      width,
@@ -53,6 +63,7 @@ dialog_for (ArStore *store,
 {
   ArTableImportDialog *dialog = ar_table_import_dialog_new (NULL, store);
 
+  forget_columns ();
   gtk_window_set_default_size (GTK_WINDOW (dialog), width, height);
   gtk_window_present (GTK_WINDOW (dialog));
 
@@ -230,6 +241,62 @@ press_escape (ArTableImportDialog *dialog)
   g_assert_not_reached ();
 }
 
+/* The columns chosen for an imported file are chosen again for the next
+ * file with the same headings; a cancelled choice is not remembered */
+static void
+test_remembers_columns (void)
+{
+  g_autoptr(ArStore) store = store_with_schools ();
+  g_autofree char *directory = ar_test_make_dir ();
+  g_autoptr(GFile) march = write_sheet (directory, "march.csv",
+                                        "Who,Where,Shoe size\n"
+                                        "Ada Lovelace,120001,9\n");
+  g_autoptr(GFile) april = write_sheet (directory, "april.csv",
+                                        "WHO,where ,Shoe-size\n"
+                                        "Mary Somerville,120002,5\n");
+  g_autoptr(GFile) other = write_sheet (directory, "other.csv",
+                                        "Who,Where,Hat size\n"
+                                        "Caroline Herschel,120002,7\n");
+  ArTableImportDialog *dialog = dialog_for (store, 640, 760);
+
+  /* chosen, then cancelled: forgotten */
+  g_assert_true (ar_table_import_dialog_open_file (dialog, march));
+  choose_column (dialog, 0, "Name");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ar_test_settle ();
+  dialog = ar_table_import_dialog_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (ar_table_import_dialog_open_file (dialog, march));
+  g_assert_cmpstr (column_choice (dialog, 0), ==, "Ignore");
+
+  /* chosen and imported: remembered */
+  choose_column (dialog, 0, "Name");
+  choose_column (dialog, 1, "URN");
+  activate (dialog, "import.confirm");
+  g_assert_cmpstr (ar_table_import_dialog_get_result_title (dialog), ==, "Import Finished");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* the same headings, as another sheet writes them */
+  dialog = ar_table_import_dialog_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (ar_table_import_dialog_open_file (dialog, april));
+  g_assert_cmpstr (column_choice (dialog, 0), ==, "Name");
+  g_assert_cmpstr (column_choice (dialog, 1), ==, "URN");
+  g_assert_cmpstr (column_choice (dialog, 2), ==, "Ignore");
+  g_assert_cmpstr (ar_table_import_dialog_get_summary (dialog), ==, "1 to add, 0 to update, 0 unchanged, 0 refused");
+  ar_test_screenshot (GTK_WIDGET (dialog), "table-import-remembered.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* other headings: guessed afresh */
+  dialog = ar_table_import_dialog_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (ar_table_import_dialog_open_file (dialog, other));
+  g_assert_cmpstr (column_choice (dialog, 0), ==, "Ignore");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  ar_test_remove_dir (directory);
+}
+
 /* Cancel, Escape and closing the window each leave the register as it was */
 static void
 test_leaving_changes_nothing (void)
@@ -342,6 +409,7 @@ main (int   argc,
 
   g_test_add_func ("/ar/table-import-dialog/preview-then-import", test_preview_then_import);
   g_test_add_func ("/ar/table-import-dialog/choose-columns", test_choose_columns);
+  g_test_add_func ("/ar/table-import-dialog/remembers-columns", test_remembers_columns);
   g_test_add_func ("/ar/table-import-dialog/leaving-changes-nothing", test_leaving_changes_nothing);
   g_test_add_func ("/ar/table-import-dialog/unreadable-file", test_unreadable_file);
   g_test_add_func ("/ar/table-import-dialog/narrow", test_narrow);
