@@ -9,6 +9,8 @@
 
 #include "ar-settings.h"
 
+#include <string.h>
+
 #define SCHEMA_ID "io.github.alliance_register.AllianceRegister"
 
 struct _ArSettings
@@ -104,4 +106,65 @@ ar_settings_set_summary_heading (ArSettings *self,
 {
   g_return_if_fail (AR_IS_SETTINGS (self));
   g_settings_set_string (self->settings, "summary-heading", heading ? heading : "");
+}
+
+/* Layouts remembered: a coordinator has a handful of spreadsheets, not
+ * hundreds, and the oldest are forgotten first */
+#define MAX_TABLE_LAYOUTS 50
+
+/**
+ * ar_settings_dup_table_columns:
+ * @headers_key: from ar_table_import_dup_headers_key()
+ *
+ * Returns: (transfer full) (nullable): the field each column of a
+ *   spreadsheet with these headers was last imported as, "" for a column
+ *   left out; %NULL when none was
+ */
+GStrv
+ar_settings_dup_table_columns (ArSettings *self,
+                               const char *headers_key)
+{
+  g_autoptr(GVariant) layouts = NULL;
+  g_autoptr(GVariant) fields = NULL;
+
+  g_return_val_if_fail (AR_IS_SETTINGS (self), NULL);
+  g_return_val_if_fail (headers_key != NULL, NULL);
+
+  layouts = g_settings_get_value (self->settings, "table-columns");
+  fields = g_variant_lookup_value (layouts, headers_key, G_VARIANT_TYPE_STRING_ARRAY);
+
+  return fields ? g_variant_dup_strv (fields, NULL) : NULL;
+}
+
+void
+ar_settings_set_table_columns (ArSettings         *self,
+                               const char         *headers_key,
+                               const char * const *fields)
+{
+  g_autoptr(GVariant) layouts = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+  guint kept = 1;
+
+  g_return_if_fail (AR_IS_SETTINGS (self));
+  g_return_if_fail (headers_key != NULL && fields != NULL);
+
+  /* this layout first, then the others as they were */
+  layouts = g_settings_get_value (self->settings, "table-columns");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sas}"));
+  g_variant_builder_add (&builder, "{s^as}", headers_key, fields);
+  g_variant_iter_init (&iter, layouts);
+  while (g_variant_iter_next (&iter, "{&s@as}", &key, &value))
+    {
+      if (strcmp (key, headers_key) != 0 && kept < MAX_TABLE_LAYOUTS)
+        {
+          g_variant_builder_add (&builder, "{s@as}", key, value);
+          kept++;
+        }
+      g_variant_unref (value);
+    }
+
+  g_settings_set_value (self->settings, "table-columns", g_variant_builder_end (&builder));
 }

@@ -24,5 +24,10 @@ void        ar_settings_set_last_register   (ArSettings  *self,
 char       *ar_settings_dup_summary_heading (ArSettings  *self);
 void        ar_settings_set_summary_heading (ArSettings  *self,
                                              const char  *heading);
+GStrv       ar_settings_dup_table_columns   (ArSettings         *self,
+                                             const char         *headers_key);
+void        ar_settings_set_table_columns   (ArSettings         *self,
+                                             const char         *headers_key,
+                                             const char * const *fields);
 
 G_END_DECLS

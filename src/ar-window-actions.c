@@ -12,6 +12,7 @@
 
 #include "ar-application.h"
 #include "ar-gias-import-dialog.h"
+#include "ar-table-import-dialog.h"
 #include "ar-window-private.h"
 
 static ArRecordEditor *
@@ -56,6 +57,8 @@ ar_window_update_actions (ArWindow *self)
   gtk_widget_action_set_enabled (widget, "win.merge-register", has_store);
   gtk_widget_action_set_enabled (widget, "win.merge-register-from", has_store);
   gtk_widget_action_set_enabled (widget, "win.import-gias", has_store);
+  gtk_widget_action_set_enabled (widget, "win.import-table", has_store);
+  gtk_widget_action_set_enabled (widget, "win.import-table-from", has_store);
 }
 
 static void
@@ -705,6 +708,71 @@ import_gias_action (GtkWidget  *widget,
   ar_gias_import_dialog_present (GTK_WINDOW (self), self->store);
 }
 
+typedef struct
+{
+  ArWindow *window;
+  char     *path;   /* NULL: ask for one */
+} TableImport;
+
+static void
+table_import_free (gpointer data)
+{
+  TableImport *import = data;
+
+  g_object_unref (import->window);
+  g_free (import->path);
+  g_free (import);
+}
+
+static void import_table (TableImport *import);
+
+/* a form's edits were discarded: its owner frees @data */
+static void
+import_table_later (gpointer data)
+{
+  TableImport *import = data;
+  TableImport *again = g_new0 (TableImport, 1);
+
+  again->window = g_object_ref (import->window);
+  again->path = g_strdup (import->path);
+  import_table (again);
+}
+
+/* The spreadsheet's import may update a person a form shows: forms are
+ * left first, as for a GIAS import. Takes @import. */
+static void
+import_table (TableImport *import)
+{
+  ArWindow *self = import->window;
+
+  if (!ar_window_leave_forms (self, import_table_later, import, table_import_free))
+    return;
+
+  if (import->path == NULL)
+    ar_table_import_dialog_present (GTK_WINDOW (self), self->store);
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (import->path);
+      ArTableImportDialog *dialog = ar_table_import_dialog_new (GTK_WINDOW (self), self->store);
+
+      ar_table_import_dialog_open_file (dialog, file);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  table_import_free (import);
+}
+
+static void
+import_table_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TableImport *import = g_new0 (TableImport, 1);
+
+  import->window = g_object_ref (AR_WINDOW (widget));
+  import->path = parameter ? g_variant_dup_string (parameter, NULL) : NULL;
+  import_table (import);
+}
+
 void
 ar_window_install_actions (GtkWidgetClass *widget_class)
 {
@@ -725,6 +793,8 @@ ar_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-register", NULL, export_register_action);
   gtk_widget_class_install_action (widget_class, "win.import-register", NULL, import_register_action);
   gtk_widget_class_install_action (widget_class, "win.import-gias", NULL, import_gias_action);
+  gtk_widget_class_install_action (widget_class, "win.import-table", NULL, import_table_action);
+  gtk_widget_class_install_action (widget_class, "win.import-table-from", "s", import_table_action);
   gtk_widget_class_install_action (widget_class, "win.export-register-to", "s", export_register_to_action);
   gtk_widget_class_install_action (widget_class, "win.import-register-from", "s", import_register_from_action);
   ar_window_install_merge_actions (widget_class);

@@ -157,6 +157,7 @@ test_map_and_refusals (Fixture       *fixture,
   out = import_table (fixture, "--kind people", sheet, &status, &err);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "odd.csv: no column has a heading"));
+  g_assert_nonnull (strstr (err, "say what each column holds with --map COLUMN=FIELD"));
 
   g_free (out);
   out = import_table (fixture, "--kind people --map Who=name --map 2=urn", sheet, &status, &err);

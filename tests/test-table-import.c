@@ -261,6 +261,27 @@ test_refuses_unknown_sheets (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "no column “Hat”"));
 }
 
+/* The key a column choice is remembered by: the same for headings that
+ * differ only in case and punctuation, not for others */
+static void
+test_headers_key (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ArTableImport) march = import_text (fixture, "Who,E-mail,Shoe size\nAda,a@b.org,9\n");
+  g_autoptr(ArTableImport) april = import_text (fixture, "WHO,e_mail ,Shoe-Size\nMary,m@b.org,5\n");
+  g_autoptr(ArTableImport) other = import_text (fixture, "Who,E-mail,Hat size\nAda,a@b.org,9\n");
+  g_autoptr(ArTableImport) fewer = import_text (fixture, "Who,E-mail\nAda,a@b.org\n");
+  g_autofree char *march_key = ar_table_import_dup_headers_key (march);
+  g_autofree char *april_key = ar_table_import_dup_headers_key (april);
+  g_autofree char *other_key = ar_table_import_dup_headers_key (other);
+  g_autofree char *fewer_key = ar_table_import_dup_headers_key (fewer);
+
+  g_assert_true (g_str_has_prefix (march_key, "people:"));
+  g_assert_cmpstr (march_key, ==, april_key);
+  g_assert_cmpstr (march_key, !=, other_key);
+  g_assert_cmpstr (march_key, !=, fewer_key);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +297,7 @@ main (int   argc,
   ADD ("refuses-rows-with-reasons", test_refuses_rows_with_reasons);
   ADD ("list-export-round-trip", test_list_export_round_trip);
   ADD ("refuses-unknown-sheets", test_refuses_unknown_sheets);
+  ADD ("headers-key", test_headers_key);
 
   return g_test_run ();
 }

@@ -115,8 +115,20 @@ ar_cli_import_table (int    argc,
   import = ar_table_import_new (store, reader, kind);
   if (!apply_maps (import, maps, &error))
     status = ar_cli_usage_error ("import-table", error->message);
-  else if (!ar_table_import_plan (import, &error)
-           || !(report = ar_table_import_to_text (import))
+  else if (!ar_table_import_plan (import, &error))
+    {
+      /* here the columns are given their meanings with --map */
+      if (g_error_matches (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT))
+        {
+          g_autofree char *message = g_strdup_printf (_("%s; say what each column holds with --map COLUMN=FIELD"),
+                                                      error->message);
+
+          g_free (error->message);
+          error->message = g_steal_pointer (&message);
+        }
+      status = ar_cli_fail (error);
+    }
+  else if (!(report = ar_table_import_to_text (import))
            || (!dry_run && !ar_table_import_commit (import, &error)))
     status = ar_cli_fail (error);
   else

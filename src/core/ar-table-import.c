@@ -153,6 +153,17 @@ ar_table_kind_from_name (const char  *name,
   return FALSE;
 }
 
+const char *
+ar_table_kind_to_name (ArTableKind kind)
+{
+  switch (kind)
+    {
+    case AR_TABLE_KIND_PEOPLE:
+    default:
+      return "people";
+    }
+}
+
 static const ArTableField *
 find_field (ArTableKind  kind,
             const char  *id)
@@ -211,6 +222,32 @@ guess_field (ArTableKind  kind,
       return &fields[i];
 
   return NULL;
+}
+
+/**
+ * ar_table_import_dup_headers_key:
+ *
+ * Returns: (transfer full): what identifies the file's layout, for
+ *   remembering its columns' meanings: the kind and a hash of the
+ *   normalised header row, the same for "E-mail" and "email"
+ */
+char *
+ar_table_import_dup_headers_key (ArTableImport *self)
+{
+  g_autoptr(GString) headers = g_string_new (NULL);
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (AR_IS_TABLE_IMPORT (self), NULL);
+
+  for (guint i = 0; i < self->column_fields->len; i++)
+    {
+      g_autofree char *normal = normalise_header (ar_table_reader_get_header (self->reader, i));
+
+      g_string_append_printf (headers, "%s\n", normal);
+    }
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, headers->str, headers->len);
+
+  return g_strdup_printf ("%s:%s", ar_table_kind_to_name (self->kind), hash);
 }
 
 /**
@@ -924,14 +961,14 @@ ar_table_import_plan (ArTableImport  *self,
   if (!any)
     {
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                   _("%s: no column has a heading this import knows; say what each holds with --map"),
+                   _("%s: no column has a heading this import knows"),
                    ar_table_reader_get_source_name (self->reader));
       return FALSE;
     }
   if (!has_column (self, "name") && !(has_column (self, "first_name") || has_column (self, "last_name")))
     {
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                   _("%s: no column holds names; say which does with --map COLUMN=name"),
+                   _("%s: no column holds names"),
                    ar_table_reader_get_source_name (self->reader));
       return FALSE;
     }

@@ -38,6 +38,7 @@ const ArTableField *ar_table_fields                     (ArTableKind      kind,
                                                          guint           *n_fields);
 gboolean            ar_table_kind_from_name             (const char      *name,
                                                          ArTableKind     *kind);
+const char         *ar_table_kind_to_name               (ArTableKind      kind);
 
 ArTableImport      *ar_table_import_new                 (ArStore         *store,
                                                          ArTableReader   *reader,
@@ -64,5 +65,6 @@ guint               ar_table_import_count               (ArTableImport   *self,
 gboolean            ar_table_import_commit              (ArTableImport   *self,
                                                          GError         **error);
 char               *ar_table_import_to_text             (ArTableImport   *self);
+char               *ar_table_import_dup_headers_key     (ArTableImport   *self);
 
 G_END_DECLS
