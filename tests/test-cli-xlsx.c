@@ -404,6 +404,62 @@ test_summary (Fixture       *fixture,
   g_assert_nonnull (strstr (cell_style (xlsx, "C6"), "wrapText=\"1\""));
 }
 
+/* Compared with a second date: both dates as dates, and for each row the
+ * two figures and the change, as the CSV has them. */
+static void
+test_summary_compared (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *xlsx = path_in (fixture, "compared.xlsx");
+  g_autofree char *csv = path_in (fixture, "compared.csv");
+  g_autoptr(ArTableReader) reader = NULL;
+  g_autoptr(ArTableReader) from_csv = NULL;
+  int header;
+
+  run_ok ("summary --database '%s' --area 855 --as-at 2019-09-01 --compare-to 2024-09-01 --format xlsx --output '%s'",
+          fixture->database, xlsx);
+  run_ok ("summary --database '%s' --area 855 --as-at 2019-09-01 --compare-to 2024-09-01 --format csv --output '%s'",
+          fixture->database, csv);
+  reader = read_table (xlsx);
+  from_csv = read_table (csv);
+
+  g_assert_cmpstr (ar_table_reader_get_cell (reader, 0, 0), ==, "As at");
+  g_assert_cmpstr (ar_table_reader_get_cell (reader, 0, 1), ==, "2019-09-01");
+  g_assert_cmpstr (ar_table_reader_get_cell (reader, 1, 0), ==, "Compared with");
+  g_assert_cmpstr (ar_table_reader_get_cell (reader, 1, 1), ==, "2024-09-01");
+  g_assert_true (cell_is_date (xlsx, "B3"));
+
+  header = find_row (reader, "Leadership role");
+  g_assert_cmpint (header, >, 0);
+  g_assert_cmpuint (ar_table_reader_get_n_columns (from_csv), ==, 5);
+  for (guint c = 0; c < 5; c++)
+    g_assert_cmpstr (ar_table_reader_get_cell (reader, header, c), ==, ar_table_reader_get_header (from_csv, c));
+  g_assert_cmpuint (ar_table_reader_get_n_rows (reader), ==, header + 1 + ar_table_reader_get_n_rows (from_csv));
+  for (guint r = 0; r < ar_table_reader_get_n_rows (from_csv); r++)
+    for (guint c = 0; c < 5; c++)
+      {
+        const char *in_csv = cell_or_empty (from_csv, r, c);
+
+        /* CSV guards "+1" as "'+1" from spreadsheets taking it for a
+         * formula; a text cell of .xlsx needs no guard */
+        if (in_csv[0] == '\'' && strchr ("=+-@", in_csv[1]) != NULL)
+          in_csv++;
+        g_assert_cmpstr (cell_or_empty (reader, header + 1 + r, c), ==, in_csv);
+      }
+  /* a change is text with its sign; the figures beside it are numbers */
+  for (guint r = 0; r < ar_table_reader_get_n_rows (from_csv); r++)
+    if (g_str_equal (cell_or_empty (reader, header + 1 + r, 0), "Teaching School Alliance (TSA)"))
+      {
+        /* the sheet's row: the title is the reader's header, and it
+         * skips the blank row under the dates */
+        g_autofree char *earlier = g_strdup_printf ("B%d", header + 4 + r);
+        g_autofree char *later = g_strdup_printf ("C%d", header + 4 + r);
+
+        g_assert_true (cell_is_number (xlsx, earlier));
+        g_assert_true (cell_is_number (xlsx, later));
+      }
+}
+
 /* The support report: dates and days as two columns each, real values */
 static void
 test_support_report (Fixture       *fixture,
@@ -592,6 +648,7 @@ main (int   argc,
   ADD ("/ar/cli-xlsx/list-reads-back-as-csv", test_list_reads_back_as_csv);
   ADD ("/ar/cli-xlsx/list-types", test_list_types);
   ADD ("/ar/cli-xlsx/summary", test_summary);
+  ADD ("/ar/cli-xlsx/summary-compared", test_summary_compared);
   ADD ("/ar/cli-xlsx/support-report", test_support_report);
   ADD ("/ar/cli-xlsx/standard-output", test_standard_output);
   ADD ("/ar/cli-xlsx/register-refused", test_register_refused);

@@ -495,9 +495,10 @@ ar_summary_to_csv (ArSummary *summary)
 /**
  * ar_summary_to_xlsx:
  *
- * The table under the title and the as-at date (a date cell). A figure
- * that is a plain count is a number; one in words ("9 MATs sponsoring…",
- * "no data held") stays text.
+ * The table under the title and the as-at date (a date cell), with the
+ * second date's figures and the change when compared. A figure that is a
+ * plain count is a number; one in words ("9 MATs sponsoring…", "no data
+ * held") stays text.
  *
  * Returns: (transfer full): the .xlsx file, or %NULL with @error set
  */
@@ -506,6 +507,7 @@ ar_summary_to_xlsx (ArSummary  *summary,
                     GError    **error)
 {
   g_autoptr(ArXlsxWriter) writer = NULL;
+  guint n_figures;
 
   g_return_val_if_fail (AR_IS_SUMMARY (summary), NULL);
 
@@ -521,10 +523,19 @@ ar_summary_to_xlsx (ArSummary  *summary,
   ar_xlsx_writer_text (writer, _("As at"));
   ar_xlsx_writer_date (writer, ar_summary_get_as_at (summary));
   ar_xlsx_writer_end_row (writer);
+  if (ar_summary_get_compare_to (summary) != NULL)
+    {
+      /* Translators: beside the summary's second date in a spreadsheet */
+      ar_xlsx_writer_text (writer, _("Compared with"));
+      ar_xlsx_writer_date (writer, ar_summary_get_compare_to (summary));
+      ar_xlsx_writer_end_row (writer);
+    }
   ar_xlsx_writer_title (writer, NULL, FALSE);
 
+  n_figures = ar_summary_get_n_figures (summary);
   ar_xlsx_writer_header (writer, ar_summary_get_role_heading (summary));
-  ar_xlsx_writer_header (writer, ar_summary_get_count_heading (summary));
+  for (guint f = 0; f < n_figures; f++)
+    ar_xlsx_writer_header (writer, ar_summary_get_figure_heading (summary, f));
   ar_xlsx_writer_header (writer, ar_summary_get_functions_heading (summary));
   ar_xlsx_writer_end_row (writer);
 
@@ -532,13 +543,21 @@ ar_summary_to_xlsx (ArSummary  *summary,
     {
       ArSummaryRow *row = ar_summary_get_row (summary, i);
       g_autofree char *functions = blocks_to_plain (ar_summary_row_get_blocks (row));
-      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, ar_summary_row_get_count (row));
 
       ar_xlsx_writer_text (writer, ar_summary_row_get_title (row));
-      if (g_strcmp0 (ar_summary_row_get_figure (row), count) == 0)
-        ar_xlsx_writer_number (writer, ar_summary_row_get_count (row));
-      else
-        ar_xlsx_writer_text (writer, ar_summary_row_get_figure (row));
+      for (guint f = 0; f < n_figures; f++)
+        {
+          const char *figure = ar_summary_row_get_figure_at (row, f);
+          guint64 count;
+
+          /* a plain count is a number a spreadsheet can add up; words
+           * ("no data held"), and a change with its sign, stay text */
+          if (figure != NULL && g_ascii_isdigit (figure[0])
+              && g_ascii_string_to_unsigned (figure, 10, 0, G_MAXINT64, &count, NULL))
+            ar_xlsx_writer_number (writer, (gint64) count);
+          else
+            ar_xlsx_writer_text (writer, figure);
+        }
       ar_xlsx_writer_text (writer, functions);
       ar_xlsx_writer_end_row (writer);
     }
