@@ -697,6 +697,24 @@ test_read_only (void)
   g_assert_cmpuint (entries->len, ==, 1);
 }
 
+/* Opening the sample register, or a new register's roles, is no change. */
+static void
+test_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) sample = ar_store_open_sample (&error);
+  g_autoptr(ArStore) fresh = ar_test_store_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) fresh_entries = NULL;
+
+  g_assert_no_error (error);
+  entries = history (sample);
+  g_assert_cmpuint (entries->len, ==, 0);
+  fresh_entries = history (fresh);
+  g_assert_cmpuint (fresh_entries->len, ==, 0);
+  g_assert_cmpuint (ar_store_count (fresh, AR_TYPE_ROLE), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/ar/history/json-refused", test_json_refused);
   g_test_add_func ("/ar/history/upgrade", test_upgrade);
   g_test_add_func ("/ar/history/read-only", test_read_only);
+  g_test_add_func ("/ar/history/sample", test_sample);
 
   return g_test_run ();
 }
