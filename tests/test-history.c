@@ -697,7 +697,8 @@ test_read_only (void)
   g_assert_cmpuint (entries->len, ==, 1);
 }
 
-/* Opening the sample register, or a new register's roles, is no change. */
+/* The sample register brings a little history; opening it, or a new
+ * register's roles, is no change. */
 static void
 test_sample (void)
 {
@@ -706,10 +707,20 @@ test_sample (void)
   g_autoptr(ArStore) fresh = ar_test_store_new ();
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) fresh_entries = NULL;
+  ArChangeEntry *newest;
+  ArChangeEntry *oldest;
 
   g_assert_no_error (error);
   entries = history (sample);
-  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpuint (entries->len, ==, 7);
+  newest = g_ptr_array_index (entries, 0);
+  oldest = g_ptr_array_index (entries, entries->len - 1);
+  g_assert_cmpstr (newest->source, ==, "window");
+  g_assert_cmpuint (newest->counts[AR_HISTORY_DELETED], ==, 2);
+  g_assert_cmpstr (oldest->source, ==, "import-gias");
+  g_assert_cmpuint (oldest->counts[AR_HISTORY_ADDED], ==,
+                    ar_store_count (sample, AR_TYPE_SCHOOL) + ar_store_count (sample, AR_TYPE_AREA)
+                    + ar_store_count (sample, AR_TYPE_TRUST) + ar_store_count (sample, AR_TYPE_TRUST_ACADEMY));
   fresh_entries = history (fresh);
   g_assert_cmpuint (fresh_entries->len, ==, 0);
   g_assert_cmpuint (ar_store_count (fresh, AR_TYPE_ROLE), >, 0);
