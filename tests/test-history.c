@@ -635,6 +635,41 @@ test_json_refused (void)
     }
 }
 
+/* A merge is an import naming its file; a dry run records nothing, and
+ * the file's own history stays behind (its records are renumbered). */
+static void
+test_merge (void)
+{
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArMergeReport) dry = NULL;
+  g_autoptr(ArMergeReport) report = NULL;
+  const char *json =
+    "{\"format\": \"alliance-register\", \"version\": 2,"
+    " \"schools\": [{\"id\": 1, \"urn\": \"654321\", \"name\": \"Hill Primary\"}],"
+    " \"history\": [{\"at\": \"2026-01-01T10:00:00Z\", \"user\": \"a\", \"source\": \"window\","
+    "   \"changes\": [{\"kind\": \"school\", \"id\": 1, \"change\": \"added\"}]}]}";
+  ArChangeEntry *entry;
+
+  ar_test_add_school (store, "123456", "Brook Primary", 0);
+
+  dry = ar_register_merge (store, json, -1, "/some/folder/other.json", TRUE, &error);
+  g_assert_no_error (error);
+  entries = history (store);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  report = ar_register_merge (store, json, -1, "/some/folder/other.json", FALSE, &error);
+  g_assert_no_error (error);
+  entries = history (store);
+  g_assert_cmpuint (entries->len, ==, 2);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->source, ==, "import");
+  g_assert_cmpstr (entry->files[0], ==, "other.json");
+  g_assert_cmpuint (entry->counts[AR_HISTORY_ADDED], ==, 1);
+}
+
 /* An older register gains the history tables when opened for writing,
  * with a copy of it as it was kept beside it. */
 static void
@@ -697,6 +732,35 @@ test_read_only (void)
   g_assert_cmpuint (entries->len, ==, 1);
 }
 
+/* The sample register brings a little history; opening it, or a new
+ * register's roles, is no change. */
+static void
+test_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) sample = ar_store_open_sample (&error);
+  g_autoptr(ArStore) fresh = ar_test_store_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) fresh_entries = NULL;
+  ArChangeEntry *newest;
+  ArChangeEntry *oldest;
+
+  g_assert_no_error (error);
+  entries = history (sample);
+  g_assert_cmpuint (entries->len, ==, 7);
+  newest = g_ptr_array_index (entries, 0);
+  oldest = g_ptr_array_index (entries, entries->len - 1);
+  g_assert_cmpstr (newest->source, ==, "window");
+  g_assert_cmpuint (newest->counts[AR_HISTORY_DELETED], ==, 2);
+  g_assert_cmpstr (oldest->source, ==, "import-gias");
+  g_assert_cmpuint (oldest->counts[AR_HISTORY_ADDED], ==,
+                    ar_store_count (sample, AR_TYPE_SCHOOL) + ar_store_count (sample, AR_TYPE_AREA)
+                    + ar_store_count (sample, AR_TYPE_TRUST) + ar_store_count (sample, AR_TYPE_TRUST_ACADEMY));
+  fresh_entries = history (fresh);
+  g_assert_cmpuint (fresh_entries->len, ==, 0);
+  g_assert_cmpuint (ar_store_count (fresh, AR_TYPE_ROLE), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -716,8 +780,10 @@ main (int   argc,
   g_test_add_func ("/ar/history/json-import", test_json_import);
   g_test_add_func ("/ar/history/json-round-trip", test_json_round_trip);
   g_test_add_func ("/ar/history/json-refused", test_json_refused);
+  g_test_add_func ("/ar/history/merge", test_merge);
   g_test_add_func ("/ar/history/upgrade", test_upgrade);
   g_test_add_func ("/ar/history/read-only", test_read_only);
+  g_test_add_func ("/ar/history/sample", test_sample);
 
   return g_test_run ();
 }

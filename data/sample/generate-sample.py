@@ -324,7 +324,76 @@ deploy(L[70], "SEND", "other", "2026-02-01", "2026-11-30", 10, 10, "completed",
 deploy(city_schools[12], "Behaviour", "department", "2026-04-20", "2026-12-18", 20, 15, "active",
        leader=city_nles[0])
 
+# A little history (issue 13), oldest first, as `export --with-history`
+# writes it: the register built from GIAS and a spreadsheet of leaders in
+# September 2026, then a few edits in the window by the coordinator and
+# the local authority's officer.
+def by_id(table, id_):
+    return next(r for r in records[table] if r["id"] == id_)
+
+
+def values(record):
+    return {k: v for k, v in record.items() if k != "id" and v is not None}
+
+
+def run(kind, table):
+    ids = [r["id"] for r in records[table]]
+    return {"kind": kind, "id": min(ids), "last_id": max(ids), "change": "added"}
+
+
+def entry(at, user, source, changes, files=None):
+    e = {"at": at, "user": user, "source": source}
+    if files:
+        e["files"] = files
+    counts = {"added": 0, "updated": 0, "ended": 0, "deleted": 0}
+    for c in changes:
+        counts[c["change"]] += c["last_id"] - c["id"] + 1 if "last_id" in c else 1
+    e.update(counts)
+    e["changes"] = changes
+    return e
+
+
+renamed = by_id("schools", 6)
+promoted = by_id("people", 1)
+assert by_id("designations", 1)["person_id"] == promoted["id"]
+lapsed = by_id("designations", 53)
+duplicate_id = max(r["id"] for r in records["people"]) + 1
+history = [
+    entry("2026-09-07T08:41:15Z", "ahartley", "import-gias",
+          [run("area", "areas"), run("school", "schools"), run("trust", "trusts"),
+           run("trust_academy", "trust_academies")],
+          files=["edubasealldata20260907.csv", "allgroupsdata20260907.csv",
+                 "alllinksdata20260907.csv"]),
+    entry("2026-09-08T10:15:02Z", "ahartley", "import-table",
+          [run("person", "people"), run("designation", "designations")],
+          files=["system-leaders-2026.csv"]),
+    entry("2026-09-09T14:30:44Z", "ahartley", "window",
+          [{"kind": "alliance", "id": 1, "change": "added", "new": values(by_id("alliances", 1))}]
+          + [{"kind": "alliance_member", "id": m["id"], "change": "added", "new": values(m)}
+             for m in records["alliance_members"] if m["alliance_id"] == 1]),
+    entry("2026-10-02T09:05:31Z", "ahartley", "window",
+          [{"kind": "school", "id": renamed["id"], "change": "updated",
+            "old": {"name": renamed["name"].replace(" Infant School", " Infants")},
+            "new": {"name": renamed["name"]}}]),
+    entry("2026-10-02T09:07:10Z", "ahartley", "window",
+          [{"kind": "person", "id": promoted["id"], "change": "updated",
+            "old": {"job_title": "Headteacher"}, "new": {"job_title": promoted["job_title"]}}]),
+    entry("2026-11-12T16:20:09Z", "mpatel", "window",
+          [{"kind": "designation", "id": lapsed["id"], "change": "ended",
+            "old": {"ends_on": None}, "new": {"ends_on": lapsed["ends_on"]}}]),
+    # a leader entered twice; deleting the copy took its designation with it
+    entry("2026-11-20T11:47:58Z", "mpatel", "window",
+          [{"kind": "designation", "id": max(r["id"] for r in records["designations"]) + 1,
+            "change": "deleted",
+            "old": {"person_id": duplicate_id, "role": by_id("designations", 1)["role"],
+                    "starts_on": by_id("designations", 1)["starts_on"]}},
+           {"kind": "person", "id": duplicate_id, "change": "deleted",
+            "old": {"name": promoted["name"], "job_title": "Headteacher",
+                    "school_id": promoted["school_id"], "email": promoted["email"]}}]),
+]
+
 doc = {"format": "alliance-register", "version": 2}
 doc.update(records)
+doc["history"] = history
 json.dump(doc, sys.stdout, indent=2, ensure_ascii=False)
 sys.stdout.write("\n")

@@ -1184,6 +1184,8 @@ ar_register_json_read (const char  *data,
 
   ok = read_document (&import, data, length, error);
   problem_clear (&import.problem);
+  /* a merge renumbers what it adds, so the file's history cannot come too */
+  g_clear_pointer (&import.history, g_ptr_array_unref);
   if (has_roles != NULL)
     *has_roles = import.has_roles;
 

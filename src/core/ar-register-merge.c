@@ -691,6 +691,7 @@ ar_register_merge (ArStore     *store,
   g_autoptr(ArMergeReport) report = NULL;
   g_autoptr(GHashTable) id_maps = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *file_name = NULL;
   MergeData merge = { source_name, NULL, dry_run, FALSE, NULL, NULL };
 
   g_return_val_if_fail (AR_IS_STORE (store), NULL);
@@ -707,7 +708,11 @@ ar_register_merge (ArStore     *store,
   merge.report = report;
   merge.id_maps = id_maps;
 
-  if (!ar_store_write (store, merge_records, &merge, &local_error) && !merge.rolled_back)
+  /* the history names the file, not the folder it was in */
+  file_name = g_path_get_basename (source_name);
+  if (!ar_store_write_from (store, "import", (const char * const[]) { file_name, NULL },
+                            merge_records, &merge, &local_error)
+      && !merge.rolled_back)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
