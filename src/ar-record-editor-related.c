@@ -245,7 +245,9 @@ list_links (ArRecordEditor   *self,
       else if (link_type == AR_TYPE_ALLIANCE_MEMBER)
         dates = g_strdup (ar_choice_label (ar_record_get_text (link, "role")));
 
-      add_related_row (self, group, target, NULL, dates, link_type == AR_TYPE_PERSON ? NULL : link);
+      /* only links made here can be removed here: not a school's leaders
+       * or the alliances it is the teaching school of */
+      add_related_row (self, group, target, NULL, dates, add_label != NULL ? link : NULL);
     }
 
   if (links == NULL || g_list_model_get_n_items (links) == 0)

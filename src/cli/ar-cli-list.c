@@ -35,6 +35,69 @@ has_area (const ArSection *section)
   return found;
 }
 
+/* One link as the window's list of links names it: the other end (a
+ * member's school or partner), else the link itself (a designation). */
+static char *
+describe_link (ArStore          *store,
+               const ArRelation *relation,
+               ArRecord         *link)
+{
+  gint64 target = relation->target_field ? ar_record_get_integer (link, relation->target_field) : 0;
+
+  if (target != 0)
+    return ar_store_describe (store, relation->target_type (), target);
+  if (relation->link_type () == AR_TYPE_ALLIANCE_MEMBER && ar_record_get_integer (link, "organisation_id") != 0)
+    return ar_store_describe (store, AR_TYPE_ORGANISATION, ar_record_get_integer (link, "organisation_id"));
+
+  return ar_record_describe (link);
+}
+
+/* `--links`: each record, then its lists of links, from core's relations
+ * table, as its form shows them. */
+static char *
+links_to_text (ArStore     *store,
+               GListModel  *records,
+               GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n_relations;
+  const ArRelation *relations = ar_relations (&n_relations);
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(ArRecord) record = g_list_model_get_item (records, i);
+      g_autofree char *name = ar_record_describe (record);
+
+      g_string_append_printf (out, "%s\n", name);
+      for (guint r = 0; r < n_relations; r++)
+        {
+          const ArRelation *relation = &relations[r];
+          g_autoptr(GListModel) links = NULL;
+          guint n_links;
+
+          if (relation->owner_type () != G_OBJECT_TYPE (record))
+            continue;
+
+          links = ar_store_list_where (store, relation->link_type (), relation->link_field,
+                                       ar_record_get_id (record), error);
+          if (links == NULL)
+            return NULL;
+          n_links = g_list_model_get_n_items (links);
+          g_string_append_printf (out, "  %s:%s", _(relation->title), n_links ? "" : " -");
+          for (guint l = 0; l < n_links; l++)
+            {
+              g_autoptr(ArRecord) link = g_list_model_get_item (links, l);
+              g_autofree char *described = describe_link (store, relation, link);
+
+              g_string_append_printf (out, "%s %s", l ? ";" : "", described);
+            }
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /**
  * ar_cli_list:
  *
@@ -55,6 +118,7 @@ ar_cli_list (int    argc,
   g_autofree char *description = g_strdup_printf (_("Lists the records of a section (%s) with the columns "
                                                      "the window shows, sorted by name."), names);
   gboolean sample = FALSE;
+  gboolean with_links = FALSE;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The register file (default: your register)"), N_("FILE") },
     { "sample", 's', 0, G_OPTION_ARG_NONE, &sample, N_("Use a fresh copy of the sample register"), NULL },
@@ -62,6 +126,7 @@ ar_cli_list (int    argc,
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only records holding this text, in any case"), N_("TEXT") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text, csv or xlsx (default: text)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file (default: standard output)"), N_("FILE") },
+    { "links", 0, 0, G_OPTION_ARG_NONE, &with_links, N_("Each record with its links, as its form lists them (a school's trusts, alliances and leaders)"), NULL },
     { "active-on", 0, 0, G_OPTION_ARG_STRING, &active_on, N_("Deployments: only those active on this date"), N_("YYYY-MM-DD") },
     { NULL }
   };
@@ -109,6 +174,8 @@ ar_cli_list (int    argc,
       return ar_cli_usage_error ("list", message);
     }
 
+  if (with_links && list_format != AR_SUMMARY_FORMAT_TEXT)
+    return ar_cli_usage_error ("list", _("--links is for text only"));
   if (active_on != NULL && section->get_type () != AR_TYPE_DEPLOYMENT)
     return ar_cli_usage_error ("list", _("--active-on is for deployments only"));
   if (active_on != NULL && !ar_date_is_valid (active_on))
@@ -151,7 +218,14 @@ ar_cli_list (int    argc,
       records = G_LIST_MODEL (active);
     }
 
-  bytes = ar_record_table_write (table, records, list_format, _(section->title), &error);
+  if (with_links)
+    {
+      char *text = links_to_text (store, records, &error);
+
+      bytes = text != NULL ? g_bytes_new_take (text, strlen (text)) : NULL;
+    }
+  else
+    bytes = ar_record_table_write (table, records, list_format, _(section->title), &error);
   if (bytes == NULL || !ar_cli_write_output (output, bytes, store, &error))
     return ar_cli_fail (error);
 

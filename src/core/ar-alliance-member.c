@@ -20,7 +20,10 @@ struct _ArAllianceMember
 
 G_DEFINE_FINAL_TYPE (ArAllianceMember, ar_alliance_member, AR_TYPE_RECORD)
 
-const char * const ar_member_roles[] = { "teaching-school", "strategic-partner", "supported-school", "member", NULL };
+/* The alliance's teaching school is set on the alliance, in one place:
+ * not a member role (old files' "teaching-school" members are read as
+ * members, see ar-register-json.c). */
+const char * const ar_member_roles[] = { "strategic-partner", "supported-school", "member", NULL };
 
 /* The six areas a teaching school alliance leads on. */
 const char * const ar_alliance_member_lead_areas[] = {

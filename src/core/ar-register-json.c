@@ -727,6 +727,42 @@ read_field (ArRecord       *record,
   return FALSE;
 }
 
+/* Older files could name an alliance's teaching school
+ * twice: in the alliance and as a member with the role "teaching-school".
+ * The alliance's field is the one place now: such a member becomes an
+ * ordinary member (its dates and areas led kept), and gives the alliance
+ * its teaching school if the alliance had none. Alliances are read
+ * before their members. */
+static void
+adopt_teaching_school (ImportData *data,
+                       JsonObject *member)
+{
+  JsonNode *role = json_object_get_member (member, "role");
+  JsonNode *alliance_node = json_object_get_member (member, "alliance_id");
+  JsonNode *school_node = json_object_get_member (member, "school_id");
+
+  if (role == NULL || !node_is (role, G_TYPE_STRING)
+      || g_strcmp0 (json_node_get_string (role), "teaching-school") != 0)
+    return;
+
+  json_object_set_string_member (member, "role", "member");
+  if (alliance_node == NULL || !node_is (alliance_node, G_TYPE_INT64)
+      || school_node == NULL || !node_is (school_node, G_TYPE_INT64))
+    return;
+
+  for (guint i = 0; i < data->records->len; i++)
+    {
+      ArRecord *alliance = g_ptr_array_index (data->records, i);
+
+      if (AR_IS_ALLIANCE (alliance) && ar_record_get_id (alliance) == json_node_get_int (alliance_node))
+        {
+          if (ar_record_get_integer (alliance, "lead_school_id") == 0)
+            ar_record_set_integer (alliance, "lead_school_id", json_node_get_int (school_node));
+          return;
+        }
+    }
+}
+
 static gboolean
 read_records (ImportData  *data,
               GType        type,
@@ -808,6 +844,9 @@ read_records (ImportData  *data,
           return FALSE;
         }
       g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+
+      if (type == AR_TYPE_ALLIANCE_MEMBER)
+        adopt_teaching_school (data, object);
 
       record = g_object_new (type, NULL);
       ar_record_set_id (record, id);

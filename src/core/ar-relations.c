@@ -70,6 +70,9 @@ static const ArRelation relations[] = {
     ar_trust_academy_get_type, "school_id", "trust_id", ar_trust_get_type },
   { ar_school_get_type, N_("Alliances"), N_("Add to Alliance…"),
     ar_alliance_member_get_type, "school_id", "alliance_id", ar_alliance_get_type },
+  /* set on the alliance only (its Teaching school field) */
+  { ar_school_get_type, N_("Teaching school of"), NULL,
+    ar_alliance_get_type, "lead_school_id", NULL, NULL },
   { ar_school_get_type, N_("Leaders"), NULL,
     ar_person_get_type, "school_id", NULL, NULL },
   { ar_school_get_type, N_("Support received"), N_("Add Deployment…"),

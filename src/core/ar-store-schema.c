@@ -195,10 +195,23 @@ static const char schema_v3[] =
   "  PRIMARY KEY (entry_id, kind, record_id)"
   ") WITHOUT ROWID;";
 
+/* Version 4: an alliance's teaching school is set on the alliance only.
+ * A member with the old role "teaching-school" becomes a plain member (its
+ * dates and areas led kept) and gives its alliance a teaching school if it
+ * had none: the current one, else the latest to leave. */
+static const char schema_v4[] =
+  "UPDATE alliance SET lead_school_id ="
+  "  (SELECT m.school_id FROM alliance_member m"
+  "   WHERE m.alliance_id = alliance.id AND m.role = 'teaching-school' AND m.school_id IS NOT NULL"
+  "   ORDER BY m.left_on IS NULL DESC, m.left_on DESC, m.id LIMIT 1)"
+  " WHERE lead_school_id IS NULL;"
+  "UPDATE alliance_member SET role = 'member' WHERE role = 'teaching-school';";
+
 static const char * const migrations[] = {
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 const char * const *

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-#define AR_STORE_SCHEMA_VERSION 3
+#define AR_STORE_SCHEMA_VERSION 4
 
 /* PRAGMA application_id of every register: "ARrg" */
 #define AR_STORE_APPLICATION_ID 0x41527267
