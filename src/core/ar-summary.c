@@ -251,7 +251,7 @@ format_change (ArRecord   *role,
   g_autofree char *schools = signed_number (later_school_count - school_count);
   gboolean schools_differ = later_school_count != school_count;
 
-  if (no_records != NULL && ever == 0)
+  if (ever == 0 && no_records != NULL)
     return g_strdup (no_records);
 
   if (g_str_equal (code, "MAT") && schools_differ)
@@ -382,12 +382,7 @@ ar_summary_compute_compared (ArStore     *store,
   if (as_at == NULL)
     as_at = today = ar_date_today ();
 
-  if (!ar_date_is_valid (as_at))
-    {
-      check_date (as_at, error);
-      return NULL;
-    }
-  if (compare_to != NULL && !check_date (compare_to, error))
+  if (!check_date (as_at, error) || (compare_to != NULL && !check_date (compare_to, error)))
     return NULL;
 
   area_record = ar_store_find_area (store, area, error);
