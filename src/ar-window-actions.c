@@ -12,6 +12,7 @@
 
 #include "ar-application.h"
 #include "ar-gias-import-dialog.h"
+#include "ar-support-report-window.h"
 #include "ar-table-import-dialog.h"
 #include "ar-window-private.h"
 
@@ -773,10 +774,29 @@ import_table_action (GtkWidget  *widget,
   import_table (import);
 }
 
+/* "Support in <area>", opened on the summary's area. */
+static void
+support_report_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+  ArSummary *summary = ar_summary_page_get_summary (self->summary_page);
+  ArSupportReportWindow *report;
+
+  if (self->store == NULL)
+    return;
+
+  report = ar_support_report_window_new (GTK_WINDOW (self), self->store,
+                                         summary ? ar_summary_get_area_code (summary) : NULL);
+  gtk_window_present (GTK_WINDOW (report));
+}
+
 void
 ar_window_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.support-report", NULL, support_report_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);

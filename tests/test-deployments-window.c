@@ -10,11 +10,13 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ar-application.h"
 #include "ar-field-row.h"
 #include "ar-record-list-page.h"
+#include "ar-support-report-window.h"
 #include "ar-test-ui-util.h"
 #include "ar-test-util.h"
 #include "ar-window-private.h"
@@ -408,6 +410,121 @@ test_person_deployments (Fixture       *f,
                       "deployments-person.png");
 }
 
+static ArSupportReportWindow *
+find_report_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (AR_IS_SUPPORT_REPORT_WINDOW (toplevel))
+        return AR_SUPPORT_REPORT_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
+static char *
+screenshot_path (const char *name)
+{
+  g_autofree char *directory = g_build_filename (g_getenv ("AR_BUILD_DIR") ? g_getenv ("AR_BUILD_DIR") : g_get_tmp_dir (),
+                                                 "screenshots", NULL);
+
+  g_mkdir_with_parents (directory, 0755);
+  return g_build_filename (directory, name, NULL);
+}
+
+/* From the summary: "Support in <area>" for a date or a period, printed,
+ * exported in every format and copied. */
+static void
+test_support_report (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const formats[] = { "pdf", "odt", "html", "md", "csv", "text", "json" };
+  g_autofree char *tmp = g_dir_make_tmp ("ar-support-XXXXXX", NULL);
+  g_autofree char *pdf = screenshot_path ("support-report.pdf");
+  ArSupportReportWindow *report_window;
+  ArSupportReport *report;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s", "summary"));
+  ar_test_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.support-report", NULL));
+  ar_test_settle ();
+  report_window = find_report_window ();
+  g_assert_nonnull (report_window);
+
+  /* one day: the deployments active on it in the summary's area */
+  ar_support_report_window_set_period (report_window, "2026-03-01", NULL);
+  ar_test_settle ();
+  report = ar_support_report_window_get_report (report_window);
+  g_assert_nonnull (report);
+  g_assert_cmpstr (ar_support_report_get_title (report), ==, "Support in Leicestershire");
+  g_assert_cmpuint (ar_support_report_get_n_rows (report), ==, 5);
+
+  /* a period: everything active on any day of it */
+  ar_support_report_window_set_period (report_window, "2025-09-01", "2026-12-31");
+  ar_test_settle ();
+  report = ar_support_report_window_get_report (report_window);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (ar_support_report_get_n_rows (report), >, 5);
+  ar_test_screenshot (GTK_WIDGET (report_window), "support-report.png");
+
+  /* dates that do not read, or run backwards: nothing to print */
+  ar_support_report_window_set_period (report_window, "2026-13-01", NULL);
+  ar_test_settle ();
+  g_assert_null (ar_support_report_window_get_report (report_window));
+  g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (report_window), GTK_TYPE_BUTTON,
+                                                       "Copy the Table (Ctrl+Shift+C)")));
+  ar_support_report_window_set_period (report_window, "2026-08-31", "2025-09-01");
+  ar_test_settle ();
+  g_assert_null (ar_support_report_window_get_report (report_window));
+  ar_test_screenshot (GTK_WIDGET (report_window), "support-report-backwards.png");
+
+  ar_support_report_window_set_period (report_window, "2025-09-01", "2026-12-31");
+  ar_test_settle ();
+  g_assert_nonnull (ar_support_report_window_get_report (report_window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("support.%s", formats[i]);
+      g_autofree char *path = g_build_filename (tmp, name, NULL);
+      g_autofree char *bytes = NULL;
+      gsize n = 0;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report_window), "report.export-to", "(ss)",
+                                                 formats[i], path));
+      ar_test_settle ();
+      g_assert_true (g_file_get_contents (path, &bytes, &n, NULL));
+      g_assert_cmpuint (n, >, 100);
+      g_remove (path);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report_window), "report.print-to-file", "s", pdf));
+  ar_test_settle ();
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (report_window), "report.copy", NULL));
+  ar_test_settle ();
+  {
+    GdkContentFormats *offered = gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (report_window)));
+
+    g_assert_true (gdk_content_formats_contain_mime_type (offered, "text/html"));
+    g_assert_true (gdk_content_formats_contain_gtype (offered, G_TYPE_STRING));
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (report_window), 360, 640);
+  ar_test_settle ();
+  ar_test_screenshot (GTK_WIDGET (report_window), "support-report-narrow.png");
+
+  gtk_window_destroy (GTK_WINDOW (report_window));
+  g_rmdir (tmp);
+}
+
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
@@ -439,6 +556,8 @@ main (int   argc,
               fixture_set_up, test_school_support, fixture_tear_down);
   g_test_add ("/ar/deployments-window/person-deployments", Fixture, NULL,
               fixture_set_up, test_person_deployments, fixture_tear_down);
+  g_test_add ("/ar/deployments-window/support-report", Fixture, NULL,
+              fixture_set_up, test_support_report, fixture_tear_down);
   g_test_add ("/ar/deployments-window/narrow", Fixture, NULL,
               fixture_set_up, test_narrow, fixture_tear_down);
 

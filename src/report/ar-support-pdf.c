@@ -162,13 +162,18 @@ draw_footer (ArSupportReport   *report,
 }
 
 /* Lays out and draws every page, calling cairo_show_page() between them;
- * a first pass with @cr NULL only counts the pages. */
+ * a first pass with @cr NULL only counts the pages. With @only_page, draws
+ * that page alone and leaves showing it to the caller (GtkPrintOperation
+ * asks for pages one at a time). */
+#define DRAWS(cr, only_page, page) ((cr) != NULL && ((only_page) < 0 || (guint) (only_page) == (page)))
+
 static guint
 run_pages (ArSupportReport   *report,
            const ArPageSetup *setup,
            cairo_t           *cr,
            PangoContext      *context,
-           guint              n_pages)
+           guint              n_pages,
+           int                only_page)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   const char *titles[AR_SUPPORT_N_COLUMNS];
@@ -209,7 +214,7 @@ run_pages (ArSupportReport   *report,
     cairo_save (cr);
   if (heading != NULL)
     {
-      if (cr != NULL)
+      if (DRAWS (cr, only_page, page))
         {
           cairo_set_source_rgb (cr, 0.35, 0.37, 0.40);
           cairo_move_to (cr, setup->margin_left, y);
@@ -217,14 +222,14 @@ run_pages (ArSupportReport   *report,
         }
       y += layout_height (heading) + 4;
     }
-  if (cr != NULL)
+  if (DRAWS (cr, only_page, page))
     {
       cairo_set_source_rgb (cr, 0, 0, 0);
       cairo_move_to (cr, setup->margin_left, y);
       pango_cairo_show_layout (cr, title);
     }
   y += layout_height (title) + 4;
-  if (cr != NULL)
+  if (DRAWS (cr, only_page, page))
     {
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
       cairo_move_to (cr, setup->margin_left, y);
@@ -232,7 +237,7 @@ run_pages (ArSupportReport   *report,
     }
   y += layout_height (period) + TITLE_GAP;
 
-  if (cr != NULL)
+  if (DRAWS (cr, only_page, page))
     draw_row (cr, setup, &header, y);
   y += header.height;
 
@@ -242,18 +247,19 @@ run_pages (ArSupportReport   *report,
 
       if (y + row->height > bottom)
         {
-          if (cr != NULL)
+          if (DRAWS (cr, only_page, page))
             {
               draw_footer (report, setup, cr, context, page, n_pages);
-              cairo_show_page (cr);
+              if (only_page < 0)
+                cairo_show_page (cr);
             }
           page++;
           y = setup->margin_top;
-          if (cr != NULL)
+          if (DRAWS (cr, only_page, page))
             draw_row (cr, setup, &header, y);
           y += header.height;
         }
-      if (cr != NULL)
+      if (DRAWS (cr, only_page, page))
         draw_row (cr, setup, row, y);
       y += row->height;
     }
@@ -261,23 +267,26 @@ run_pages (ArSupportReport   *report,
   y += 8;
   if (y + layout_height (totals) > bottom)
     {
-      if (cr != NULL)
+      if (DRAWS (cr, only_page, page))
         {
           draw_footer (report, setup, cr, context, page, n_pages);
-          cairo_show_page (cr);
+          if (only_page < 0)
+                cairo_show_page (cr);
         }
       page++;
       y = setup->margin_top;
     }
-  if (cr != NULL)
+  if (DRAWS (cr, only_page, page))
     {
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       cairo_move_to (cr, setup->margin_left, y);
       pango_cairo_show_layout (cr, totals);
       draw_footer (report, setup, cr, context, page, n_pages);
-      cairo_show_page (cr);
-      cairo_restore (cr);
+      if (only_page < 0)
+        cairo_show_page (cr);
     }
+  if (cr != NULL)
+    cairo_restore (cr);
 
   row_clear (&header);
 
@@ -300,8 +309,43 @@ ar_support_report_draw (ArSupportReport   *report,
 
   g_return_if_fail (AR_IS_SUPPORT_REPORT (report));
 
-  n_pages = run_pages (report, setup, NULL, context, 0);
-  run_pages (report, setup, cr, context, n_pages);
+  n_pages = run_pages (report, setup, NULL, context, 0, -1);
+  run_pages (report, setup, cr, context, n_pages, -1);
+}
+
+/**
+ * ar_support_report_count_pages:
+ *
+ * Returns: how many pages @report takes on @setup's paper
+ */
+guint
+ar_support_report_count_pages (ArSupportReport   *report,
+                               const ArPageSetup *setup,
+                               PangoContext      *context)
+{
+  g_return_val_if_fail (AR_IS_SUPPORT_REPORT (report), 0);
+
+  return run_pages (report, setup, NULL, context, 0, -1);
+}
+
+/**
+ * ar_support_report_draw_page:
+ * @n_pages: from ar_support_report_count_pages(), for the footers
+ * @page: the page to draw, from 0
+ *
+ * Draws one page on @cr, without showing it: for printing.
+ */
+void
+ar_support_report_draw_page (ArSupportReport   *report,
+                             const ArPageSetup *setup,
+                             cairo_t           *cr,
+                             PangoContext      *context,
+                             guint              n_pages,
+                             guint              page)
+{
+  g_return_if_fail (AR_IS_SUPPORT_REPORT (report));
+
+  run_pages (report, setup, cr, context, n_pages, page);
 }
 
 static cairo_status_t

@@ -14,6 +14,15 @@ void    ar_support_report_draw      (ArSupportReport    *report,
                                      const ArPageSetup  *setup,
                                      cairo_t            *cr,
                                      PangoContext       *context);
+guint   ar_support_report_count_pages (ArSupportReport   *report,
+                                       const ArPageSetup *setup,
+                                       PangoContext      *context);
+void    ar_support_report_draw_page (ArSupportReport    *report,
+                                     const ArPageSetup  *setup,
+                                     cairo_t            *cr,
+                                     PangoContext       *context,
+                                     guint               n_pages,
+                                     guint               page);
 GBytes *ar_support_report_write_pdf (ArSupportReport    *report,
                                      const ArPageSetup  *setup,
                                      GError            **error);
