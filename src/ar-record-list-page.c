@@ -1731,6 +1731,35 @@ ar_record_list_page_to_csv (ArRecordListPage *self,
   return ar_record_table_to_csv (self->table, G_LIST_MODEL (self->filtered));
 }
 
+/**
+ * ar_record_list_page_write:
+ * @format: %AR_SUMMARY_FORMAT_CSV or %AR_SUMMARY_FORMAT_XLSX (or text)
+ * @n_rows: (out) (optional): how many records it holds
+ *
+ * The list as ar_record_list_page_to_csv() has it, in @format: in a
+ * workbook, dates are dates and counts are numbers.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with @error set
+ */
+GBytes *
+ar_record_list_page_write (ArRecordListPage  *self,
+                           ArSummaryFormat    format,
+                           guint             *n_rows,
+                           GError           **error)
+{
+  g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), NULL);
+
+  wait_for_load (self);
+  while (gtk_filter_list_model_get_pending (self->filtered) > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (n_rows != NULL)
+    *n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  return ar_record_table_write (self->table, G_LIST_MODEL (self->filtered), format,
+                                ar_record_list_page_get_title (self), error);
+}
+
 static void
 add_later (gpointer data)
 {

@@ -33,6 +33,10 @@ gboolean          ar_record_list_page_open_id         (ArRecordListPage    *self
 gboolean          ar_record_list_page_get_details_shown (ArRecordListPage  *self);
 char             *ar_record_list_page_to_csv          (ArRecordListPage    *self,
                                                        guint               *n_rows);
+GBytes           *ar_record_list_page_write           (ArRecordListPage    *self,
+                                                       ArSummaryFormat      format,
+                                                       guint               *n_rows,
+                                                       GError             **error);
 ArRecord         *ar_record_list_page_get_selected    (ArRecordListPage    *self);
 gboolean          ar_record_list_page_select_id       (ArRecordListPage    *self,
                                                        gint64               id);

@@ -628,23 +628,46 @@ on_list_written (GObject      *source,
   list_export_free (export);
 }
 
-/* The shown list, as shown, into a CSV file; written off the main loop. */
+/* A list goes out as a workbook when the name says so, else as CSV, as
+ * it always has; a name with neither takes the chosen filter's format. */
+static ArSummaryFormat
+list_format_for (GFile           *file,
+                 ArSummaryFormat  fallback)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = g_ascii_strdown (name, -1);
+
+  if (g_str_has_suffix (folded, ".xlsx"))
+    return AR_SUMMARY_FORMAT_XLSX;
+  if (g_str_has_suffix (folded, ".csv"))
+    return AR_SUMMARY_FORMAT_CSV;
+
+  return fallback;
+}
+
+/* The shown list, as shown, into a CSV or .xlsx file; written off the
+ * main loop. */
 static void
-export_list_file (ArWindow *self,
-                  GFile    *file)
+export_list_file_as (ArWindow        *self,
+                     GFile           *file,
+                     ArSummaryFormat  format)
 {
   ArRecordListPage *page = ar_window_get_current_page (self);
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
   ListExport *export;
-  char *csv;
   guint n_rows;
 
   if (page == NULL)
     return;
 
-  csv = ar_record_list_page_to_csv (page, &n_rows);
-  bytes = g_bytes_new_take (csv, strlen (csv));
+  bytes = ar_record_list_page_write (page, format, &n_rows, &error);
+  if (bytes == NULL)
+    {
+      ar_window_toast (self, error->message);
+      return;
+    }
   export = g_new0 (ListExport, 1);
   g_weak_ref_init (&export->window, self);
   export->done_message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'u row to “%s”",
@@ -655,21 +678,67 @@ export_list_file (ArWindow *self,
 }
 
 static void
+export_list_file (ArWindow *self,
+                  GFile    *file)
+{
+  export_list_file_as (self, file, list_format_for (file, AR_SUMMARY_FORMAT_CSV));
+}
+
+static void
+on_list_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          ArWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+      ArSummaryFormat chosen = AR_SUMMARY_FORMAT_CSV;
+
+      if (filter != NULL)
+        chosen = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (filter), "ar-format"));
+      export_list_file_as (self, file, list_format_for (file, chosen));
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+add_list_filter (GtkFileChooser  *chooser,
+                 const char      *name,
+                 const char      *pattern,
+                 ArSummaryFormat  format)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  g_object_set_data (G_OBJECT (filter), "ar-format", GINT_TO_POINTER (format));
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
 export_list_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   ArWindow *self = AR_WINDOW (widget);
   ArRecordListPage *page = ar_window_get_current_page (self);
+  GtkFileChooserNative *chooser;
   g_autofree char *suggested = NULL;
 
   if (page == NULL)
     return;
 
+  chooser = gtk_file_chooser_native_new (_("Export List"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  add_list_filter (GTK_FILE_CHOOSER (chooser), _("CSV (*.csv)"), "*.csv", AR_SUMMARY_FORMAT_CSV);
+  add_list_filter (GTK_FILE_CHOOSER (chooser), _("Excel Workbook (*.xlsx)"), "*.xlsx", AR_SUMMARY_FORMAT_XLSX);
   /* TRANSLATORS: a file name: the list's title, then .csv */
   suggested = g_strdup_printf (_("%s.csv"), ar_record_list_page_get_title (page));
-  choose_file (self, _("Export List"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), "*.csv", suggested,
-               export_list_file);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_list_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* The same without a file chooser, for tests and scripts. */
