@@ -431,6 +431,14 @@ test_menu_asks_for_file (void)
   GtkFileFilter *filter;
   ArTableImportDialog *dialog;
 
+#if defined(__SANITIZE_ADDRESS__)
+  /* GTK 4.8's own file chooser dialog (the fallback without a portal)
+   * leaks what it lists, in frames LSan cannot name to suppress */
+  g_test_skip ("GTK's file chooser leaks under LeakSanitizer");
+  gtk_window_destroy (GTK_WINDOW (window));
+  return;
+#endif
+
   forget_columns ();
   gtk_window_present (GTK_WINDOW (window));
   ar_test_settle ();
