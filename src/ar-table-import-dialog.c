@@ -97,6 +97,8 @@ show_result (ArTableImportDialog *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->report_view), report ? report : "", -1);
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->report_view)), report != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->copy_button), report != NULL);
+  /* without a report the message stands in the middle, above Close */
+  gtk_widget_set_vexpand (GTK_WIDGET (self->result_page), report == NULL);
   show_stage (self, "result");
 }
 

@@ -376,7 +376,7 @@ test_from_window (void)
   g_autoptr(GFile) csv = table ("leaders-semicolons.csv");
   g_autofree char *path = g_file_get_path (csv);
   ArWindow *window = ar_window_new (NULL, store);
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
   ArTableImportDialog *dialog = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -401,6 +401,77 @@ test_from_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+/* The main menu's Import Spreadsheet… asks for a spreadsheet first: no
+ * file chosen, no dialog and no change; a file chosen, its preview */
+static void
+test_menu_asks_for_file (void)
+{
+  g_autoptr(ArStore) store = store_with_schools ();
+  g_autoptr(GFile) ods = table ("leaders.ods");
+  g_autofree char *before = ar_test_export (store);
+  g_autofree char *after = NULL;
+  ArWindow *window = ar_window_new (NULL, store);
+  GtkWindow *chooser;
+  GtkFileFilter *filter;
+  ArTableImportDialog *dialog;
+
+#if defined(__SANITIZE_ADDRESS__)
+  /* GTK 4.8's own file chooser dialog (the fallback without a portal)
+   * leaks what it lists, in frames LSan cannot name to suppress */
+  g_test_skip ("GTK's file chooser leaks under LeakSanitizer");
+  gtk_window_destroy (GTK_WINDOW (window));
+  return;
+#endif
+
+  forget_columns ();
+  gtk_window_present (GTK_WINDOW (window));
+  ar_test_settle ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-table", NULL));
+  ar_test_settle ();
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Spreadsheets (.csv, .ods, .xlsx)");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  ar_test_settle ();
+  g_assert_null (find_toplevel (AR_TYPE_TABLE_IMPORT_DIALOG));
+  after = ar_test_export (store);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-table", NULL));
+  ar_test_settle ();
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), ods, NULL));
+  ar_test_settle ();
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  ar_test_settle ();
+  dialog = AR_TABLE_IMPORT_DIALOG (find_toplevel (AR_TYPE_TABLE_IMPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (ar_table_import_dialog_get_stage (dialog), ==, "preview");
+  g_assert_cmpstr (ar_table_import_dialog_get_summary (dialog), ==, "2 to add, 0 to update, 0 unchanged, 0 refused");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/ar/table-import-dialog/unreadable-file", test_unreadable_file);
   g_test_add_func ("/ar/table-import-dialog/narrow", test_narrow);
   g_test_add_func ("/ar/table-import-dialog/from-window", test_from_window);
+  g_test_add_func ("/ar/table-import-dialog/menu-asks-for-file", test_menu_asks_for_file);
 
   return g_test_run ();
 }
