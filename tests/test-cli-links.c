@@ -68,6 +68,7 @@ test_school_links (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&command, g_free);
   command = g_strdup_printf ("list trusts --links --database %s --search beta", database);
+  g_clear_pointer (&err, g_free);
   out = ar_test_run (command, &status, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "Beta Academies\n  Academies: Brook Primary School\n"));
@@ -77,6 +78,7 @@ test_school_links (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&command, g_free);
   command = g_strdup_printf ("list schools --links --format csv --database %s", database);
+  g_clear_pointer (&err, g_free);
   out = ar_test_run (command, &status, &err);
   g_assert_cmpint (status, ==, 2);
 

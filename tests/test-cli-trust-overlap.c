@@ -90,6 +90,7 @@ test_import_reports_overlaps (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&command, g_free);
   command = g_strdup_printf ("summary --database %s --area 855 --as-at 2020-10-01 --format csv", database);
+  g_clear_pointer (&err, g_free);
   out = ar_test_run (command, &status, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "3 MATs sponsoring 3 Leicestershire schools"));

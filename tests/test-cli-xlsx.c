@@ -360,6 +360,7 @@ test_summary (Fixture       *fixture,
   g_autofree char *csv = path_in (fixture, "summary.csv");
   g_autoptr(ArTableReader) reader = NULL;
   g_autoptr(ArTableReader) from_csv = NULL;
+  g_autofree char *style = NULL;
   int header;
 
   run_ok ("summary --database '%s' --area 855 --as-at 2024-09-01 --heading 'Appendix B' --format xlsx --output '%s'",
@@ -401,7 +402,8 @@ test_summary (Fixture       *fixture,
   g_assert_nonnull (strstr (ar_table_reader_get_cell (reader, header + 2, 1), "MATs sponsoring"));
   /* key functions wrap at the limit rather than making a huge column */
   g_assert_cmpfloat (column_width (xlsx, 3), <=, 63);
-  g_assert_nonnull (strstr (cell_style (xlsx, "C6"), "wrapText=\"1\""));
+  style = cell_style (xlsx, "C6");
+  g_assert_nonnull (strstr (style, "wrapText=\"1\""));
 }
 
 /* Compared with a second date: both dates as dates, and for each row the
