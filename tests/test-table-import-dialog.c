@@ -401,6 +401,7 @@ test_from_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+#if !defined(__SANITIZE_ADDRESS__)
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -417,7 +418,6 @@ find_toplevel (GType type)
   return NULL;
 }
 
-#if !defined(__SANITIZE_ADDRESS__)
 /* The main menu's Import Spreadsheet… asks for a spreadsheet first: no
  * file chosen, no dialog and no change; a file chosen, its preview */
 static void
