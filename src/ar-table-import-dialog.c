@@ -608,9 +608,12 @@ on_file_chosen (GtkNativeDialog *chooser,
 {
   g_autoptr(ArStore) store = user_data;
 
+  g_autoptr(GFile) file = NULL;
+
   if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
       ArTableImportDialog *self = ar_table_import_dialog_new (parent, store);
 
