@@ -830,6 +830,7 @@ find_longest_texts (ArRecordTable      *table,
                     GPtrArray          *records)
 {
   GPtrArray *longest_texts = g_ptr_array_new_full (n_columns, (GDestroyNotify) g_strfreev);
+  gsize shortest_kept;
 
   for (guint c = 0; c < n_columns; c++)
     {
@@ -841,19 +842,22 @@ find_longest_texts (ArRecordTable      *table,
           continue;
         }
       longest = g_ptr_array_new ();
+      /* the shortest of those kept, once there are enough */
+      shortest_kept = 0;
       for (guint i = 0; i < records->len; i++)
         {
           const char *text = ar_record_table_get_cell (table, records->pdata[i], c);
+          gsize length = text != NULL ? strlen (text) : 0;
 
-          if (text == NULL || text[0] == '\0')
+          if (length == 0 || length <= shortest_kept)
             continue;
           if (longest->len < N_MEASURED_TEXTS)
             g_ptr_array_add (longest, (gpointer) text);
-          else if (strlen (text) > strlen (g_ptr_array_index (longest, N_MEASURED_TEXTS - 1)))
-            g_ptr_array_index (longest, N_MEASURED_TEXTS - 1) = (gpointer) text;
           else
-            continue;
+            g_ptr_array_index (longest, N_MEASURED_TEXTS - 1) = (gpointer) text;
           g_ptr_array_sort (longest, compare_length_descending);
+          if (longest->len == N_MEASURED_TEXTS)
+            shortest_kept = strlen (g_ptr_array_index (longest, N_MEASURED_TEXTS - 1));
         }
       g_ptr_array_add (longest, NULL);
       g_ptr_array_add (longest_texts, g_strdupv ((char **) longest->pdata));
@@ -1218,23 +1222,41 @@ compare_ranks (gconstpointer a,
   return id_a < id_b ? -1 : id_a > id_b;
 }
 
+typedef struct
+{
+  const char *key;
+  ArRecord   *record;
+} KeyedRecord;
+
 static int
-compare_names (gconstpointer a,
+compare_keyed (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  int index = GPOINTER_TO_INT (user_data);
+  int order = strcmp (((const KeyedRecord *) a)->key, ((const KeyedRecord *) b)->key);
 
-  return strcmp (ar_record_get_sort_key (*(ArRecord **) a, index),
-                 ar_record_get_sort_key (*(ArRecord **) b, index));
+  return GPOINTER_TO_INT (user_data) ? -order : order;
 }
 
-static int
-compare_keys_descending (gconstpointer a,
-                         gconstpointer b,
-                         gpointer      user_data)
+/* Sorts @records by the sort key of field @index, stably, as the view's
+ * sorter orders them. The keys are looked up once each rather than twice
+ * a comparison: 50,000 records take some 800,000 comparisons. */
+static void
+sort_by_key (GPtrArray *records,
+             int        index,
+             gboolean   descending)
 {
-  return compare_names (b, a, user_data);
+  g_autofree KeyedRecord *keyed = g_new (KeyedRecord, records->len);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      keyed[i].record = records->pdata[i];
+      keyed[i].key = ar_record_get_sort_key (keyed[i].record, index);
+    }
+  /* a stable merge sort */
+  g_qsort_with_data (keyed, records->len, sizeof (KeyedRecord), compare_keyed, GINT_TO_POINTER (descending));
+  for (guint i = 0; i < records->len; i++)
+    records->pdata[i] = keyed[i].record;
 }
 
 /* Reads the records and works out every cell and key the list will ask
@@ -1247,7 +1269,6 @@ load_records (ArStore   *store,
               GError   **error)
 {
   g_autoptr(GListModel) records = ar_store_list (store, load->record_type, error);
-  ArRecordClass *klass;
 
   if (records == NULL)
     return FALSE;
@@ -1257,25 +1278,25 @@ load_records (ArStore   *store,
   ar_record_table_load (load->table, store);
   load->records = g_ptr_array_new_full (g_list_model_get_n_items (records), g_object_unref);
 
-  klass = g_type_class_ref (load->record_type);
+  /* the keys of the column the list is sorted by, and the name's, which
+   * breaks ties; another column's are made when a user sorts by it */
   for (guint i = 0; i < g_list_model_get_n_items (records); i++)
     {
       ArRecord *record = g_list_model_get_item (records, i);
 
       ar_record_get_search_key (record);
-      for (guint c = 0; c < load->n_columns; c++)
-        if (load->columns[c].kind == AR_COLUMN_TEXT)
-          ar_record_get_sort_key (record, ar_record_class_field_index (klass, load->columns[c].field));
+      if (load->name_index >= 0)
+        ar_record_get_sort_key (record, load->name_index);
+      if (load->sort_index >= 0 && load->sort_index != load->name_index)
+        ar_record_get_sort_key (record, load->sort_index);
       g_ptr_array_add (load->records, record);
     }
-  g_type_class_unref (klass);
   load->longest_texts = find_longest_texts (load->table, load->columns, load->n_columns, load->records);
 
   if (load->sort_index >= 0)
     {
       /* the list was sorted by this plain field: sort as the view will */
-      g_ptr_array_sort_with_data (load->records, load->sort_descending ? compare_keys_descending : compare_names,
-                                  GINT_TO_POINTER (load->sort_index));
+      sort_by_key (load->records, load->sort_index, load->sort_descending);
     }
   else if (load->order != NULL && load->order->len > 0)
     {
@@ -1298,7 +1319,7 @@ load_records (ArStore   *store,
       if (all_shown_before)
         g_ptr_array_sort_with_data (load->records, compare_ranks, load->ranks);
       else if (load->name_index >= 0)
-        g_ptr_array_sort_with_data (load->records, compare_names, GINT_TO_POINTER (load->name_index));
+        sort_by_key (load->records, load->name_index, FALSE);
     }
 
   return TRUE;
@@ -1359,7 +1380,15 @@ take_records (ArRecordListPage *self,
   self->table = g_object_ref (load->table);
   reload_area_filter (self);
 
+  /* before the rows arrive: the view binds those in sight at once */
+  update_column_widths (self, load->longest_texts);
+
   g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+  /* with nothing to filter out, filtering is quick: at once, rather than
+   * over thirty frames, each laying out the list again */
+  if (self->query == NULL && self->filter_choice == NULL && self->area_filter == 0
+      && self->role_choice == NULL && self->active_on == NULL)
+    gtk_filter_list_model_set_incremental (self->filtered, FALSE);
   if (n_old == 0)
     ar_record_list_replace_all (self->records, g_steal_pointer (&load->records));
   else
@@ -1372,17 +1401,12 @@ take_records (ArRecordListPage *self,
       ar_record_list_replace_all (list, g_steal_pointer (&load->records));
       gtk_sort_list_model_set_model (sorted, G_LIST_MODEL (list));
       g_object_unref (list);
-      /* with nothing to filter out, filtering is quick: at once, rather
-       * than emptying the list and filling it again in batches */
-      if (self->query == NULL && self->filter_choice == NULL && self->area_filter == 0
-          && self->role_choice == NULL && self->active_on == NULL)
-        gtk_filter_list_model_set_incremental (self->filtered, FALSE);
       gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (sorted));
-      gtk_filter_list_model_set_incremental (self->filtered, TRUE);
       g_object_unref (sorted);
       self->records = list;
       self->sorted = sorted;
     }
+  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
   g_debug ("%s: taken in in %.0f ms (%.0f ms of CPU)", self->title,
@@ -1392,8 +1416,6 @@ take_records (ArRecordListPage *self,
     g_thread_unref (g_thread_new ("ar-drop-records", drop_in_thread, old));
   else
     g_ptr_array_unref (old);
-
-  update_column_widths (self, load->longest_texts);
 
   /* a record deleted meanwhile is gone; the search and filters stay */
   if (load->selected_id != 0)

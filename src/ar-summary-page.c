@@ -24,6 +24,8 @@ struct _ArSummaryPage
   GListModel          *areas;
   char                *preferred_area;
   guint                refresh_source;
+  /* the register changed while the page was out of sight */
+  gboolean             stale;
   /* whether the as-at date reads; if not, the preview keeps the last good
    * summary and nothing leaves the page */
   gboolean             date_ok;
@@ -549,17 +551,46 @@ reload_areas (ArSummaryPage *self)
   gtk_expression_unref (expression);
 }
 
+static void
+refresh (ArSummaryPage *self)
+{
+  self->stale = FALSE;
+  reload_areas (self);
+  show_roles (self);
+  recompute (self);
+}
+
+/* A summary of an England-scale register takes tens of milliseconds:
+ * out of sight, it waits until the page is shown or asked for it. */
+static void
+refresh_when_seen (ArSummaryPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
+}
+
 static gboolean
 refresh_idle (gpointer data)
 {
   ArSummaryPage *self = data;
 
   self->refresh_source = 0;
-  reload_areas (self);
-  show_roles (self);
-  recompute (self);
+  refresh_when_seen (self);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+ar_summary_page_map (GtkWidget *widget)
+{
+  ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ar_summary_page_parent_class)->map (widget);
+
+  if (self->stale)
+    refresh (self);
 }
 
 static void
@@ -823,6 +854,7 @@ ar_summary_page_class_init (ArSummaryPageClass *klass)
   object_class->dispose = ar_summary_page_dispose;
   object_class->get_property = ar_summary_page_get_property;
   object_class->set_property = ar_summary_page_set_property;
+  widget_class->map = ar_summary_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, AR_TYPE_STORE,
@@ -899,9 +931,7 @@ ar_summary_page_set_store (ArSummaryPage *self,
   if (store != NULL)
     g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
 
-  reload_areas (self);
-  show_roles (self);
-  recompute (self);
+  refresh_when_seen (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -914,6 +944,10 @@ ArSummary *
 ar_summary_page_get_summary (ArSummaryPage *self)
 {
   g_return_val_if_fail (AR_IS_SUMMARY_PAGE (self), NULL);
+
+  if (self->stale)
+    refresh (self);
+
   return self->summary;
 }
 

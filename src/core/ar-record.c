@@ -375,6 +375,35 @@ ar_record_describe (ArRecord *self)
   return AR_RECORD_GET_CLASS (self)->describe (self);
 }
 
+/* The text of field @index the search looks in, or %NULL. */
+static const char *
+searched_text (ArRecordClass *klass,
+               GValue        *values,
+               guint          index)
+{
+  if (klass->fields[index].type != AR_FIELD_TEXT && klass->fields[index].type != AR_FIELD_CODE_LINK)
+    return NULL;
+
+  return g_value_get_string (&values[index]);
+}
+
+/* @text case-folded: in place when it is ASCII, as names and codes
+ * nearly always are (g_utf8_casefold() builds a new string a character
+ * at a time); otherwise a new string. */
+static char *
+fold_case (char  *text,
+           gsize  length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) text[i] >= 0x80)
+      return g_utf8_casefold (text, length);
+
+  for (gsize i = 0; i < length; i++)
+    text[i] = g_ascii_tolower (text[i]);
+
+  return text;
+}
+
 /**
  * ar_record_get_search_key:
  *
@@ -391,24 +420,36 @@ ar_record_get_search_key (ArRecord *self)
   if (priv->search_key == NULL)
     {
       ArRecordClass *klass = AR_RECORD_GET_CLASS (self);
-      g_autoptr(GString) key = g_string_new (NULL);
       GValue *values = ensure_values (self);
+      gsize length = 0;
+      char *key;
+      char *end;
 
+      /* one allocation of the right size: a list of 50,000 records makes
+       * every key at once, and growing a string for each was most of it */
       for (guint i = 0; i < klass->n_fields; i++)
         {
-          const char *text;
+          const char *text = searched_text (klass, values, i);
 
-          if (klass->fields[i].type != AR_FIELD_TEXT && klass->fields[i].type != AR_FIELD_CODE_LINK)
-            continue;
-          text = g_value_get_string (&values[i]);
+          if (text != NULL)
+            length += strlen (text) + 1;
+        }
+      key = end = g_malloc (length + 1);
+      for (guint i = 0; i < klass->n_fields; i++)
+        {
+          const char *text = searched_text (klass, values, i);
+
           if (text == NULL)
             continue;
-          if (key->len > 0)
-            g_string_append_c (key, '\n');
-          g_string_append (key, text);
+          if (end > key)
+            *end++ = '\n';
+          end = g_stpcpy (end, text);
         }
+      *end = '\0';
 
-      priv->search_key = g_utf8_casefold (key->str, key->len);
+      priv->search_key = fold_case (key, end - key);
+      if (priv->search_key != key)
+        g_free (key);
     }
 
   return priv->search_key;
@@ -442,7 +483,11 @@ ar_record_get_sort_key (ArRecord *self,
     {
       text = G_VALUE_HOLDS_STRING (&ensure_values (self)[index])
              ? g_value_get_string (&ensure_values (self)[index]) : NULL;
-      priv->sort_keys[index] = text ? g_utf8_casefold (text, -1) : g_strdup ("");
+      char *copy = g_strdup (text ? text : "");
+
+      priv->sort_keys[index] = fold_case (copy, strlen (copy));
+      if (priv->sort_keys[index] != copy)
+        g_free (copy);
     }
 
   return priv->sort_keys[index];
