@@ -199,6 +199,31 @@ test_search_key (void)
   g_assert_nonnull (strstr (ar_record_get_search_key (school), "le1 9zz"));
 }
 
+/* Keys fold case whether the text is plain ASCII (folded in place) or
+ * not, and whole: nothing is cut at a field's end. */
+static void
+test_keys_fold_case (void)
+{
+  g_autoptr(ArRecord) plain = AR_RECORD (ar_school_new ());
+  g_autoptr(ArRecord) accented = AR_RECORD (ar_school_new ());
+  ArRecordClass *klass = AR_RECORD_GET_CLASS (plain);
+  int name = ar_record_class_field_index (klass, "name");
+  int town = ar_record_class_field_index (klass, "town");
+
+  ar_record_set_text (plain, "name", "Abbey Road PRIMARY");
+  ar_record_set_text (plain, "town", "Leicester");
+  g_assert_cmpstr (ar_record_get_sort_key (plain, name), ==, "abbey road primary");
+  g_assert_cmpstr (ar_record_get_text (plain, "name"), ==, "Abbey Road PRIMARY");
+  g_assert_nonnull (strstr (ar_record_get_search_key (plain), "abbey road primary"));
+  g_assert_nonnull (strstr (ar_record_get_search_key (plain), "leicester"));
+  g_assert_null (strstr (ar_record_get_search_key (plain), "L"));
+
+  ar_record_set_text (accented, "name", "ÉCOLE Ÿ");
+  g_assert_cmpstr (ar_record_get_sort_key (accented, name), ==, "école ÿ");
+  g_assert_cmpstr (ar_record_get_sort_key (accented, town), ==, "");
+  g_assert_cmpstr (ar_record_get_search_key (accented), ==, "école ÿ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +242,7 @@ main (int   argc,
   g_test_add_func ("/ar/record/properties-notify-on-change", test_properties_notify_on_change);
   g_test_add_func ("/ar/record/copy-and-equal", test_copy_and_equal);
   g_test_add_func ("/ar/record/search-key", test_search_key);
+  g_test_add_func ("/ar/record/keys-fold-case", test_keys_fold_case);
 
   return g_test_run ();
 }
