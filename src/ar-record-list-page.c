@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "ar-record-list-page.h"
+#include "ar-record-filter-model.h"
 
 typedef struct
 {
@@ -35,8 +36,7 @@ struct _ArRecordListPage
   ArStore            *store;
 
   ArRecordList       *records;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
+  ArRecordFilterModel *filtered;
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
   char               *query;
@@ -166,11 +166,10 @@ bind_cell (GtkSignalListItemFactory *factory,
 }
 
 static gboolean
-record_matches (gpointer item,
-                gpointer user_data)
+record_matches (ArRecord *record,
+                gpointer  user_data)
 {
   ArRecordListPage *self = user_data;
-  ArRecord *record = item;
 
   if (self->filter_choice != NULL && self->filter_field != NULL)
     {
@@ -227,7 +226,7 @@ on_area_selected (GtkDropDown      *drop_down,
 
   leave_form_soon (self);
   self->area_filter = selected < self->area_ids->len ? g_array_index (self->area_ids, gint64, selected) : 0;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  ar_record_filter_model_refilter (self->filtered, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* The areas in the register, to show one at a time. */
@@ -285,14 +284,13 @@ on_search_changed (GtkSearchEntry   *entry,
 
   g_free (self->query);
   self->query = g_steal_pointer (&query);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  ar_record_filter_model_refilter (self->filtered, change);
 }
 
 static void
 update_empty_state (ArRecordListPage *self)
 {
   gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0
-                 || gtk_filter_list_model_get_pending (self->filtered) > 0
                  || self->load_task != NULL;
 
   gtk_stack_set_visible_child_name (self->list_stack, any ? "list" : "none");
@@ -309,7 +307,7 @@ on_filter_selected (GtkDropDown      *drop_down,
   leave_form_soon (self);
   g_clear_pointer (&self->filter_choice, g_free);
   self->filter_choice = g_strdup (value);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  ar_record_filter_model_refilter (self->filtered, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -323,7 +321,7 @@ on_role_selected (GtkDropDown      *drop_down,
   leave_form_soon (self);
   g_clear_pointer (&self->role_choice, g_free);
   self->role_choice = g_strdup (value);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  ar_record_filter_model_refilter (self->filtered, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* An empty date shows every record; a date half typed is marked and
@@ -347,7 +345,7 @@ apply_active_on (gpointer data)
   leave_form_soon (self);
   g_clear_pointer (&self->active_on, g_free);
   self->active_on = text[0] ? g_strdup (text) : NULL;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  ar_record_filter_model_refilter (self->filtered, GTK_FILTER_CHANGE_DIFFERENT);
 
   return G_SOURCE_REMOVE;
 }
@@ -791,9 +789,6 @@ select_shown_id (ArRecordListPage *self,
 {
   GListModel *model = G_LIST_MODEL (self->filtered);
 
-  while (gtk_filter_list_model_get_pending (self->filtered) > 0)
-    g_main_context_iteration (NULL, TRUE);
-
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(ArRecord) record = g_list_model_get_item (model, i);
@@ -979,9 +974,8 @@ ar_record_list_page_dispose (GObject *object)
     gtk_column_view_set_model (self->column_view, NULL);
   /* the models below the selection are owned by the ones above them */
   g_clear_object (&self->selection);
-  self->filtered = NULL;
+  g_clear_object (&self->filtered);
   self->sorted = NULL;
-  self->filter = NULL;
   self->records = NULL;
   g_clear_object (&self->table);
   g_clear_pointer (&self->title, g_free);
@@ -1111,14 +1105,9 @@ ar_record_list_page_new (const ArSection *section)
   gtk_menu_button_set_menu_model (self->columns_button, G_MENU_MODEL (self->column_menu));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->records),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->filter = gtk_custom_filter_new (record_matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->sorted), GTK_FILTER (self->filter));
-  /* filter in short batches between frames: typing never waits for a
-   * pass over 50,000 rows (about 100 ms), the list fills in behind it */
-  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  self->filtered = ar_record_filter_model_new (G_LIST_MODEL (self->sorted), record_matches, self);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_empty_state), self);
-  g_signal_connect_swapped (self->filtered, "notify::pending", G_CALLBACK (update_empty_state), self);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -1384,11 +1373,6 @@ take_records (ArRecordListPage *self,
   update_column_widths (self, load->longest_texts);
 
   g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
-  /* with nothing to filter out, filtering is quick: at once, rather than
-   * over thirty frames, each laying out the list again */
-  if (self->query == NULL && self->filter_choice == NULL && self->area_filter == 0
-      && self->role_choice == NULL && self->active_on == NULL)
-    gtk_filter_list_model_set_incremental (self->filtered, FALSE);
   if (n_old == 0)
     ar_record_list_replace_all (self->records, g_steal_pointer (&load->records));
   else
@@ -1401,12 +1385,11 @@ take_records (ArRecordListPage *self,
       ar_record_list_replace_all (list, g_steal_pointer (&load->records));
       gtk_sort_list_model_set_model (sorted, G_LIST_MODEL (list));
       g_object_unref (list);
-      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (sorted));
+      ar_record_filter_model_set_model (self->filtered, G_LIST_MODEL (sorted));
       g_object_unref (sorted);
       self->records = list;
       self->sorted = sorted;
     }
-  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
   g_debug ("%s: taken in in %.0f ms (%.0f ms of CPU)", self->title,
@@ -1612,10 +1595,6 @@ ar_record_list_page_get_n_shown (ArRecordListPage *self)
 
   wait_for_load (self);
 
-  /* an exact count: let an incremental filter finish its pass */
-  while (gtk_filter_list_model_get_pending (self->filtered) > 0)
-    g_main_context_iteration (NULL, TRUE);
-
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 }
 
@@ -1631,8 +1610,7 @@ ar_record_list_page_is_loading (ArRecordListPage *self)
   g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), FALSE);
 
   return self->stale || self->load_task != NULL
-         || gtk_sort_list_model_get_pending (self->sorted) > 0
-         || gtk_filter_list_model_get_pending (self->filtered) > 0;
+         || gtk_sort_list_model_get_pending (self->sorted) > 0;
 }
 
 /**
@@ -1744,8 +1722,6 @@ ar_record_list_page_to_csv (ArRecordListPage *self,
   g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), NULL);
 
   wait_for_load (self);
-  while (gtk_filter_list_model_get_pending (self->filtered) > 0)
-    g_main_context_iteration (NULL, TRUE);
 
   if (n_rows != NULL)
     *n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
@@ -1772,8 +1748,6 @@ ar_record_list_page_write (ArRecordListPage  *self,
   g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), NULL);
 
   wait_for_load (self);
-  while (gtk_filter_list_model_get_pending (self->filtered) > 0)
-    g_main_context_iteration (NULL, TRUE);
 
   if (n_rows != NULL)
     *n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
