@@ -24,6 +24,8 @@ static const struct
   const char  *label;
 } kinds[] = {
   { AR_TABLE_KIND_PEOPLE, N_("Leaders") },
+  { AR_TABLE_KIND_ALLIANCES, N_("Alliances") },
+  { AR_TABLE_KIND_SCHOOLS, N_("Schools and partners") },
 };
 
 struct _ArTableImportDialog
@@ -292,6 +294,17 @@ replan (ArTableImportDialog *self)
 
   writes = ar_table_import_count (self->import, AR_TABLE_ROW_ADD) +
            ar_table_import_count (self->import, AR_TABLE_ROW_UPDATE);
+  /* a file is imported whole or not at all */
+  if (ar_table_import_count (self->import, AR_TABLE_ROW_REFUSE) > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("%s. Nothing can be imported while a row is refused: "
+                                                 "correct the file, or choose what the columns hold above."),
+                                               gtk_label_get_text (self->summary_label));
+
+      gtk_label_set_text (self->summary_label, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
+      writes = 0;
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), writes > 0);
 }
 

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   AR_TABLE_KIND_PEOPLE,
+  AR_TABLE_KIND_ALLIANCES,
+  AR_TABLE_KIND_SCHOOLS,
 } ArTableKind;
 
 typedef enum
