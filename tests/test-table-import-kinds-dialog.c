@@ -180,6 +180,101 @@ test_schools (void)
   ar_test_remove_dir (directory);
 }
 
+/* A sheet of @n_rows new leaders */
+static GFile *
+big_sheet (const char *directory,
+           guint       n_rows)
+{
+  g_autofree char *path = g_build_filename (directory, "many-leaders.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("Name,URN,Role,Designated,Email\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (text, "Leader %u,120001,NLE,2024-09-01,leader%u@example.org\n", i, i);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  return g_file_new_for_path (path);
+}
+
+/* Settles until the summary no longer says the rows are being checked */
+static void
+wait_for_plan (ArTableImportDialog *dialog)
+{
+  for (gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+       g_str_has_prefix (ar_table_import_dialog_get_summary (dialog), "Checking") &&
+       g_get_monotonic_time () < end;)
+    {
+      ar_test_settle ();
+      g_usleep (10000);
+    }
+}
+
+/* A big sheet is checked in a thread: the window says so and keeps
+ * drawing, Import waits for the plan, and a column changed meanwhile
+ * gives the plan of the new choice */
+static void
+test_big_sheet_in_thread (void)
+{
+  g_autoptr(ArStore) store = store_with_schools ();
+  g_autofree char *directory = ar_test_make_dir ();
+  g_autoptr(GFile) sheet = big_sheet (directory, 3000);
+  g_autofree char *before = ar_test_export (store);
+  g_autofree char *after = NULL;
+  ArTableImportDialog *dialog = dialog_for (store);
+
+  g_assert_true (ar_table_import_dialog_open_file (dialog, sheet));
+  g_assert_cmpstr (ar_table_import_dialog_get_summary (dialog), ==, "Checking 3,000 rows against the register…");
+  /* nothing to import until the plan is made */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.confirm", NULL);
+  g_assert_cmpstr (ar_table_import_dialog_get_stage (dialog), ==, "preview");
+  after = ar_test_export (store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* the role left out while the first plan is made: that plan is dropped */
+  adw_combo_row_set_selected (ar_table_import_dialog_get_column_row (dialog, 2), 0);
+  g_assert_cmpstr (ar_table_import_dialog_get_summary (dialog), ==, "Checking 3,000 rows against the register…");
+  ar_test_screenshot (GTK_WIDGET (dialog), "table-import-checking.png");
+  wait_for_plan (dialog);
+  g_assert_cmpstr (ar_table_import_dialog_get_summary (dialog), ==, "3000 to add, 0 to update, 0 unchanged, 0 refused");
+  g_assert_null (strstr (plan_row_subtitle (dialog, 0), "NLE"));
+
+  import_and_check (dialog, "many-leaders.csv: 3000 added, 0 updated, 0 unchanged, 0 refused");
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_PERSON), ==, 3000);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_DESIGNATION), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ar_test_remove_dir (directory);
+}
+
+/* Closing the dialog while a big sheet is checked: the worker is told to
+ * stop, the dialog goes once it has, and the register is as it was */
+static void
+test_close_while_planning (void)
+{
+  g_autoptr(ArStore) store = store_with_schools ();
+  g_autofree char *directory = ar_test_make_dir ();
+  g_autoptr(GFile) sheet = big_sheet (directory, 3000);
+  g_autofree char *before = ar_test_export (store);
+  g_autofree char *after = NULL;
+  ArTableImportDialog *dialog = dialog_for (store);
+  gpointer alive = dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), &alive);
+  g_assert_true (ar_table_import_dialog_open_file (dialog, sheet));
+  g_assert_true (g_str_has_prefix (ar_table_import_dialog_get_summary (dialog), "Checking"));
+  gtk_window_close (GTK_WINDOW (dialog));
+
+  for (gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+       alive != NULL && g_get_monotonic_time () < end;)
+    {
+      ar_test_settle ();
+      g_usleep (10000);
+    }
+  g_assert_null (alive);
+  after = ar_test_export (store);
+  g_assert_cmpstr (before, ==, after);
+  ar_test_remove_dir (directory);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +283,8 @@ main (int   argc,
 
   g_test_add_func ("/ar/table-import-kinds-dialog/alliances", test_alliances);
   g_test_add_func ("/ar/table-import-kinds-dialog/schools", test_schools);
+  g_test_add_func ("/ar/table-import-kinds-dialog/big-sheet-in-thread", test_big_sheet_in_thread);
+  g_test_add_func ("/ar/table-import-kinds-dialog/close-while-planning", test_close_while_planning);
 
   return g_test_run ();
 }

@@ -368,6 +368,67 @@ test_guesses_export_headers (Fixture       *fixture,
     g_assert_cmpstr (ar_table_import_get_column_field (schools, i), ==, school_fields[i]);
 }
 
+static void
+on_planned (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!ar_table_import_plan_finish (AR_TABLE_IMPORT (source), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "planned");
+}
+
+static GError *
+plan_in_thread (ArTableImport *import,
+                GCancellable  *cancellable,
+                gboolean       change_column)
+{
+  GError *error = NULL;
+
+  ar_table_import_plan_async (import, cancellable, on_planned, &error);
+  if (change_column)
+    ar_table_import_set_column_field (import, 1, NULL);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return error;
+}
+
+/* In a thread: the same plan; cancelled, or made for columns since
+ * changed, no plan at all */
+static void
+test_plan_in_thread (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ArTableImport) import = planned (fixture, AR_TABLE_KIND_ALLIANCES, alliances_sheet);
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  ar_table_import_set_column_field (import, 0, "name");
+  g_assert_cmpuint (ar_table_import_get_n_rows (import), ==, 0);
+
+  error = plan_in_thread (import, NULL, FALSE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_cmpuint (ar_table_import_get_n_rows (import), ==, 4);
+  assert_row (import, 1, AR_TABLE_ROW_UPDATE, "with member Elm Academy (Supported school)");
+  g_clear_error (&error);
+
+  g_cancellable_cancel (cancelled);
+  ar_table_import_set_column_field (import, 0, "name");
+  error = plan_in_thread (import, cancelled, FALSE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (ar_table_import_get_n_rows (import), ==, 0);
+  g_clear_error (&error);
+
+  error = plan_in_thread (import, NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (ar_table_import_get_n_rows (import), ==, 0);
+  g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_ALLIANCE), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +445,7 @@ main (int   argc,
   ADD ("school-refusals", test_school_refusals);
   ADD ("bad-row-stops-the-file", test_bad_row_stops_the_file);
   ADD ("guesses-export-headers", test_guesses_export_headers);
+  ADD ("plan-in-thread", test_plan_in_thread);
 
   return g_test_run ();
 }

@@ -1069,9 +1069,10 @@ plan_person_row (ArTableImport *self,
  * nothing. Refuses a sheet in which no column has a meaning, or no
  * column gives names.
  */
-gboolean
-ar_table_import_plan (ArTableImport  *self,
-                      GError        **error)
+static gboolean
+plan_rows (ArTableImport  *self,
+           GCancellable   *cancellable,
+           GError        **error)
 {
   g_auto(Lookups) lookups = { NULL, };
   g_autoptr(GHashTable) new_records = NULL;
@@ -1079,8 +1080,6 @@ ar_table_import_plan (ArTableImport  *self,
   PlanState state;
   guint n_rows;
   gboolean any = FALSE;
-
-  g_return_val_if_fail (AR_IS_TABLE_IMPORT (self), FALSE);
 
   for (guint i = 0; i < self->column_fields->len; i++)
     any |= self->column_fields->pdata[i] != NULL;
@@ -1119,6 +1118,12 @@ ar_table_import_plan (ArTableImport  *self,
     {
       PlanRow *row = &g_array_index (self->plan, PlanRow, i);
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          g_clear_pointer (&self->plan, g_array_unref);
+          return FALSE;
+        }
+
       switch (self->kind)
         {
         case AR_TABLE_KIND_ALLIANCES:
@@ -1135,6 +1140,129 @@ ar_table_import_plan (ArTableImport  *self,
           break;
         }
     }
+
+  return TRUE;
+}
+
+gboolean
+ar_table_import_plan (ArTableImport  *self,
+                      GError        **error)
+{
+  g_return_val_if_fail (AR_IS_TABLE_IMPORT (self), FALSE);
+
+  return plan_rows (self, NULL, error);
+}
+
+/* What a worker plans with: the columns' meanings as they were asked */
+typedef struct
+{
+  char          *path;
+  ArTableReader *reader;
+  ArTableKind    kind;
+  GPtrArray     *column_fields;
+  GArray        *plan;
+} PlanTask;
+
+static void
+plan_task_free (gpointer data)
+{
+  PlanTask *task = data;
+
+  g_free (task->path);
+  g_clear_object (&task->reader);
+  g_ptr_array_unref (task->column_fields);
+  g_clear_pointer (&task->plan, g_array_unref);
+  g_free (task);
+}
+
+static void
+plan_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PlanTask *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = NULL;
+  g_autoptr(ArTableImport) worker = NULL;
+
+  /* one connection per thread: the worker opens its own, only to read */
+  store = ar_store_open_read_only (data->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  worker = ar_table_import_new (store, data->reader, data->kind);
+  for (guint i = 0; i < data->column_fields->len; i++)
+    worker->column_fields->pdata[i] = data->column_fields->pdata[i];
+  if (!plan_rows (worker, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data->plan = g_steal_pointer (&worker->plan);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * ar_table_import_plan_async:
+ *
+ * Plans as ar_table_import_plan() does, in a worker thread with its own
+ * connection to the register, so a window stays responsive over a big
+ * sheet. Changing a column's meaning meanwhile makes the result stale:
+ * finishing then says it was cancelled and installs nothing.
+ */
+void
+ar_table_import_plan_async (ArTableImport       *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PlanTask *data;
+
+  g_return_if_fail (AR_IS_TABLE_IMPORT (self));
+  g_return_if_fail (ar_store_get_path (self->store) != NULL);
+
+  data = g_new0 (PlanTask, 1);
+  data->path = g_strdup (ar_store_get_path (self->store));
+  data->reader = g_object_ref (self->reader);
+  data->kind = self->kind;
+  data->column_fields = g_ptr_array_copy (self->column_fields, NULL, NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ar_table_import_plan_async);
+  g_task_set_task_data (task, data, plan_task_free);
+  g_task_run_in_thread (task, plan_thread);
+}
+
+gboolean
+ar_table_import_plan_finish (ArTableImport  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  PlanTask *data;
+
+  g_return_val_if_fail (AR_IS_TABLE_IMPORT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  for (guint i = 0; i < self->column_fields->len; i++)
+    if (self->column_fields->pdata[i] != data->column_fields->pdata[i])
+      {
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             _("The columns changed while the rows were checked"));
+        return FALSE;
+      }
+
+  g_clear_pointer (&self->plan, g_array_unref);
+  self->plan = g_steal_pointer (&data->plan);
 
   return TRUE;
 }

@@ -57,6 +57,13 @@ gboolean            ar_table_import_map_header          (ArTableImport   *self,
                                                          GError         **error);
 gboolean            ar_table_import_plan                (ArTableImport   *self,
                                                          GError         **error);
+void                ar_table_import_plan_async          (ArTableImport   *self,
+                                                         GCancellable    *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer         user_data);
+gboolean            ar_table_import_plan_finish         (ArTableImport   *self,
+                                                         GAsyncResult    *result,
+                                                         GError         **error);
 guint               ar_table_import_get_n_rows          (ArTableImport   *self);
 ArTableRowAction    ar_table_import_get_row_action      (ArTableImport   *self,
                                                          guint            row);
