@@ -169,6 +169,9 @@ ar_table_import_plan_school (ArTableImport *self,
   organisation = kind != NULL && urn[0] == '\0';
   if (kind != NULL && urn[0] != '\0')
     return ar_table_import_refuse (row, g_strdup (_("Organisation kind: a school with a URN has no organisation kind")));
+  if (organisation && (ar_table_import_cell (self, index, "phase")[0] || ar_table_import_cell (self, index, "type")[0] ||
+                       status != NULL || open_date != NULL || close_date != NULL))
+    return ar_table_import_refuse (row, g_strdup (_("Organisation kind: an organisation has no phase, type, status or dates; leave the kind empty for a school")));
   if (name[0] == '\0' && g_hash_table_lookup (lookups->schools_by_urn, urn) == NULL)
     return ar_table_import_refuse (row, g_strdup_printf (_("Name: no school with URN “%s” is in the register, and the row gives no name"),
                                                          urn));
@@ -223,9 +226,6 @@ ar_table_import_plan_school (ArTableImport *self,
   ar_table_import_update_link (record, "area_id", _("area"), area, changes);
   ar_table_import_update_field (record, "notes", _("notes"), ar_table_import_cell (self, index, "notes"), changes);
 
-  if (organisation && (ar_table_import_cell (self, index, "phase")[0] || ar_table_import_cell (self, index, "type")[0] ||
-                       status != NULL || open_date != NULL || close_date != NULL))
-    return ar_table_import_refuse (row, g_strdup (_("Organisation kind: an organisation has no phase, type, status or dates; leave the kind empty for a school")));
 
   if (!ar_record_validate (record, &error))
     {
