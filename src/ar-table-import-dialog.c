@@ -17,6 +17,9 @@
 /* Enough rows to see what the file does; the report lists them all */
 #define MAX_SAMPLE_ROWS 5
 #define MAX_PLAN_ROWS   200
+/* Bigger sheets are checked against the register in a thread: 20,000
+ * rows took about a second here, too long to hold the window up */
+#define PLAN_IN_THREAD_ROWS 1000
 
 static const struct
 {
@@ -24,6 +27,8 @@ static const struct
   const char  *label;
 } kinds[] = {
   { AR_TABLE_KIND_PEOPLE, N_("Leaders") },
+  { AR_TABLE_KIND_ALLIANCES, N_("Alliances") },
+  { AR_TABLE_KIND_SCHOOLS, N_("Schools and partners") },
 };
 
 struct _ArTableImportDialog
@@ -37,6 +42,7 @@ struct _ArTableImportDialog
   GPtrArray       *column_rows;   /* of AdwComboRow, one per column */
   GPtrArray       *plan_rows;     /* of AdwActionRow */
   char            *report;
+  GCancellable    *planning;      /* the plan a worker is making */
   gboolean         filling;
 
   GtkStack        *stack;
@@ -223,20 +229,75 @@ action_title (ArTableRowAction action,
 
 /* A dry run of the import with the columns as they are now chosen: what
  * each row would do, and why a row is refused. */
+static void show_plan (ArTableImportDialog *self,
+                       gboolean             planned,
+                       GError              *error);
+
+static void
+on_planned (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ArTableImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean planned = ar_table_import_plan_finish (AR_TABLE_IMPORT (source), result, &error);
+
+  /* a newer plan, another kind or file, or the dialog closed */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      source != (GObject *) self->import ||
+      g_task_get_cancellable (G_TASK (result)) != self->planning)
+    return;
+
+  g_clear_object (&self->planning);
+  show_plan (self, planned, error);
+}
+
+/* Works out what each row will do: a big sheet in a thread, the window
+ * saying so meanwhile and Import off until it is done */
 static void
 replan (ArTableImportDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-  guint n_rows;
-  guint shown;
-  guint writes;
+  g_autofree char *checking = NULL;
+  g_autofree char *count = NULL;
+  guint n_rows = ar_table_reader_get_n_rows (self->reader);
 
+  g_cancellable_cancel (self->planning);
+  g_clear_object (&self->planning);
   remove_children (GTK_WIDGET (self->plan_list));
   g_ptr_array_set_size (self->plan_rows, 0);
   g_clear_pointer (&self->report, g_free);
   gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "error");
 
-  if (!ar_table_import_plan (self->import, &error))
+  if (n_rows < PLAN_IN_THREAD_ROWS || ar_store_get_path (self->store) == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean planned = ar_table_import_plan (self->import, &error);
+
+      show_plan (self, planned, error);
+      return;
+    }
+
+  count = g_strdup_printf ("%'u", n_rows);
+  checking = g_strdup_printf (_("Checking %s rows against the register…"), count);
+  gtk_label_set_text (self->summary_label, checking);
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_list), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_label), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+
+  self->planning = g_cancellable_new ();
+  ar_table_import_plan_async (self->import, self->planning, on_planned, g_object_ref (self));
+}
+
+static void
+show_plan (ArTableImportDialog *self,
+           gboolean             planned,
+           GError              *error)
+{
+  guint n_rows;
+  guint shown;
+  guint writes;
+
+  if (!planned)
     {
       const char *source = ar_table_reader_get_source_name (self->reader);
       const char *problem = error->message;
@@ -292,6 +353,17 @@ replan (ArTableImportDialog *self)
 
   writes = ar_table_import_count (self->import, AR_TABLE_ROW_ADD) +
            ar_table_import_count (self->import, AR_TABLE_ROW_UPDATE);
+  /* a file is imported whole or not at all */
+  if (ar_table_import_count (self->import, AR_TABLE_ROW_REFUSE) > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("%s. Nothing can be imported while a row is refused: "
+                                                 "correct the file, or choose what the columns hold above."),
+                                               gtk_label_get_text (self->summary_label));
+
+      gtk_label_set_text (self->summary_label, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "error");
+      writes = 0;
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), writes > 0);
 }
 
@@ -486,6 +558,9 @@ ar_table_import_dialog_dispose (GObject *object)
 {
   ArTableImportDialog *self = AR_TABLE_IMPORT_DIALOG (object);
 
+  /* a plan still being made is not wanted */
+  g_cancellable_cancel (self->planning);
+  g_clear_object (&self->planning);
   g_clear_object (&self->import);
   g_clear_object (&self->reader);
   g_clear_object (&self->store);

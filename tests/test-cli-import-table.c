@@ -174,8 +174,18 @@ test_map_and_refusals (Fixture       *fixture,
   g_assert_cmpint (status, ==, 2);
 
   g_free (out);
-  out = import_table (fixture, "--kind schools", sheet, &status, &err);
+  out = import_table (fixture, "--kind trusts", sheet, &status, &err);
   g_assert_cmpint (status, ==, 2);
+
+  g_free (out);
+  out = import_table (fixture, "--kind schools", sheet, &status, &err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "odd.csv: no column has a heading"));
+
+  g_free (out);
+  out = import_table (fixture, "--kind alliances", sheet, &status, &err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "odd.csv: no column has a heading"));
 
   g_free (out);
   out = import_table (fixture, "", sheet, &status, &err);

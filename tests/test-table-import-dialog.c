@@ -198,14 +198,26 @@ test_choose_columns (void)
   g_assert_cmpstr (column_choice (dialog, 1), ==, "Ignore");
   choose_column (dialog, 1, "URN");
 
-  g_assert_cmpstr (ar_table_import_dialog_get_summary (dialog), ==, "1 to add, 0 to update, 0 unchanged, 1 refused");
+  g_assert_cmpstr (ar_table_import_dialog_get_summary (dialog), ==,
+                   "1 to add, 0 to update, 0 unchanged, 1 refused. Nothing can be imported while a row is refused: "
+                   "correct the file, or choose what the columns hold above.");
   g_assert_cmpstr (plan_row_text (dialog, 1, TRUE), ==, "Line 3: refused");
   g_assert_nonnull (strstr (plan_row_text (dialog, 1, FALSE), "no school with URN “999999”"));
   ar_test_screenshot (GTK_WIDGET (dialog), "table-import-refused-row.png");
 
+  /* a file is imported whole or not at all */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.confirm", NULL) &&
+                  g_strcmp0 (ar_table_import_dialog_get_stage (dialog), "result") == 0);
+  g_free (after);
+  after = ar_test_export (store);
+  g_assert_cmpstr (before, ==, after);
+
+  /* leaving the refused column out imports the rest */
+  choose_column (dialog, 1, "Ignore");
+  g_assert_cmpstr (ar_table_import_dialog_get_summary (dialog), ==, "2 to add, 0 to update, 0 unchanged, 0 refused");
   activate (dialog, "import.confirm");
   g_assert_cmpstr (ar_table_import_dialog_get_result_title (dialog), ==, "Import Finished");
-  g_assert_cmpuint (ar_store_count (store, AR_TYPE_PERSON), ==, 1);
+  g_assert_cmpuint (ar_store_count (store, AR_TYPE_PERSON), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   ar_test_remove_dir (directory);

@@ -207,8 +207,20 @@ test_refuses_rows_with_reasons (Fixture       *fixture,
   assert_row (import, 7, AR_TABLE_ROW_REFUSE, "not an email address");
   assert_row (import, 8, AR_TABLE_ROW_ADD, "adds Ivy");
 
-  commit (import);
-  g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_PERSON), ==, 1);
+  /* one refused row stops the whole file, and the error says where */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *before = ar_test_export (fixture->store);
+    g_autofree char *after = NULL;
+
+    g_assert_false (ar_table_import_commit (import, &error));
+    g_assert_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "leaders.csv, line 2: Name: the row has no name; "
+                                         "nothing was imported (and 7 more rows refused)");
+    after = ar_test_export (fixture->store);
+    g_assert_cmpstr (before, ==, after);
+  }
+  g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_PERSON), ==, 0);
 }
 
 /* Our own list export holds names, designations, job titles and school

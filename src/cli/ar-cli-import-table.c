@@ -63,7 +63,7 @@ ar_cli_import_table (int    argc,
   gboolean dry_run = FALSE;
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The register file (default: your register)"), N_("FILE") },
-    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name, N_("What the rows are: people (leaders and their designations)"), N_("KIND") },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name, N_("What the rows are: people (leaders and their designations), alliances (with their members and partners) or schools (and organisations GIAS does not hold)"), N_("KIND") },
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("What a column holds, by heading or number; FIELD empty to leave it out"), N_("COLUMN=FIELD") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Say what would change, and change nothing"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
@@ -78,21 +78,24 @@ ar_cli_import_table (int    argc,
   g_autofree char *report = NULL;
   g_autofree char *description = NULL;
   g_autofree char *people_fields = describe_fields (AR_TABLE_KIND_PEOPLE);
+  g_autofree char *alliance_fields = describe_fields (AR_TABLE_KIND_ALLIANCES);
+  g_autofree char *school_fields = describe_fields (AR_TABLE_KIND_SCHOOLS);
   ArTableKind kind;
   int status;
 
   description = g_strdup_printf (_("Imports the first sheet of a spreadsheet (.csv, .ods or .xlsx) in one "
                                    "transaction. Each column's meaning is guessed from its heading; "
-                                   "--map sets it. Fields for people: %s."),
-                                 people_fields);
+                                   "--map sets it. A row that cannot be imported stops the whole file. "
+                                   "Fields for people: %s. For alliances: %s. For schools: %s."),
+                                 people_fields, alliance_fields, school_fields);
   if (!ar_cli_parse_options ("import-table", _("--kind KIND FILE"), description, entries, &argc, &argv, &status))
     return status;
 
   if (kind_name == NULL)
-    return ar_cli_usage_error ("import-table", _("Say what the rows are with --kind people"));
+    return ar_cli_usage_error ("import-table", _("Say what the rows are with --kind people, alliances or schools"));
   if (!ar_table_kind_from_name (kind_name, &kind))
     {
-      g_autofree char *message = g_strdup_printf (_("--kind: “%s” is not one of: people"), kind_name);
+      g_autofree char *message = g_strdup_printf (_("--kind: “%s” is not one of: people, alliances, schools"), kind_name);
       return ar_cli_usage_error ("import-table", message);
     }
   /* GOption keeps the subcommand's own name among the remaining arguments. */

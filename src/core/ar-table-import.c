@@ -27,13 +27,18 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ar-alliance.h"
+#include "ar-alliance-member.h"
+#include "ar-area.h"
 #include "ar-designation.h"
 #include "ar-organisation.h"
 #include "ar-person.h"
+#include "ar-record-table.h"
 #include "ar-role.h"
 #include "ar-school.h"
 #include "ar-table-date.h"
 #include "ar-table-import.h"
+#include "ar-table-import-private.h"
 
 static const char *name_headers[] = { "name", "full name", "leader", "leader name", "person", "names", NULL };
 static const char *first_name_headers[] = { "first name", "forename", "forenames", "given name", "firstname", NULL };
@@ -69,15 +74,6 @@ static const ArTableField people_fields[] = {
   { "notes", N_("Notes"), notes_headers },
 };
 
-/* What a row will do to the register */
-typedef struct
-{
-  ArTableRowAction action;
-  char            *message;
-  ArRecord        *person;         /* shared by the rows that name one person */
-  GPtrArray       *designations;   /* new ones, person_id set when written */
-} PlanRow;
-
 struct _ArTableImport
 {
   GObject        parent_instance;
@@ -87,6 +83,7 @@ struct _ArTableImport
   ArTableKind    kind;
   GPtrArray     *column_fields;   /* of const char *, NULL: not imported */
   GArray        *plan;            /* of PlanRow */
+  GHashTable    *written_types;   /* while committing: GTypes saved */
 };
 
 G_DEFINE_FINAL_TYPE (ArTableImport, ar_table_import, G_TYPE_OBJECT)
@@ -97,8 +94,45 @@ plan_row_clear (gpointer data)
   PlanRow *row = data;
 
   g_free (row->message);
-  g_clear_object (&row->person);
-  g_clear_pointer (&row->designations, g_ptr_array_unref);
+  g_free (row->name);
+  g_clear_pointer (&row->writes, g_array_unref);
+}
+
+static void
+plan_write_clear (gpointer data)
+{
+  PlanWrite *write = data;
+
+  g_clear_object (&write->record);
+  g_clear_object (&write->parent);
+}
+
+/* @parent: (nullable): a record written before @record, whose id
+ * @record's @link takes when the plan is written */
+void
+ar_table_import_add_write (PlanRow    *row,
+                           ArRecord   *record,
+                           ArRecord   *parent,
+                           const char *link)
+{
+  PlanWrite write = { g_object_ref (record), parent ? g_object_ref (parent) : NULL, link };
+
+  if (row->writes == NULL)
+    {
+      row->writes = g_array_new (FALSE, TRUE, sizeof (PlanWrite));
+      g_array_set_clear_func (row->writes, plan_write_clear);
+    }
+  g_array_append_val (row->writes, write);
+}
+
+void
+ar_table_import_append (PlanRow    *row,
+                        const char *text)
+{
+  char *with = g_strconcat (row->message, text, NULL);
+
+  g_free (row->message);
+  row->message = with;
 }
 
 static void
@@ -136,19 +170,35 @@ const ArTableField *
 ar_table_fields (ArTableKind  kind,
                  guint       *n_fields)
 {
-  *n_fields = G_N_ELEMENTS (people_fields);
-  return people_fields;
+  switch (kind)
+    {
+    case AR_TABLE_KIND_ALLIANCES:
+      *n_fields = ar_table_n_alliance_fields;
+      return ar_table_alliance_fields;
+
+    case AR_TABLE_KIND_SCHOOLS:
+      *n_fields = ar_table_n_school_fields;
+      return ar_table_school_fields;
+
+    case AR_TABLE_KIND_PEOPLE:
+    default:
+      *n_fields = G_N_ELEMENTS (people_fields);
+      return people_fields;
+    }
 }
+
+static const char * const kind_names[] = { "people", "alliances", "schools" };
 
 gboolean
 ar_table_kind_from_name (const char  *name,
                          ArTableKind *kind)
 {
-  if (g_strcmp0 (name, "people") == 0)
-    {
-      *kind = AR_TABLE_KIND_PEOPLE;
-      return TRUE;
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (g_strcmp0 (name, kind_names[i]) == 0)
+      {
+        *kind = (ArTableKind) i;
+        return TRUE;
+      }
 
   return FALSE;
 }
@@ -156,12 +206,7 @@ ar_table_kind_from_name (const char  *name,
 const char *
 ar_table_kind_to_name (ArTableKind kind)
 {
-  switch (kind)
-    {
-    case AR_TABLE_KIND_PEOPLE:
-    default:
-      return "people";
-    }
+  return kind < G_N_ELEMENTS (kind_names) ? kind_names[kind] : kind_names[0];
 }
 
 static const ArTableField *
@@ -378,10 +423,10 @@ ar_table_import_map_header (ArTableImport  *self,
 }
 
 /* The cell of @row for @field_id, or "" when no column holds it. */
-static const char *
-cell (ArTableImport *self,
-      guint          row,
-      const char    *field_id)
+const char *
+ar_table_import_cell (ArTableImport *self,
+                      guint          row,
+                      const char    *field_id)
 {
   for (guint i = 0; i < self->column_fields->len; i++)
     if (g_strcmp0 (self->column_fields->pdata[i], field_id) == 0)
@@ -390,9 +435,9 @@ cell (ArTableImport *self,
   return "";
 }
 
-static gboolean
-has_column (ArTableImport *self,
-            const char    *field_id)
+gboolean
+ar_table_import_has_column (ArTableImport *self,
+                            const char    *field_id)
 {
   for (guint i = 0; i < self->column_fields->len; i++)
     if (g_strcmp0 (self->column_fields->pdata[i], field_id) == 0)
@@ -400,19 +445,6 @@ has_column (ArTableImport *self,
 
   return FALSE;
 }
-
-/* What the register holds, looked up by what a sheet gives */
-typedef struct
-{
-  GHashTable *schools_by_urn;     /* urn → ArRecord */
-  GHashTable *schools_by_name;    /* folded name → GPtrArray of ArRecord */
-  GHashTable *organisations;      /* folded name → GPtrArray of ArRecord */
-  GHashTable *people_by_email;    /* folded email → ArRecord (working copy) */
-  GHashTable *people_by_key;      /* folded name + school → ArRecord (working copy) */
-  GHashTable *designations;       /* "person|role|start" → TRUE */
-  GHashTable *roles;              /* folded code or title → code */
-  GHashTable *people_roles;       /* "person|role" → TRUE */
-} Lookups;
 
 static void
 lookups_clear (Lookups *lookups)
@@ -425,12 +457,15 @@ lookups_clear (Lookups *lookups)
   g_clear_pointer (&lookups->designations, g_hash_table_unref);
   g_clear_pointer (&lookups->roles, g_hash_table_unref);
   g_clear_pointer (&lookups->people_roles, g_hash_table_unref);
+  g_clear_pointer (&lookups->areas, g_hash_table_unref);
+  g_clear_pointer (&lookups->alliances, g_hash_table_unref);
+  g_clear_pointer (&lookups->memberships, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Lookups, lookups_clear)
 
-static char *
-fold (const char *text)
+char *
+ar_table_import_fold (const char *text)
 {
   g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT);
 
@@ -438,16 +473,12 @@ fold (const char *text)
 }
 
 static void
-add_by_name (GHashTable *table,
+add_to_list (GHashTable *table,
+             char       *key,
              ArRecord   *record)
 {
-  const char *name = ar_record_get_text (record, "name");
-  char *key;
   GPtrArray *list;
 
-  if (name == NULL)
-    return;
-  key = fold (name);
   list = g_hash_table_lookup (table, key);
   if (list == NULL)
     {
@@ -459,11 +490,21 @@ add_by_name (GHashTable *table,
   g_ptr_array_add (list, g_object_ref (record));
 }
 
+static void
+add_by_name (GHashTable *table,
+             ArRecord   *record)
+{
+  const char *name = ar_record_get_text (record, "name");
+
+  if (name != NULL)
+    add_to_list (table, ar_table_import_fold (name), record);
+}
+
 static char *
 person_key (const char *name,
             gint64      school_id)
 {
-  g_autofree char *folded = fold (name);
+  g_autofree char *folded = ar_table_import_fold (name);
 
   return g_strdup_printf ("%s|%" G_GINT64_FORMAT, folded, school_id);
 }
@@ -482,17 +523,17 @@ add_role_names (GHashTable *roles,
                 const char *code,
                 const char *title)
 {
-  g_hash_table_insert (roles, fold (code), g_strdup (code));
+  g_hash_table_insert (roles, ar_table_import_fold (code), g_strdup (code));
   if (title != NULL)
     {
       g_autofree char *plain = g_strdup (title);
       char *bracket = strrchr (plain, '(');
 
-      g_hash_table_insert (roles, fold (title), g_strdup (code));
+      g_hash_table_insert (roles, ar_table_import_fold (title), g_strdup (code));
       if (bracket != NULL)
         {
           *bracket = '\0';
-          g_hash_table_insert (roles, fold (g_strstrip (plain)), g_strdup (code));
+          g_hash_table_insert (roles, ar_table_import_fold (g_strstrip (plain)), g_strdup (code));
         }
     }
 }
@@ -507,6 +548,9 @@ load_lookups (ArTableImport  *self,
   g_autoptr(GListModel) people = NULL;
   g_autoptr(GListModel) designations = NULL;
   g_autoptr(GListModel) roles = NULL;
+  g_autoptr(GListModel) areas = NULL;
+  g_autoptr(GListModel) alliances = NULL;
+  g_autoptr(GListModel) members = NULL;
 
   if (schools == NULL)
     return FALSE;
@@ -522,6 +566,15 @@ load_lookups (ArTableImport  *self,
   roles = ar_store_list (self->store, AR_TYPE_ROLE, error);
   if (roles == NULL)
     return FALSE;
+  areas = ar_store_list (self->store, AR_TYPE_AREA, error);
+  if (areas == NULL)
+    return FALSE;
+  alliances = ar_store_list (self->store, AR_TYPE_ALLIANCE, error);
+  if (alliances == NULL)
+    return FALSE;
+  members = ar_store_list (self->store, AR_TYPE_ALLIANCE_MEMBER, error);
+  if (members == NULL)
+    return FALSE;
 
   lookups->schools_by_urn = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   lookups->schools_by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
@@ -531,10 +584,14 @@ load_lookups (ArTableImport  *self,
   lookups->designations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lookups->people_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lookups->roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lookups->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  lookups->alliances = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  lookups->memberships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
     {
-      g_autoptr(ArRecord) school = g_list_model_get_item (schools, i);
+      g_autoptr(ArRecord) stored = g_list_model_get_item (schools, i);
+      g_autoptr(ArRecord) school = ar_record_copy (stored);
       const char *urn = ar_record_get_text (school, "urn");
 
       if (urn != NULL)
@@ -544,7 +601,8 @@ load_lookups (ArTableImport  *self,
 
   for (guint i = 0; i < g_list_model_get_n_items (organisations); i++)
     {
-      g_autoptr(ArRecord) organisation = g_list_model_get_item (organisations, i);
+      g_autoptr(ArRecord) stored = g_list_model_get_item (organisations, i);
+      g_autoptr(ArRecord) organisation = ar_record_copy (stored);
 
       add_by_name (lookups->organisations, organisation);
     }
@@ -557,7 +615,7 @@ load_lookups (ArTableImport  *self,
       const char *email = ar_record_get_text (person, "email");
 
       if (email != NULL)
-        g_hash_table_insert (lookups->people_by_email, fold (email), g_object_ref (person));
+        g_hash_table_insert (lookups->people_by_email, ar_table_import_fold (email), g_object_ref (person));
       g_hash_table_insert (lookups->people_by_key,
                            person_key (ar_record_get_text (person, "name"),
                                        ar_record_get_integer (person, "school_id")),
@@ -575,6 +633,39 @@ load_lookups (ArTableImport  *self,
       g_hash_table_add (lookups->people_roles, designation_key (person_id, role, NULL));
     }
 
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(ArRecord) area = g_list_model_get_item (areas, i);
+      const char *code = ar_record_get_text (area, "code");
+      const char *name = ar_record_get_text (area, "name");
+
+      if (name != NULL)
+        g_hash_table_insert (lookups->areas, ar_table_import_fold (name), g_object_ref (area));
+      if (code != NULL)
+        g_hash_table_insert (lookups->areas, ar_table_import_fold (code), g_object_ref (area));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (alliances); i++)
+    {
+      g_autoptr(ArRecord) stored = g_list_model_get_item (alliances, i);
+      g_autoptr(ArRecord) alliance = ar_record_copy (stored);
+
+      add_by_name (lookups->alliances, alliance);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
+    {
+      g_autoptr(ArRecord) stored = g_list_model_get_item (members, i);
+      g_autoptr(ArRecord) member = ar_record_copy (stored);
+
+      add_to_list (lookups->memberships,
+                   g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT,
+                                    ar_record_get_integer (member, "alliance_id"),
+                                    ar_record_get_integer (member, "school_id"),
+                                    ar_record_get_integer (member, "organisation_id")),
+                   member);
+    }
+
   for (guint i = 0; i < g_list_model_get_n_items (roles); i++)
     {
       g_autoptr(ArRecord) role = g_list_model_get_item (roles, i);
@@ -582,23 +673,23 @@ load_lookups (ArTableImport  *self,
       add_role_names (lookups->roles, ar_record_get_text (role, "code"), ar_record_get_text (role, "title"));
     }
   /* what people write for the two roles with long names */
-  g_hash_table_insert (lookups->roles, fold ("deputy head"), g_strdup ("DHAH"));
-  g_hash_table_insert (lookups->roles, fold ("assistant head"), g_strdup ("DHAH"));
-  g_hash_table_insert (lookups->roles, fold ("deputy or assistant head"), g_strdup ("DHAH"));
-  g_hash_table_insert (lookups->roles, fold ("DH/AH"), g_strdup ("DHAH"));
-  g_hash_table_insert (lookups->roles, fold ("lead practitioner"), g_strdup ("LP"));
+  g_hash_table_insert (lookups->roles, ar_table_import_fold ("deputy head"), g_strdup ("DHAH"));
+  g_hash_table_insert (lookups->roles, ar_table_import_fold ("assistant head"), g_strdup ("DHAH"));
+  g_hash_table_insert (lookups->roles, ar_table_import_fold ("deputy or assistant head"), g_strdup ("DHAH"));
+  g_hash_table_insert (lookups->roles, ar_table_import_fold ("DH/AH"), g_strdup ("DHAH"));
+  g_hash_table_insert (lookups->roles, ar_table_import_fold ("lead practitioner"), g_strdup ("LP"));
 
   return TRUE;
 }
 
 /* One record of @table named @name, or why not. */
-static ArRecord *
-find_by_name (GHashTable  *table,
-              const char  *name,
-              const char  *what,
-              char       **problem)
+ArRecord *
+ar_table_import_find_by_name (GHashTable  *table,
+                              const char  *name,
+                              const char  *what,
+                              char       **problem)
 {
-  g_autofree char *key = fold (name);
+  g_autofree char *key = ar_table_import_fold (name);
   GPtrArray *list = g_hash_table_lookup (table, key);
 
   if (list == NULL)
@@ -613,12 +704,12 @@ find_by_name (GHashTable  *table,
 
 /* A date cell as the register stores it, or why not; a day-first
  * reading that could have been another day is said in @notes. */
-static gboolean
-read_date (const char  *text,
-           const char  *label,
-           char       **iso,
-           GString     *notes,
-           char       **problem)
+gboolean
+ar_table_import_read_date (const char  *text,
+                           const char  *label,
+                           char       **iso,
+                           GString     *notes,
+                           char       **problem)
 {
   g_autofree char *why = NULL;
   GDate date;
@@ -649,6 +740,44 @@ read_date (const char  *text,
 
   *iso = g_strdup (buffer);
   return TRUE;
+}
+
+/**
+ * ar_table_import_read_choice:
+ * @choice: (out): one of @choices, or %NULL for an empty cell
+ *
+ * A choice as stored ("open-proposed-to-close") or as the lists show it
+ * ("Open, proposed to close"), in any capitals.
+ */
+gboolean
+ar_table_import_read_choice (const char          *text,
+                             const char          *label,
+                             const char * const  *choices,
+                             const char         **choice,
+                             char               **problem)
+{
+  g_autofree char *folded = ar_table_import_fold (text);
+  g_autoptr(GString) words = g_string_new (NULL);
+
+  *choice = NULL;
+  if (text[0] == '\0')
+    return TRUE;
+
+  for (guint i = 0; choices[i] != NULL; i++)
+    {
+      g_autofree char *value = ar_table_import_fold (choices[i]);
+      g_autofree char *shown = ar_table_import_fold (ar_choice_label (choices[i]));
+
+      if (strcmp (folded, value) == 0 || strcmp (folded, shown) == 0)
+        {
+          *choice = choices[i];
+          return TRUE;
+        }
+      g_string_append_printf (words, "%s%s", i ? ", " : "", ar_choice_label (choices[i]));
+    }
+
+  *problem = g_strdup_printf (_("%s: “%s” is not one of: %s"), label, text, words->str);
+  return FALSE;
 }
 
 /* "NLE, SLE (Mathematics; Science)" as our list export writes it, or one
@@ -683,7 +812,7 @@ read_roles (Lookups     *lookups,
 
           if (entry[0] != '\0')
             {
-              key = fold (entry);
+              key = ar_table_import_fold (entry);
               code = g_hash_table_lookup (lookups->roles, key);
               if (code == NULL)
                 {
@@ -711,12 +840,12 @@ read_roles (Lookups     *lookups,
 
 /* Sets @field of @person to @value when the cell says something else
  * (an email in other capitals is the same email); says so in @changes. */
-static void
-update_field (ArRecord   *person,
-              const char *field,
-              const char *label,
-              const char *value,
-              GString    *changes)
+void
+ar_table_import_update_field (ArRecord   *person,
+                              const char *field,
+                              const char *label,
+                              const char *value,
+                              GString    *changes)
 {
   const char *held = ar_record_get_text (person, field);
 
@@ -724,8 +853,8 @@ update_field (ArRecord   *person,
     return;
   if (held != NULL && strcmp (field, "email") == 0)
     {
-      g_autofree char *held_folded = fold (held);
-      g_autofree char *value_folded = fold (value);
+      g_autofree char *held_folded = ar_table_import_fold (held);
+      g_autofree char *value_folded = ar_table_import_fold (value);
 
       if (strcmp (held_folded, value_folded) == 0)
         return;
@@ -735,12 +864,12 @@ update_field (ArRecord   *person,
   g_string_append_printf (changes, "%s%s", changes->len ? ", " : "", _(label));
 }
 
-static void
-update_link (ArRecord   *person,
-             const char *field,
-             const char *label,
-             ArRecord   *linked,
-             GString    *changes)
+void
+ar_table_import_update_link (ArRecord   *person,
+                             const char *field,
+                             const char *label,
+                             ArRecord   *linked,
+                             GString    *changes)
 {
   if (linked == NULL || ar_record_get_integer (person, field) == ar_record_get_id (linked))
     return;
@@ -749,24 +878,25 @@ update_link (ArRecord   *person,
   g_string_append_printf (changes, "%s%s", changes->len ? ", " : "", _(label));
 }
 
-static void
-refuse (PlanRow    *row,
-        char       *problem)
+void
+ar_table_import_refuse (PlanRow *row,
+                        char    *problem)
 {
   row->action = AR_TABLE_ROW_REFUSE;
+  g_free (row->message);
   row->message = problem;
-  g_clear_object (&row->person);
-  g_clear_pointer (&row->designations, g_ptr_array_unref);
+  g_clear_pointer (&row->writes, g_array_unref);
 }
 
 static void
 plan_person_row (ArTableImport *self,
                  Lookups       *lookups,
-                 GHashTable    *new_people,
-                 GHashTable    *planned_designations,
+                 PlanState     *state,
                  guint          index,
                  PlanRow       *row)
 {
+  GHashTable *new_people = state->new_records;
+  GHashTable *planned_designations = state->planned;
   g_autofree char *name = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *starts_on = NULL;
@@ -776,53 +906,55 @@ plan_person_row (ArTableImport *self,
   g_autoptr(GString) changes = g_string_new (NULL);
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) specialisms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  const char *email = cell (self, index, "email");
-  const char *urn = cell (self, index, "urn");
-  const char *school_name = cell (self, index, "school");
-  const char *organisation_name = cell (self, index, "organisation");
+  const char *email = ar_table_import_cell (self, index, "email");
+  const char *urn = ar_table_import_cell (self, index, "urn");
+  const char *school_name = ar_table_import_cell (self, index, "school");
+  const char *organisation_name = ar_table_import_cell (self, index, "organisation");
   ArRecord *school = NULL;
   ArRecord *organisation = NULL;
   ArRecord *person = NULL;
   gboolean created_here = FALSE;
   guint added = 0;
 
-  name = g_strdup (cell (self, index, "name"));
+  name = g_strdup (ar_table_import_cell (self, index, "name"));
   if (name[0] == '\0')
     {
       g_free (name);
-      name = g_strstrip (g_strjoin (" ", cell (self, index, "first_name"), cell (self, index, "last_name"), NULL));
+      name = g_strstrip (g_strjoin (" ", ar_table_import_cell (self, index, "first_name"), ar_table_import_cell (self, index, "last_name"), NULL));
     }
   if (name[0] == '\0')
-    return refuse (row, g_strdup (_("the row has no name")));
+    return ar_table_import_refuse (row, g_strdup (_("Name: the row has no name")));
+  row->name = g_strdup (name);
 
   if (urn[0] != '\0')
     {
       school = g_hash_table_lookup (lookups->schools_by_urn, urn);
       if (school == NULL)
-        return refuse (row, g_strdup_printf (_("URN: no school with URN “%s” is in the register; import its GIAS data first"), urn));
+        return ar_table_import_refuse (row, g_strdup_printf (_("URN: no school with URN “%s” is in the register; import its GIAS data first"), urn));
     }
   else if (school_name[0] != '\0' &&
-           (school = find_by_name (lookups->schools_by_name, school_name, _("school"), &problem)) == NULL)
-    return refuse (row, g_strdup_printf (_("School: %s"), problem));
+           (school = ar_table_import_find_by_name (lookups->schools_by_name, school_name, _("school"), &problem)) == NULL)
+    return ar_table_import_refuse (row, g_strdup_printf (_("School: %s"), problem));
 
   if (organisation_name[0] != '\0' &&
-      (organisation = find_by_name (lookups->organisations, organisation_name, _("organisation"), &problem)) == NULL)
-    return refuse (row, g_strdup_printf (_("Organisation: %s"), problem));
+      (organisation = ar_table_import_find_by_name (lookups->organisations, organisation_name, _("organisation"), &problem)) == NULL)
+    return ar_table_import_refuse (row, g_strdup_printf (_("Organisation: %s"), problem));
 
-  if (!read_roles (lookups, cell (self, index, "role"), codes, specialisms, &problem) ||
-      !read_roles (lookups, cell (self, index, "designations"), codes, specialisms, &problem))
-    return refuse (row, g_steal_pointer (&problem));
-  if (!read_date (cell (self, index, "starts_on"), _("Designated"), &starts_on, notes, &problem) ||
-      !read_date (cell (self, index, "ends_on"), _("Ends"), &ends_on, notes, &problem))
-    return refuse (row, g_steal_pointer (&problem));
+  if (!read_roles (lookups, ar_table_import_cell (self, index, "role"), codes, specialisms, &problem) ||
+      !read_roles (lookups, ar_table_import_cell (self, index, "designations"), codes, specialisms, &problem))
+    return ar_table_import_refuse (row, g_steal_pointer (&problem));
+  if (!ar_table_import_read_date (ar_table_import_cell (self, index, "starts_on"), _("Designated"), &starts_on, notes, &problem) ||
+      !ar_table_import_read_date (ar_table_import_cell (self, index, "ends_on"), _("Ends"), &ends_on, notes, &problem))
+    return ar_table_import_refuse (row, g_steal_pointer (&problem));
 
   /* the person: by email, else by name and school; this file's new
    * people first, so two rows make one person */
   key = person_key (name, school ? ar_record_get_id (school) : 0);
   if (email[0] != '\0')
     {
-      g_autofree char *folded = fold (email);
+      g_autofree char *folded = ar_table_import_fold (email);
       g_autofree char *email_key = g_strconcat ("@", folded, NULL);
 
       person = g_hash_table_lookup (new_people, email_key);
@@ -841,30 +973,29 @@ plan_person_row (ArTableImport *self,
       g_hash_table_insert (new_people, g_strdup (key), person);
       if (email[0] != '\0')
         {
-          g_autofree char *folded = fold (email);
+          g_autofree char *folded = ar_table_import_fold (email);
 
           g_hash_table_insert (new_people, g_strconcat ("@", folded, NULL), g_object_ref (person));
         }
       created_here = TRUE;
     }
 
-  update_field (person, "email", N_("email"), email, changes);
-  update_field (person, "phone", N_("phone"), cell (self, index, "phone"), changes);
-  update_field (person, "job_title", N_("job title"), cell (self, index, "job_title"), changes);
-  update_field (person, "notes", N_("notes"), cell (self, index, "notes"), changes);
-  update_link (person, "school_id", N_("school"), school, changes);
-  update_link (person, "organisation_id", N_("organisation"), organisation, changes);
+  ar_table_import_update_field (person, "email", N_("email"), email, changes);
+  ar_table_import_update_field (person, "phone", N_("phone"), ar_table_import_cell (self, index, "phone"), changes);
+  ar_table_import_update_field (person, "job_title", N_("job title"), ar_table_import_cell (self, index, "job_title"), changes);
+  ar_table_import_update_field (person, "notes", N_("notes"), ar_table_import_cell (self, index, "notes"), changes);
+  ar_table_import_update_link (person, "school_id", N_("school"), school, changes);
+  ar_table_import_update_link (person, "organisation_id", N_("organisation"), organisation, changes);
 
   if (!ar_record_validate (person, &error))
-    return refuse (row, g_strdup (error->message));
+    return ar_table_import_refuse (row, g_strdup (error->message));
 
-  row->person = g_object_ref (person);
-  row->designations = g_ptr_array_new_with_free_func (g_object_unref);
+  ar_table_import_add_write (row, person, NULL, NULL);
 
   for (guint i = 0; i < codes->len; i++)
     {
       const char *code = codes->pdata[i];
-      const char *detail = specialisms->pdata[i] ? specialisms->pdata[i] : cell (self, index, "specialisms");
+      const char *detail = specialisms->pdata[i] ? specialisms->pdata[i] : ar_table_import_cell (self, index, "specialisms");
       gint64 person_id = ar_record_get_id (person);
       g_autofree char *exact = designation_key (person_id, code, starts_on);
       g_autofree char *any = designation_key (person_id, code, NULL);
@@ -890,9 +1021,10 @@ plan_person_row (ArTableImport *self,
       ar_record_set_text (designation, "starts_on", starts_on);
       ar_record_set_text (designation, "ends_on", ends_on);
       if (!ar_record_validate (designation, &error))
-        return refuse (row, g_strdup (error->message));
+        return ar_table_import_refuse (row, g_strdup (error->message));
       ar_record_set_integer (designation, "person_id", person_id);
-      g_ptr_array_add (row->designations, g_steal_pointer (&designation));
+      ar_table_import_add_write (row, designation, person, "person_id");
+      g_ptr_array_add (roles, g_strdup (code));
       added++;
     }
 
@@ -916,25 +1048,18 @@ plan_person_row (ArTableImport *self,
 
   if (added > 0)
     {
-      g_autoptr(GString) roles = g_string_new (NULL);
+      g_autofree char *list = NULL;
       char *with;
 
-      for (guint i = 0; i < row->designations->len; i++)
-        g_string_append_printf (roles, "%s%s", i ? ", " : "",
-                                ar_record_get_text (row->designations->pdata[i], "role"));
-      with = g_strdup_printf (_("%s, with %s"), row->message, roles->str);
-
+      g_ptr_array_add (roles, NULL);
+      list = g_strjoinv (", ", (char **) roles->pdata);
+      with = g_strdup_printf (_("%s, with %s"), row->message, list);
       g_free (row->message);
       row->message = with;
     }
 
   if (notes->len > 0)
-    {
-      char *with = g_strconcat (row->message, notes->str, NULL);
-
-      g_free (row->message);
-      row->message = with;
-    }
+    ar_table_import_append (row, notes->str);
 }
 
 /**
@@ -944,17 +1069,17 @@ plan_person_row (ArTableImport *self,
  * nothing. Refuses a sheet in which no column has a meaning, or no
  * column gives names.
  */
-gboolean
-ar_table_import_plan (ArTableImport  *self,
-                      GError        **error)
+static gboolean
+plan_rows (ArTableImport  *self,
+           GCancellable   *cancellable,
+           GError        **error)
 {
   g_auto(Lookups) lookups = { NULL, };
-  g_autoptr(GHashTable) new_people = NULL;
-  g_autoptr(GHashTable) planned_designations = NULL;
+  g_autoptr(GHashTable) new_records = NULL;
+  g_autoptr(GHashTable) planned = NULL;
+  PlanState state;
   guint n_rows;
   gboolean any = FALSE;
-
-  g_return_val_if_fail (AR_IS_TABLE_IMPORT (self), FALSE);
 
   for (guint i = 0; i < self->column_fields->len; i++)
     any |= self->column_fields->pdata[i] != NULL;
@@ -965,7 +1090,10 @@ ar_table_import_plan (ArTableImport  *self,
                    ar_table_reader_get_source_name (self->reader));
       return FALSE;
     }
-  if (!has_column (self, "name") && !(has_column (self, "first_name") || has_column (self, "last_name")))
+  if (!ar_table_import_has_column (self, "name") &&
+      !(self->kind == AR_TABLE_KIND_PEOPLE &&
+        (ar_table_import_has_column (self, "first_name") || ar_table_import_has_column (self, "last_name"))) &&
+      !(self->kind == AR_TABLE_KIND_SCHOOLS && ar_table_import_has_column (self, "urn")))
     {
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
                    _("%s: no column holds names"),
@@ -981,12 +1109,160 @@ ar_table_import_plan (ArTableImport  *self,
   self->plan = g_array_sized_new (FALSE, TRUE, sizeof (PlanRow), n_rows);
   g_array_set_clear_func (self->plan, plan_row_clear);
   g_array_set_size (self->plan, n_rows);
-  new_people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  planned_designations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  new_records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  planned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  state.new_records = new_records;
+  state.planned = planned;
 
   for (guint i = 0; i < n_rows; i++)
-    plan_person_row (self, &lookups, new_people, planned_designations, i,
-                     &g_array_index (self->plan, PlanRow, i));
+    {
+      PlanRow *row = &g_array_index (self->plan, PlanRow, i);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          g_clear_pointer (&self->plan, g_array_unref);
+          return FALSE;
+        }
+
+      switch (self->kind)
+        {
+        case AR_TABLE_KIND_ALLIANCES:
+          ar_table_import_plan_alliance (self, &lookups, &state, i, row);
+          break;
+
+        case AR_TABLE_KIND_SCHOOLS:
+          ar_table_import_plan_school (self, &lookups, &state, i, row);
+          break;
+
+        case AR_TABLE_KIND_PEOPLE:
+        default:
+          plan_person_row (self, &lookups, &state, i, row);
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+ar_table_import_plan (ArTableImport  *self,
+                      GError        **error)
+{
+  g_return_val_if_fail (AR_IS_TABLE_IMPORT (self), FALSE);
+
+  return plan_rows (self, NULL, error);
+}
+
+/* What a worker plans with: the columns' meanings as they were asked */
+typedef struct
+{
+  char          *path;
+  ArTableReader *reader;
+  ArTableKind    kind;
+  GPtrArray     *column_fields;
+  GArray        *plan;
+} PlanTask;
+
+static void
+plan_task_free (gpointer data)
+{
+  PlanTask *task = data;
+
+  g_free (task->path);
+  g_clear_object (&task->reader);
+  g_ptr_array_unref (task->column_fields);
+  g_clear_pointer (&task->plan, g_array_unref);
+  g_free (task);
+}
+
+static void
+plan_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  PlanTask *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = NULL;
+  g_autoptr(ArTableImport) worker = NULL;
+
+  /* one connection per thread: the worker opens its own, only to read */
+  store = ar_store_open_read_only (data->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  worker = ar_table_import_new (store, data->reader, data->kind);
+  for (guint i = 0; i < data->column_fields->len; i++)
+    worker->column_fields->pdata[i] = data->column_fields->pdata[i];
+  if (!plan_rows (worker, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data->plan = g_steal_pointer (&worker->plan);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * ar_table_import_plan_async:
+ *
+ * Plans as ar_table_import_plan() does, in a worker thread with its own
+ * connection to the register, so a window stays responsive over a big
+ * sheet. Changing a column's meaning meanwhile makes the result stale:
+ * finishing then says it was cancelled and installs nothing.
+ */
+void
+ar_table_import_plan_async (ArTableImport       *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PlanTask *data;
+
+  g_return_if_fail (AR_IS_TABLE_IMPORT (self));
+  g_return_if_fail (ar_store_get_path (self->store) != NULL);
+
+  data = g_new0 (PlanTask, 1);
+  data->path = g_strdup (ar_store_get_path (self->store));
+  data->reader = g_object_ref (self->reader);
+  data->kind = self->kind;
+  data->column_fields = g_ptr_array_copy (self->column_fields, NULL, NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ar_table_import_plan_async);
+  g_task_set_task_data (task, data, plan_task_free);
+  g_task_run_in_thread (task, plan_thread);
+}
+
+gboolean
+ar_table_import_plan_finish (ArTableImport  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  PlanTask *data;
+
+  g_return_val_if_fail (AR_IS_TABLE_IMPORT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  for (guint i = 0; i < self->column_fields->len; i++)
+    if (self->column_fields->pdata[i] != data->column_fields->pdata[i])
+      {
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             _("The columns changed while the rows were checked"));
+        return FALSE;
+      }
+
+  g_clear_pointer (&self->plan, g_array_unref);
+  self->plan = g_steal_pointer (&data->plan);
 
   return TRUE;
 }
@@ -1047,22 +1323,20 @@ write_plan (ArStore   *store,
       if (row->action == AR_TABLE_ROW_REFUSE || row->action == AR_TABLE_ROW_UNCHANGED)
         continue;
 
-      if (!ar_store_save (store, row->person, error))
-        goto failed;
-      for (guint k = 0; k < row->designations->len; k++)
+      for (guint k = 0; row->writes != NULL && k < row->writes->len; k++)
         {
-          ArRecord *designation = row->designations->pdata[k];
+          PlanWrite *write = &g_array_index (row->writes, PlanWrite, k);
 
-          ar_record_set_integer (designation, "person_id", ar_record_get_id (row->person));
-          if (!ar_store_save (store, designation, error))
-            goto failed;
+          if (write->parent != NULL)
+            ar_record_set_integer (write->record, write->link, ar_record_get_id (write->parent));
+          if (!ar_store_save (store, write->record, error))
+            {
+              g_prefix_error (error, _("%s, line %u (“%s”): "), ar_table_reader_get_source_name (self->reader),
+                              ar_table_reader_get_line (self->reader, i), row->name ? row->name : "");
+              return FALSE;
+            }
+          g_hash_table_add (self->written_types, GSIZE_TO_POINTER (G_OBJECT_TYPE (write->record)));
         }
-      continue;
-
-    failed:
-      g_prefix_error (error, _("%s, line %u: "), ar_table_reader_get_source_name (self->reader),
-                      ar_table_reader_get_line (self->reader, i));
-      return FALSE;
     }
 
   return TRUE;
@@ -1078,6 +1352,9 @@ gboolean
 ar_table_import_commit (ArTableImport  *self,
                         GError        **error)
 {
+  g_autoptr(GHashTable) written_types = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer type;
   gboolean ok;
 
   g_return_val_if_fail (AR_IS_TABLE_IMPORT (self), FALSE);
@@ -1085,13 +1362,39 @@ ar_table_import_commit (ArTableImport  *self,
   if (self->plan == NULL && !ar_table_import_plan (self, error))
     return FALSE;
 
+  /* one bad row stops the whole file: what the user sees in the
+   * register is the file, or what was there before */
+  for (guint i = 0; i < self->plan->len; i++)
+    {
+      PlanRow *row = &g_array_index (self->plan, PlanRow, i);
+      guint refused = ar_table_import_count (self, AR_TABLE_ROW_REFUSE);
+      g_autofree char *more = NULL;
+
+      if (row->action != AR_TABLE_ROW_REFUSE)
+        continue;
+      if (refused > 1)
+        more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, " (and %u more row refused)",
+                                             " (and %u more rows refused)", refused - 1),
+                                refused - 1);
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
+                   _("%s, line %u%s%s%s: %s; nothing was imported%s"),
+                   ar_table_reader_get_source_name (self->reader),
+                   ar_table_reader_get_line (self->reader, i),
+                   row->name ? " (“" : "", row->name ? row->name : "", row->name ? "”)" : "",
+                   row->message, more ? more : "");
+      return FALSE;
+    }
+
+  self->written_types = written_types;
   ok = ar_store_write_from (self->store, "import-table",
                             (const char * const[]) { ar_table_reader_get_source_name (self->reader), NULL },
                             write_plan, self, error);
   /* a failed transaction leaves ids on records that were never written */
   g_clear_pointer (&self->plan, g_array_unref);
-  if (ok)
-    ar_store_emit_changed (self->store, AR_TYPE_PERSON);
+  self->written_types = NULL;
+  g_hash_table_iter_init (&iter, written_types);
+  while (ok && g_hash_table_iter_next (&iter, &type, NULL))
+    ar_store_emit_changed (self->store, GPOINTER_TO_SIZE (type));
 
   return ok;
 }

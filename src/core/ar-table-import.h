@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   AR_TABLE_KIND_PEOPLE,
+  AR_TABLE_KIND_ALLIANCES,
+  AR_TABLE_KIND_SCHOOLS,
 } ArTableKind;
 
 typedef enum
@@ -54,6 +56,13 @@ gboolean            ar_table_import_map_header          (ArTableImport   *self,
                                                          const char      *field_id,
                                                          GError         **error);
 gboolean            ar_table_import_plan                (ArTableImport   *self,
+                                                         GError         **error);
+void                ar_table_import_plan_async          (ArTableImport   *self,
+                                                         GCancellable    *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer         user_data);
+gboolean            ar_table_import_plan_finish         (ArTableImport   *self,
+                                                         GAsyncResult    *result,
                                                          GError         **error);
 guint               ar_table_import_get_n_rows          (ArTableImport   *self);
 ArTableRowAction    ar_table_import_get_row_action      (ArTableImport   *self,

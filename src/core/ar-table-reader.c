@@ -120,6 +120,81 @@ clean_text (const char *text,
 }
 
 static gboolean
+read_escape (const char *p,
+             const char *end,
+             guint      *unit)
+{
+  guint value = 0;
+
+  if (end - p < 7 || p[0] != '_' || p[1] != 'x' || p[6] != '_')
+    return FALSE;
+  for (guint i = 2; i < 6; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return FALSE;
+      value = value * 16 + (guint) g_ascii_xdigit_value (p[i]);
+    }
+  *unit = value;
+
+  return TRUE;
+}
+
+/**
+ * ar_xlsx_decode_escapes:
+ *
+ * Office Open XML writes a character XML cannot hold (a control
+ * character) as `_xHHHH_`, a UTF-16 code unit in hex, and a literal `_x`
+ * that would read as one with its underscore as `_x005F_` (ECMA-376
+ * Part 1, 22.9.2.19 ST_Xstring). Decodes them, a surrogate pair into one
+ * character; a lone surrogate becomes U+FFFD and `_x0000_` nothing.
+ *
+ * Returns: (transfer full): @text decoded, maybe not valid UTF-8 if
+ *   @text was not
+ */
+char *
+ar_xlsx_decode_escapes (const char *text,
+                        gsize       length)
+{
+  const char *end = text + length;
+  GString *out = g_string_sized_new (length);
+
+  for (const char *p = text; p < end;)
+    {
+      guint unit;
+      guint low;
+
+      if (!read_escape (p, end, &unit))
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      p += 7;
+      if (unit >= 0xd800 && unit < 0xdc00 && read_escape (p, end, &low) && low >= 0xdc00 && low < 0xe000)
+        {
+          p += 7;
+          unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+        }
+      else if (unit >= 0xd800 && unit < 0xe000)
+        unit = 0xfffd;
+      /* a NUL would end the text; a cell shows no control characters */
+      if (unit != 0)
+        g_string_append_unichar (out, unit);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A string cell of an .xlsx: its escapes decoded, then cleaned */
+static char *
+xlsx_text (const char *text,
+           gsize       length)
+{
+  g_autofree char *decoded = ar_xlsx_decode_escapes (text, length);
+
+  return clean_text (decoded, -1);
+}
+
+static gboolean
 row_is_blank (GPtrArray *row)
 {
   for (guint i = 0; i < row->len; i++)
@@ -618,7 +693,7 @@ strings_end (GMarkupParseContext  *context,
   if (strcmp (local, "si") == 0 && parse->in_item)
     {
       parse->in_item = FALSE;
-      g_ptr_array_add (parse->strings, clean_text (parse->text->str, parse->text->len));
+      g_ptr_array_add (parse->strings, xlsx_text (parse->text->str, parse->text->len));
     }
   else if (strcmp (local, "rPh") == 0 && parse->phonetic > 0)
     parse->phonetic--;
@@ -746,7 +821,7 @@ sheet_cell_text (SheetParse *parse)
     }
 
   /* "str" (a formula's text), "inlineStr", and anything newer */
-  return clean_text (value, parse->text->len);
+  return xlsx_text (value, parse->text->len);
 }
 
 static void

@@ -40,6 +40,8 @@ guint          ar_table_reader_get_n_rows     (ArTableReader  *self);
 const char    *ar_table_reader_get_cell       (ArTableReader  *self,
                                                guint           row,
                                                guint           column);
+char          *ar_xlsx_decode_escapes        (const char     *text,
+                                              gsize           length);
 guint          ar_table_reader_get_line       (ArTableReader  *self,
                                                guint           row);
 
