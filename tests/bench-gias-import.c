@@ -112,6 +112,14 @@ main (int   argc,
   g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
   guint runs = ar_bench_runs (3);
 
+  /* --write DIR leaves the generated extract in DIR, to profile it */
+  if (argc > 2 && strcmp (argv[1], "--write") == 0)
+    {
+      g_autofree char *written = ar_bench_write_gias_extract (argv[2]);
+
+      g_print ("%s\n", written);
+      return 0;
+    }
   if (argc > 1)
     return measure (argv[1]);
 
