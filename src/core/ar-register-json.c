@@ -1270,9 +1270,15 @@ ar_register_json_import (ArStore     *store,
 
   /* the history names the file, not the folder it was in */
   file_name = g_path_get_basename (source_name);
-  ok = read_document (&import, data, length, error)
-       && ar_store_write_from (store, "import", (const char * const[]) { file_name, NULL },
-                               write_records, &import, error);
+  ok = read_document (&import, data, length, error);
+  if (ok)
+    {
+      int saved = ar_store_begin_bulk (store);
+
+      ok = ar_store_write_from (store, "import", (const char * const[]) { file_name, NULL },
+                                write_records, &import, error);
+      ar_store_end_bulk (store, saved);
+    }
   problem_clear (&import.problem);
   g_clear_pointer (&import.history, g_ptr_array_unref);
 
