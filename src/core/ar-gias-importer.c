@@ -14,6 +14,7 @@
 #include "ar-core.h"
 #include "ar-csv-reader.h"
 #include "ar-gias-importer.h"
+#include "ar-store-private.h"
 #include "ar-text.h"
 
 typedef enum
@@ -1021,9 +1022,15 @@ ar_gias_import (ArStore             *store,
         g_hash_table_add (import.wanted_areas, g_strstrip (g_strdup (area_codes[i])));
     }
 
-  ok = read_extracts (&import, paths, error)
-       && ar_store_write_from (store, "import-gias", (const char * const *) names,
-                               import_all, &import, error);
+  ok = read_extracts (&import, paths, error);
+  if (ok)
+    {
+      int saved = ar_store_begin_bulk (store);
+
+      ok = ar_store_write_from (store, "import-gias", (const char * const *) names,
+                                import_all, &import, error);
+      ar_store_end_bulk (store, saved);
+    }
   import_clear (&import);
 
   if (!ok)

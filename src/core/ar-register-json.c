@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ar-core.h"
+#include "ar-json-writer.h"
 #include "ar-store-private.h"
 #include "ar-text.h"
 
@@ -46,25 +47,25 @@ array_for_table (const char *table)
 }
 
 static void
-add_field_value (JsonBuilder   *builder,
-                 const ArField *field,
-                 const GValue  *value)
+write_value (ArJsonWriter  *writer,
+             const ArField *field,
+             const GValue  *value)
 {
   switch (field->type)
     {
     case AR_FIELD_LINK:
       if (g_value_get_int64 (value) == 0)
-        json_builder_add_null_value (builder);
+        ar_json_writer_null (writer);
       else
-        json_builder_add_int_value (builder, g_value_get_int64 (value));
+        ar_json_writer_int (writer, g_value_get_int64 (value));
       break;
 
     case AR_FIELD_INTEGER:
-      json_builder_add_int_value (builder, g_value_get_int64 (value));
+      ar_json_writer_int (writer, g_value_get_int64 (value));
       break;
 
     case AR_FIELD_BOOLEAN:
-      json_builder_add_boolean_value (builder, g_value_get_boolean (value));
+      ar_json_writer_boolean (writer, g_value_get_boolean (value));
       break;
 
     case AR_FIELD_TEXT:
@@ -72,12 +73,177 @@ add_field_value (JsonBuilder   *builder,
     case AR_FIELD_CHOICE:
     case AR_FIELD_CODE_LINK:
     default:
-      if (g_value_get_string (value) == NULL)
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_string_value (builder, g_value_get_string (value));
+      ar_json_writer_string (writer, g_value_get_string (value));
       break;
     }
+}
+
+/* One table's records, straight from SQLite to the writer, as
+ * record_from_row() in ar-store.c would read them: a NULL column keeps
+ * the value a new record has. */
+static gboolean
+write_table (ArStore       *store,
+             ArJsonWriter  *writer,
+             GType          type,
+             GError       **error)
+{
+  g_autoptr(ArRecord) blank = g_object_new (type, NULL);
+  ArRecordClass *klass = AR_RECORD_GET_CLASS (blank);
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint f = 0; f < klass->n_fields; f++)
+    g_string_append_printf (sql, ", %s", klass->fields[f].name);
+  g_string_append_printf (sql, " FROM %s ORDER BY id", klass->table);
+
+  stmt = ar_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  ar_json_writer_member (writer, array_for_table (klass->table));
+  ar_json_writer_begin_array (writer);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ar_json_writer_begin_object (writer);
+      ar_json_writer_member (writer, "id");
+      ar_json_writer_int (writer, sqlite3_column_int64 (stmt, 0));
+      for (guint f = 0; f < klass->n_fields; f++)
+        {
+          const ArField *field = &klass->fields[f];
+          int column = f + 1;
+          gint64 number;
+
+          ar_json_writer_member (writer, field->name);
+          if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+            {
+              write_value (writer, field, ar_record_peek_value (blank, f));
+              continue;
+            }
+
+          switch (field->type)
+            {
+            case AR_FIELD_LINK:
+              number = sqlite3_column_int64 (stmt, column);
+              if (number == 0)
+                ar_json_writer_null (writer);
+              else
+                ar_json_writer_int (writer, number);
+              break;
+
+            case AR_FIELD_INTEGER:
+              ar_json_writer_int (writer, sqlite3_column_int64 (stmt, column));
+              break;
+
+            case AR_FIELD_BOOLEAN:
+              ar_json_writer_boolean (writer, sqlite3_column_int64 (stmt, column) != 0);
+              break;
+
+            case AR_FIELD_TEXT:
+            case AR_FIELD_DATE:
+            case AR_FIELD_CHOICE:
+            case AR_FIELD_CODE_LINK:
+            default:
+              ar_json_writer_string (writer, (const char *) sqlite3_column_text (stmt, column));
+              break;
+            }
+        }
+      ar_json_writer_end_object (writer);
+    }
+  sqlite3_reset (stmt);
+  ar_json_writer_end_array (writer);
+
+  if (rc != SQLITE_DONE)
+    {
+      ar_store_set_sql_error (store, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * ar_register_json_export_to_stream:
+ * @with_history: whether to add the change history, oldest first, as
+ *   "history"
+ *
+ * Writes the register as ar_register_json_export() does, record by record
+ * from SQLite to @stream, without holding it whole. Inside one read
+ * transaction, so a write from elsewhere cannot tear it.
+ *
+ * Returns: %FALSE with @error set on a failure to read or to write
+ */
+gboolean
+ar_register_json_export_to_stream (ArStore        *store,
+                                   gboolean        with_history,
+                                   GOutputStream  *stream,
+                                   GCancellable   *cancellable,
+                                   GError        **error)
+{
+  g_autoptr(ArJsonWriter) writer = NULL;
+  guint n_types;
+  const GType *types = ar_record_types (&n_types);
+  gboolean in_transaction;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (AR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  /* one snapshot for every table, unless a write of ours is open */
+  in_transaction = !sqlite3_get_autocommit (ar_store_get_connection (store));
+  if (!in_transaction && sqlite3_exec (ar_store_get_connection (store), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      ar_store_set_sql_error (store, error);
+      return FALSE;
+    }
+
+  writer = ar_json_writer_new (stream, cancellable);
+  ar_json_writer_begin_object (writer);
+  ar_json_writer_member (writer, "format");
+  ar_json_writer_string (writer, AR_REGISTER_JSON_FORMAT);
+  ar_json_writer_member (writer, "version");
+  ar_json_writer_int (writer, AR_REGISTER_JSON_VERSION);
+
+  for (guint t = 0; t < n_types && ok; t++)
+    ok = write_table (store, writer, types[t], error);
+
+  if (ok && with_history)
+    {
+      g_autoptr(GPtrArray) history = ar_history_list (store, NULL, NULL, 0, error);
+
+      ok = history != NULL;
+      if (ok)
+        {
+          g_autoptr(JsonGenerator) generator = json_generator_new ();
+          g_autoptr(JsonNode) node = NULL;
+          g_autofree char *text = NULL;
+
+          /* oldest first, the order to add them back in */
+          for (guint i = 0; i < history->len / 2; i++)
+            {
+              gpointer newer = history->pdata[i];
+
+              history->pdata[i] = history->pdata[history->len - 1 - i];
+              history->pdata[history->len - 1 - i] = newer;
+            }
+          node = ar_history_to_json (history);
+          json_generator_set_root (generator, node);
+          json_generator_set_pretty (generator, TRUE);
+          json_generator_set_indent (generator, 2);
+          text = json_generator_to_data (generator, NULL);
+          ar_json_writer_member (writer, "history");
+          ar_json_writer_pretty_value (writer, text);
+        }
+    }
+
+  if (!in_transaction)
+    sqlite3_exec (ar_store_get_connection (store), "COMMIT", NULL, NULL, NULL);
+
+  if (!ok)
+    return FALSE;
+
+  ar_json_writer_end_object (writer);
+  return ar_json_writer_finish (writer, error);
 }
 
 /**
@@ -108,75 +274,16 @@ ar_register_json_export_with_history (ArStore   *store,
                                       gboolean   with_history,
                                       GError   **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  guint n_types;
-  const GType *types = ar_record_types (&n_types);
-  g_autofree char *text = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
 
   g_return_val_if_fail (AR_IS_STORE (store), NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, AR_REGISTER_JSON_FORMAT);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, AR_REGISTER_JSON_VERSION);
+  if (!ar_register_json_export_to_stream (store, with_history, stream, NULL, error)
+      || !g_output_stream_write_all (stream, "", 1, NULL, NULL, error)
+      || !g_output_stream_close (stream, NULL, error))
+    return NULL;
 
-  for (guint t = 0; t < n_types; t++)
-    {
-      g_autoptr(GListModel) records = ar_store_list (store, types[t], error);
-      ArRecordClass *klass = g_type_class_peek (types[t]);
-
-      if (records == NULL)
-        return NULL;
-
-      json_builder_set_member_name (builder, array_for_table (klass->table));
-      json_builder_begin_array (builder);
-      for (guint r = 0; r < g_list_model_get_n_items (records); r++)
-        {
-          g_autoptr(ArRecord) record = g_list_model_get_item (records, r);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, ar_record_get_id (record));
-          for (guint f = 0; f < klass->n_fields; f++)
-            {
-              json_builder_set_member_name (builder, klass->fields[f].name);
-              add_field_value (builder, &klass->fields[f], ar_record_peek_value (record, f));
-            }
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-    }
-
-  if (with_history)
-    {
-      g_autoptr(GPtrArray) history = ar_history_list (store, NULL, NULL, 0, error);
-
-      if (history == NULL)
-        return NULL;
-      /* oldest first, the order to add them back in */
-      for (guint i = 0; i < history->len / 2; i++)
-        {
-          gpointer newer = history->pdata[i];
-
-          history->pdata[i] = history->pdata[history->len - 1 - i];
-          history->pdata[history->len - 1 - i] = newer;
-        }
-      json_builder_set_member_name (builder, "history");
-      json_builder_add_value (builder, ar_history_to_json (history));
-    }
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-
-  /* End with a newline like any text file. */
-  return g_strconcat (text, "\n", NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
 }
 
 gboolean
@@ -184,18 +291,18 @@ ar_register_json_export_file (ArStore     *store,
                               const char  *path,
                               GError     **error)
 {
-  g_autofree char *text = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (AR_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  text = ar_register_json_export (store, error);
-  if (text == NULL)
+  if (!ar_register_json_export_to_stream (store, FALSE, stream, NULL, error)
+      || !g_output_stream_close (stream, NULL, error))
     return FALSE;
 
   /* never over the register itself, a link or a pipe; see ar-output-file.c */
-  bytes = g_bytes_new_static (text, strlen (text));
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
   return ar_output_file_write (path, bytes, ar_store_get_path (store), error);
 }
 
@@ -1163,9 +1270,15 @@ ar_register_json_import (ArStore     *store,
 
   /* the history names the file, not the folder it was in */
   file_name = g_path_get_basename (source_name);
-  ok = read_document (&import, data, length, error)
-       && ar_store_write_from (store, "import", (const char * const[]) { file_name, NULL },
-                               write_records, &import, error);
+  ok = read_document (&import, data, length, error);
+  if (ok)
+    {
+      int saved = ar_store_begin_bulk (store);
+
+      ok = ar_store_write_from (store, "import", (const char * const[]) { file_name, NULL },
+                                write_records, &import, error);
+      ar_store_end_bulk (store, saved);
+    }
   problem_clear (&import.problem);
   g_clear_pointer (&import.history, g_ptr_array_unref);
 

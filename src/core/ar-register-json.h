@@ -19,6 +19,11 @@ char     *ar_register_json_export      (ArStore      *store,
 char     *ar_register_json_export_with_history (ArStore  *store,
                                                 gboolean  with_history,
                                                 GError  **error);
+gboolean  ar_register_json_export_to_stream (ArStore        *store,
+                                             gboolean        with_history,
+                                             GOutputStream  *stream,
+                                             GCancellable   *cancellable,
+                                             GError        **error);
 gboolean  ar_register_json_export_file (ArStore      *store,
                                         const char   *path,
                                         GError      **error);

@@ -20,6 +20,9 @@ gboolean      ar_store_exec           (ArStore      *self,
                                        GError      **error);
 void          ar_store_set_sql_error  (ArStore      *self,
                                        GError      **error);
+int           ar_store_begin_bulk     (ArStore      *self);
+void          ar_store_end_bulk       (ArStore      *self,
+                                       int           saved);
 gboolean      ar_store_seed_missing_roles (ArStore  *self,
                                            GError  **error);
 
