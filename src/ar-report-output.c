@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ar-report-output.h"
@@ -153,8 +154,12 @@ ar_report_output_page_setup (GtkPageOrientation orientation,
  * @operation: with its "begin-print" and "draw-page" handlers connected
  * @export_path: (nullable): write a PDF there without a dialog, or %NULL
  *   to show the print dialog
+ * @register_path: (nullable): the open register, never to be written over
  *
- * Runs @operation in points on @page_setup.
+ * Runs @operation in points on @page_setup. A PDF for @export_path is
+ * made aside, then written by the same safe writer as every export and
+ * the command line's --output: a link keeps its target's permissions, a
+ * device is written in place, and the open register is refused.
  */
 gboolean
 ar_report_output_print (GtkWindow          *parent,
@@ -162,22 +167,45 @@ ar_report_output_print (GtkWindow          *parent,
                         const char         *job_name,
                         GtkPageSetup       *page_setup,
                         const char         *export_path,
+                        const char         *register_path,
                         GError            **error)
 {
+  g_autofree char *made = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
   GtkPrintOperationResult result;
+  gsize length;
+  int fd;
 
   gtk_print_operation_set_default_page_setup (operation, page_setup);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_job_name (operation, job_name);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
 
-  if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
+  if (export_path == NULL)
+    {
+      result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+      return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+    }
 
-  result = gtk_print_operation_run (operation,
-                                    export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                                : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    parent, error);
+  fd = g_file_open_tmp ("alliance-register-print-XXXXXX.pdf", &made, error);
+  if (fd < 0)
+    return FALSE;
+  g_close (fd, NULL);
 
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  gtk_print_operation_set_export_filename (operation, made);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR
+      || !g_file_get_contents (made, &contents, &length, error))
+    {
+      g_unlink (made);
+      return FALSE;
+    }
+  g_unlink (made);
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  file = g_file_new_for_path (export_path);
+
+  return ar_output_file_replace (file, bytes, register_path, NULL, error);
 }

@@ -43,6 +43,7 @@ gboolean      ar_report_output_print         (GtkWindow                *parent,
                                               const char               *job_name,
                                               GtkPageSetup             *page_setup,
                                               const char               *export_path,
+                                              const char               *register_path,
                                               GError                  **error);
 
 G_END_DECLS

@@ -736,7 +736,7 @@ print_action (GtkWidget  *widget,
   if (self->summary == NULL)
     return;
 
-  if (!ar_summary_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->summary, NULL, &error))
+  if (!ar_summary_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->summary, NULL, NULL, &error))
     show_error (widget, error->message);
 }
 
@@ -747,10 +747,13 @@ print_to_file_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
 
-  if (self->summary != NULL)
-    ar_summary_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->summary,
-                      g_variant_get_string (parameter, NULL), NULL);
+  if (self->summary != NULL
+      && !ar_summary_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->summary,
+                            g_variant_get_string (parameter, NULL),
+                            self->store ? ar_store_get_path (self->store) : NULL, &error))
+    show_error (widget, error->message);
 }
 
 static void

@@ -50,6 +50,7 @@ on_draw_page (GtkPrintOperation *operation,
  * ar_summary_print:
  * @export_path: (nullable): write a PDF there without a dialog, or %NULL
  *   to show the print dialog
+ * @register_path: (nullable): the open register, never written over
  *
  * Prints with the same layout as the PDF export, on the paper and margins
  * chosen in the dialog (A4 with 1.7 cm margins to start with).
@@ -58,6 +59,7 @@ gboolean
 ar_summary_print (GtkWindow   *parent,
                   ArSummary   *summary,
                   const char  *export_path,
+                  const char  *register_path,
                   GError     **error)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
@@ -66,5 +68,6 @@ ar_summary_print (GtkWindow   *parent,
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), summary);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), summary);
 
-  return ar_report_output_print (parent, operation, ar_summary_get_title (summary), page_setup, export_path, error);
+  return ar_report_output_print (parent, operation, ar_summary_get_title (summary), page_setup, export_path,
+                                 register_path, error);
 }

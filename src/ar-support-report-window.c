@@ -303,7 +303,7 @@ print_report (ArSupportReportWindow  *self,
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
 
   return ar_report_output_print (GTK_WINDOW (self), operation, ar_support_report_get_title (self->report),
-                                 page_setup, export_path, error);
+                                 page_setup, export_path, ar_store_get_path (self->store), error);
 }
 
 static void
