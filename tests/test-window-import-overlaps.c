@@ -20,23 +20,6 @@ on_changed_count (ArStore *store,
   (*count)++;
 }
 
-/* The message dialog over @window, if one is open. */
-static AdwMessageDialog *
-find_dialog (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == window)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
 /* Every label's text under @widget, one a line. */
 static void
 collect_text (GtkWidget *widget,
@@ -107,7 +90,7 @@ test_import_reports_overlaps (void)
   /* the window says the same */
   import_into_window (json, &window, into);
   g_assert_cmpuint (ar_store_count (into, AR_TYPE_TRUST_ACADEMY), ==, 2);
-  dialog = find_dialog (GTK_WINDOW (window));
+  dialog = ADW_MESSAGE_DIALOG (ar_test_find_message_dialog (GTK_WINDOW (window)));
   g_assert_nonnull (dialog);
   collect_text (GTK_WIDGET (dialog), shown);
   g_assert_nonnull (strstr (shown->str, g_ptr_array_index (overlaps, 0)));
@@ -141,7 +124,7 @@ test_import_without_overlaps (void)
 
   import_into_window (json, &window, into);
   g_assert_cmpuint (ar_store_count (into, AR_TYPE_TRUST_ACADEMY), ==, 2);
-  g_assert_null (find_dialog (GTK_WINDOW (window)));
+  g_assert_null (ar_test_find_message_dialog (GTK_WINDOW (window)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -17,20 +17,6 @@
 #include "ar-test-util.h"
 #include "ar-window-private.h"
 
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static guint
 mode_of (const char *path)
 {
@@ -51,23 +37,6 @@ bytes_of (const char *path)
   g_assert_no_error (error);
 
   return g_bytes_new_take (contents, length);
-}
-
-/* The message dialog over @window, if one is open. */
-static AdwMessageDialog *
-find_dialog (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == window)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
 }
 
 /* A register file with an area, a school and a deployment to print. */
@@ -114,7 +83,7 @@ test_summary_print_to_file (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->summary_page), "summary.print-to-file", "s",
                                              register_path));
   ar_test_settle ();
-  g_assert_true (shows_text (GTK_WIDGET (window), "it is the open register"));
+  g_assert_true (ar_test_shows_text (GTK_WIDGET (window), "it is the open register"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->summary_page), "summary.print-to-file", "s",
                                              register_link));
   ar_test_settle ();
@@ -161,7 +130,7 @@ test_support_report_print_to_file (void)
   ar_test_settle ();
   after = bytes_of (register_path);
   g_assert_true (g_bytes_equal (before, after));
-  dialog = find_dialog (GTK_WINDOW (report_window));
+  dialog = ADW_MESSAGE_DIALOG (ar_test_find_message_dialog (GTK_WINDOW (report_window)));
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "it is the open register"));
   gtk_window_destroy (GTK_WINDOW (dialog));
