@@ -109,6 +109,13 @@ show_row_problem (GtkWidget     *row,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   gtk_widget_set_tooltip_text (row, state != ROW_PLAIN ? message : NULL);
+  /* a name fits one line; a message is read whole, so it wraps */
+  if (ADW_IS_ACTION_ROW (row) && g_object_get_data (G_OBJECT (row), "ar-title-lines") == NULL)
+    g_object_set_data (G_OBJECT (row), "ar-title-lines",
+                       GINT_TO_POINTER (adw_action_row_get_title_lines (ADW_ACTION_ROW (row)) + 1));
+  if (ADW_IS_ACTION_ROW (row))
+    adw_action_row_set_title_lines (ADW_ACTION_ROW (row), state != ROW_PLAIN ? 0
+                                    : GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "ar-title-lines")) - 1);
   if (state == ROW_ERROR)
     gtk_widget_add_css_class (row, "error");
   else

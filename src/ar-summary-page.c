@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ar-report.h"
+#include "ar-report-output.h"
 #include "ar-role-dialog.h"
 #include "ar-summary-page.h"
 #include "ar-summary-print.h"
@@ -640,17 +641,22 @@ on_open_clicked (AdwToast      *done,
 }
 
 static gboolean
-export_to_file (ArSummaryPage    *self,
+export_to_file (GtkWidget        *widget,
                 ArSummaryFormat   format,
                 GFile            *file,
                 GError          **error)
 {
-  g_autoptr(GBytes) bytes = ar_report_write (self->summary, format, error);
+  ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *uri = NULL;
   AdwToast *done;
 
+  if (self->summary == NULL)
+    return TRUE;
+
+  bytes = ar_report_write (self->summary, format, error);
   if (bytes == NULL
       || !ar_output_file_replace (file, bytes, self->store ? ar_store_get_path (self->store) : NULL,
                                   NULL, error))
@@ -670,49 +676,26 @@ export_to_file (ArSummaryPage    *self,
 }
 
 static void
+show_error (GtkWidget  *widget,
+            const char *message)
+{
+  gtk_widget_activate_action (widget, "win.show-error", "s", message);
+}
+
+static void
 copy_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
-  g_autoptr(GdkContentProvider) provider = NULL;
-  g_autoptr(GBytes) html = NULL;
   g_autofree char *text = NULL;
-  GdkContentProvider *providers[2];
-  char *html_text;
 
   if (self->summary == NULL)
     return;
 
-  /* HTML for word processors (a real table), plain text for the rest */
-  html_text = ar_summary_to_html (self->summary);
-  html = g_bytes_new_take (html_text, strlen (html_text));
   text = ar_summary_to_text (self->summary);
-
-  providers[0] = gdk_content_provider_new_for_bytes ("text/html", html);
-  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
-  provider = gdk_content_provider_new_union (providers, 2);
-  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
+  ar_report_output_copy (widget, ar_summary_to_html (self->summary), text);
   toast (self, _("Copied the table, ready to paste"));
-}
-
-static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    ArSummaryPage   *self)
-{
-  ArSummaryFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "ar-format"));
-
-  if (response == GTK_RESPONSE_ACCEPT && self->summary != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-
-      if (!export_to_file (self, format, file, &error))
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s", error->message);
-    }
-
-  g_object_unref (chooser);
 }
 
 static void
@@ -722,19 +705,12 @@ export_action (GtkWidget  *widget,
 {
   ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
   ArSummaryFormat format;
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
 
   if (self->summary == NULL || !ar_summary_format_from_string (g_variant_get_string (parameter, NULL), &format))
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Summary"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  name = g_strdup_printf ("%s.%s", ar_summary_get_title (self->summary), ar_summary_format_extension (format));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "ar-format", GINT_TO_POINTER (format));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  ar_report_output_choose_export (widget, _("Export Summary"), ar_summary_get_title (self->summary),
+                                  format, export_to_file, show_error);
 }
 
 /* The same without a file chooser, for tests and scripts: (format, path). */
@@ -744,18 +720,9 @@ export_to_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
-  const char *format_name, *path;
-  ArSummaryFormat format;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
-  g_variant_get (parameter, "(&s&s)", &format_name, &path);
-  if (self->summary == NULL || !ar_summary_format_from_string (format_name, &format))
-    return;
-
-  file = g_file_new_for_path (path);
-  if (!export_to_file (self, format, file, &error))
-    gtk_widget_activate_action (widget, "win.show-error", "s", error->message);
+  if (self->summary != NULL)
+    ar_report_output_export_to (widget, parameter, export_to_file, show_error);
 }
 
 static void
@@ -769,8 +736,8 @@ print_action (GtkWidget  *widget,
   if (self->summary == NULL)
     return;
 
-  if (!ar_summary_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->summary, NULL, &error))
-    gtk_widget_activate_action (widget, "win.show-error", "s", error->message);
+  if (!ar_summary_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->summary, NULL, NULL, &error))
+    show_error (widget, error->message);
 }
 
 /* For tests and scripts: print to a PDF file with no dialog. */
@@ -780,10 +747,13 @@ print_to_file_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
 
-  if (self->summary != NULL)
-    ar_summary_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->summary,
-                      g_variant_get_string (parameter, NULL), NULL);
+  if (self->summary != NULL
+      && !ar_summary_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->summary,
+                            g_variant_get_string (parameter, NULL),
+                            self->store ? ar_store_get_path (self->store) : NULL, &error))
+    show_error (widget, error->message);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ar-report.h"
+#include "ar-report-output.h"
 #include "ar-summary-print.h"
 
 static void
@@ -49,6 +50,7 @@ on_draw_page (GtkPrintOperation *operation,
  * ar_summary_print:
  * @export_path: (nullable): write a PDF there without a dialog, or %NULL
  *   to show the print dialog
+ * @register_path: (nullable): the open register, never written over
  *
  * Prints with the same layout as the PDF export, on the paper and margins
  * chosen in the dialog (A4 with 1.7 cm margins to start with).
@@ -57,33 +59,15 @@ gboolean
 ar_summary_print (GtkWindow   *parent,
                   ArSummary   *summary,
                   const char  *export_path,
+                  const char  *register_path,
                   GError     **error)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  GtkPrintOperationResult result;
+  g_autoptr(GtkPageSetup) page_setup = ar_report_output_page_setup (GTK_PAGE_ORIENTATION_PORTRAIT, 48, 42, 48, 48);
 
-  gtk_page_setup_set_paper_size (page_setup, a4);
-  gtk_page_setup_set_top_margin (page_setup, 48, GTK_UNIT_POINTS);
-  gtk_page_setup_set_bottom_margin (page_setup, 42, GTK_UNIT_POINTS);
-  gtk_page_setup_set_left_margin (page_setup, 48, GTK_UNIT_POINTS);
-  gtk_page_setup_set_right_margin (page_setup, 48, GTK_UNIT_POINTS);
-
-  gtk_print_operation_set_default_page_setup (operation, page_setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, ar_summary_get_title (summary));
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), summary);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), summary);
 
-  if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
-
-  result = gtk_print_operation_run (operation,
-                                    export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                                : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    parent, error);
-
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return ar_report_output_print (parent, operation, ar_summary_get_title (summary), page_setup, export_path,
+                                 register_path, error);
 }

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 gboolean ar_summary_print (GtkWindow   *parent,
                            ArSummary   *summary,
                            const char  *export_path,
+                           const char  *register_path,
                            GError     **error);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ar-report.h"
+#include "ar-report-output.h"
 #include "ar-support-report-window.h"
 
 /* The summary's second report, beside it rather than in it: the same
@@ -163,15 +164,20 @@ toast (ArSupportReportWindow *self,
 }
 
 static gboolean
-export_to_file (ArSupportReportWindow  *self,
-                ArSummaryFormat         format,
-                GFile                  *file,
-                GError                **error)
+export_to_file (GtkWidget        *widget,
+                ArSummaryFormat   format,
+                GFile            *file,
+                GError          **error)
 {
-  g_autoptr(GBytes) bytes = ar_report_write_support (self->report, format, error);
+  ArSupportReportWindow *self = AR_SUPPORT_REPORT_WINDOW (widget);
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
 
+  if (self->report == NULL)
+    return TRUE;
+
+  bytes = ar_report_write_support (self->report, format, error);
   if (bytes == NULL
       || !ar_output_file_replace (file, bytes, ar_store_get_path (self->store), NULL, error))
     return FALSE;
@@ -184,10 +190,10 @@ export_to_file (ArSupportReportWindow  *self,
 }
 
 static void
-show_error (ArSupportReportWindow *self,
-            const char            *message)
+show_error (GtkWidget  *widget,
+            const char *message)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), message));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (widget), _("Could Not Export"), message));
 
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -199,43 +205,14 @@ copy_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   ArSupportReportWindow *self = AR_SUPPORT_REPORT_WINDOW (widget);
-  g_autoptr(GdkContentProvider) provider = NULL;
-  g_autoptr(GBytes) html = NULL;
   g_autofree char *text = NULL;
-  GdkContentProvider *providers[2];
-  char *html_text;
 
   if (self->report == NULL)
     return;
 
-  /* HTML for word processors (a real table), plain text for the rest */
-  html_text = ar_support_report_to_html (self->report);
-  html = g_bytes_new_take (html_text, strlen (html_text));
   text = ar_support_report_to_text (self->report);
-  providers[0] = gdk_content_provider_new_for_bytes ("text/html", html);
-  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, text);
-  provider = gdk_content_provider_new_union (providers, 2);
-  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
+  ar_report_output_copy (widget, ar_support_report_to_html (self->report), text);
   toast (self, _("Copied the table, ready to paste"));
-}
-
-static void
-on_export_response (GtkNativeDialog       *chooser,
-                    int                    response,
-                    ArSupportReportWindow *self)
-{
-  ArSummaryFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "ar-format"));
-
-  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-
-      if (!export_to_file (self, format, file, &error))
-        show_error (self, error->message);
-    }
-
-  g_object_unref (chooser);
 }
 
 static void
@@ -244,20 +221,13 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ArSupportReportWindow *self = AR_SUPPORT_REPORT_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
   ArSummaryFormat format;
 
   if (self->report == NULL || !ar_summary_format_from_string (g_variant_get_string (parameter, NULL), &format))
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Support Report"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  name = g_strdup_printf ("%s.%s", ar_support_report_get_title (self->report), ar_summary_format_extension (format));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "ar-format", GINT_TO_POINTER (format));
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  ar_report_output_choose_export (widget, _("Export Support Report"), ar_support_report_get_title (self->report),
+                                  format, export_to_file, show_error);
 }
 
 /* The same without a file chooser, for tests and scripts: (format, path). */
@@ -267,18 +237,9 @@ export_to_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ArSupportReportWindow *self = AR_SUPPORT_REPORT_WINDOW (widget);
-  const char *format_name, *path;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  ArSummaryFormat format;
 
-  g_variant_get (parameter, "(&s&s)", &format_name, &path);
-  if (self->report == NULL || !ar_summary_format_from_string (format_name, &format))
-    return;
-
-  file = g_file_new_for_path (path);
-  if (!export_to_file (self, format, file, &error))
-    show_error (self, error->message);
+  if (self->report != NULL)
+    ar_report_output_export_to (widget, parameter, export_to_file, show_error);
 }
 
 typedef struct
@@ -333,34 +294,16 @@ print_report (ArSupportReportWindow  *self,
               GError                **error)
 {
   g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GtkPageSetup) page_setup = ar_report_output_page_setup (GTK_PAGE_ORIENTATION_LANDSCAPE, 36, 36, 42, 42);
   PrintJob *job = g_new0 (PrintJob, 1);
-  GtkPrintOperationResult result;
 
   job->report = g_object_ref (self->report);
   g_object_set_data_full (G_OBJECT (operation), "ar-job", job, print_job_free);
-  gtk_page_setup_set_paper_size (page_setup, a4);
-  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-  gtk_page_setup_set_top_margin (page_setup, 36, GTK_UNIT_POINTS);
-  gtk_page_setup_set_bottom_margin (page_setup, 36, GTK_UNIT_POINTS);
-  gtk_page_setup_set_left_margin (page_setup, 42, GTK_UNIT_POINTS);
-  gtk_page_setup_set_right_margin (page_setup, 42, GTK_UNIT_POINTS);
-  gtk_print_operation_set_default_page_setup (operation, page_setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_job_name (operation, ar_support_report_get_title (self->report));
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
-  if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
 
-  result = gtk_print_operation_run (operation,
-                                    export_path ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                                : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (self), error);
-
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return ar_report_output_print (GTK_WINDOW (self), operation, ar_support_report_get_title (self->report),
+                                 page_setup, export_path, ar_store_get_path (self->store), error);
 }
 
 static void
@@ -372,7 +315,7 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->report != NULL && !print_report (self, NULL, &error))
-    show_error (self, error->message);
+    show_error (widget, error->message);
 }
 
 /* For tests and scripts: print to a PDF file with no dialog. */
@@ -385,7 +328,7 @@ print_to_file_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (self->report != NULL && !print_report (self, g_variant_get_string (parameter, NULL), &error))
-    show_error (self, error->message);
+    show_error (widget, error->message);
 }
 
 static void

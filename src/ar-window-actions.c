@@ -433,6 +433,7 @@ typedef struct
   char             *path;
   RegisterFileFunc  func;
   const char       *done_message;
+  GPtrArray        *overlaps;     /* after an import: what to check */
 } RegisterFileTask;
 
 static void
@@ -442,6 +443,7 @@ register_file_task_free (gpointer data)
 
   g_free (task_data->database);
   g_free (task_data->path);
+  g_clear_pointer (&task_data->overlaps, g_ptr_array_unref);
   g_free (task_data);
 }
 
@@ -456,9 +458,52 @@ register_file_thread (GTask        *task,
   g_autoptr(ArStore) store = ar_store_open (task_data->database, &error);
 
   if (store == NULL || !task_data->func (store, task_data->path, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* imported, but worth checking, as the command line's import says */
+  if (task_data->func != ar_register_json_export_file)
+    task_data->overlaps = ar_trust_academy_list_overlaps (store, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* A school in two trusts at once is allowed but worth checking: after an
+ * import, the window says which, as `alliance-register import` does. */
+static void
+show_import_overlaps (ArWindow  *self,
+                      GPtrArray *overlaps)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *label;
+
+  for (guint i = 0; i < overlaps->len; i++)
+    g_string_append_printf (list, "%s%s", i > 0 ? "\n" : "", (char *) g_ptr_array_index (overlaps, i));
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u school is in two trusts at once. Check it:",
+                                       "%u schools are in two trusts at once. Check them:",
+                                       overlaps->len),
+                          overlaps->len);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Register Imported"), body));
+  label = gtk_label_new (list->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* a wrapped label's natural height is not known ahead: room for a few,
+   * a scroll bar for a whole country's */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 140);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -483,6 +528,8 @@ on_register_file_done (GObject      *source,
   if (task_data->func != ar_register_json_export_file)
     ar_store_emit_changed (self->store, G_TYPE_NONE);
   ar_window_toast (self, _(task_data->done_message));
+  if (task_data->overlaps != NULL && task_data->overlaps->len > 0)
+    show_import_overlaps (self, task_data->overlaps);
   ar_window_leave_forms (self, NULL, NULL, NULL);
 }
 

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ar-application.h"
 #include "ar-test-ui-util.h"
@@ -81,4 +82,36 @@ ar_test_screenshot (GtkWidget  *widget,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_mkdir_with_parents (directory, 0755);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Whether a label under @widget shows @text, in part: what the user reads. */
+gboolean
+ar_test_shows_text (GtkWidget  *widget,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (ar_test_shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The AdwMessageDialog open over @parent, or %NULL. */
+GtkWindow *
+ar_test_find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == parent)
+        return toplevel;
+    }
+
+  return NULL;
 }

@@ -14,5 +14,8 @@ void ar_test_ui_init    (int        *argc,
 void ar_test_settle     (void);
 void ar_test_screenshot (GtkWidget  *widget,
                          const char *name);
+gboolean   ar_test_shows_text          (GtkWidget  *widget,
+                                        const char *text);
+GtkWindow *ar_test_find_message_dialog (GtkWindow  *parent);
 
 G_END_DECLS

@@ -258,6 +258,48 @@ ar_test_run (const char  *command_line,
   return out;
 }
 
+/**
+ * ar_test_register_fixture:
+ * @directory: where to make the files
+ * @json_path: (out) (optional): where the sample register's JSON is
+ *
+ * Makes a register file of the sample register through the command line
+ * itself ("export --sample", then "import"), as the command line tests
+ * start from.
+ *
+ * Returns: (transfer full): the register file's path
+ */
+char *
+ar_test_register_fixture (const char  *directory,
+                          char       **json_path)
+{
+  g_autofree char *json = g_build_filename (directory, "sample.json", NULL);
+  char *database = g_build_filename (directory, "register.db", NULL);
+  g_autofree char *command_line = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  command_line = g_strdup_printf ("export --sample --output '%s'", json);
+  out = ar_test_run (command_line, &status, &err);
+  if (status != 0)
+    g_error ("%s: exit %d: %s", command_line, status, err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_free (command_line);
+
+  command_line = g_strdup_printf ("import --database '%s' '%s'", database, json);
+  out = ar_test_run (command_line, &status, &err);
+  if (status != 0)
+    g_error ("%s: exit %d: %s", command_line, status, err);
+  g_assert_cmpstr (err, ==, "");
+
+  if (json_path != NULL)
+    *json_path = g_steal_pointer (&json);
+
+  return database;
+}
+
 /* Every folder ar_test_make_dir() made, removed when the program ends
  * well; a test that fails leaves its files to look at. */
 static GPtrArray *made_dirs;

@@ -53,6 +53,8 @@ gint64   ar_test_school_count       (ArStore    *store,
 char    *ar_test_export             (ArStore    *store);
 char    *ar_test_make_dir           (void);
 void     ar_test_remove_dir         (const char *directory);
+char    *ar_test_register_fixture   (const char *directory,
+                                     char      **json_path);
 char    *ar_test_command_output     (const char *format,
                                      ...) G_GNUC_PRINTF (1, 2);
 char    *ar_test_run                (const char *command_line,

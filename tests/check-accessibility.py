@@ -269,6 +269,10 @@ def main():
         # the summary, and lists with a record open, have named buttons (the
         # leaders' and schools' forms have every kind of field and link)
         check_button_names(app, 'summary')
+        # the support report's button says what it opens, not just a heart
+        if not [n for n in app.nodes() if role(n) in BUTTON_ROLES and on_view(n)
+                and name(n).startswith('Support Report')]:
+            fail('summary: no button named “Support Report”')
         for key, section in (('alt+4', 'leaders'), ('alt+5', 'schools')):
             app.key(key)
             cells = wait_for(lambda: list_cells(app), 10)

@@ -50,20 +50,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *json = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status;
-
   fixture->directory = ar_test_make_dir ();
-  fixture->database = path_in (fixture, "register.db");
-  json = path_in (fixture, "sample.json");
-
-  g_free (run ("export --sample --output '%s'", &status, &err, json));
-  g_assert_cmpint (status, ==, 0);
-  out = run ("import --database '%s' '%s'", &status, &err, fixture->database, json);
-  g_assert_cmpstr (err, ==, "");
-  g_assert_cmpint (status, ==, 0);
+  fixture->database = ar_test_register_fixture (fixture->directory, NULL);
 }
 
 static void
@@ -279,7 +267,7 @@ static const UsageCase usage_cases[] = {
   { "report support", 2, "Choose an area with --area" },
   { "report support --area 855 --as-at 2026-01-01 --from 2025-09-01", 2, "not both" },
   { "report support --area 855 --from 2026-09-01 --to 2026-08-31", 2, "--to comes before --from" },
-  { "report support --area 855 --from 2026-02-30", 2, "--from: “2026-02-30” is not a date" },
+  { "report support --area 855 --from 2026-02-30", 2, "--from: “2026-02-30” is an impossible date" },
   { "report support --area 855 --format docx", 2, "Unknown format “docx”" },
   { "report support --area Narnia", 1, "No area “Narnia”" },
 };

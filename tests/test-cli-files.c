@@ -57,19 +57,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status;
-
   fixture->directory = ar_test_make_dir ();
-  fixture->json = path_in (fixture, "sample.json");
-  fixture->database = path_in (fixture, "register.db");
-
-  out = run ("export --sample --output '%s'", &status, &err, fixture->json);
-  g_assert_cmpint (status, ==, 0);
-  g_free (out);
-  out = run ("import --database '%s' '%s'", &status, &err, fixture->database, fixture->json);
-  g_assert_cmpint (status, ==, 0);
+  fixture->database = ar_test_register_fixture (fixture->directory, &fixture->json);
 }
 
 static void

@@ -231,7 +231,7 @@ test_bad_usage (Fixture       *fixture,
 {
   const char *bad[] = {
     "--since yesterday", "not a date in the form YYYY-MM-DD",
-    "--since 2023-02-29", "not a date",
+    "--since 2023-02-29", "is an impossible date",
     "--record school", "is not KIND:ID",
     "--record planet:3", "is not KIND:ID",
     "--record school:0", "is not KIND:ID",

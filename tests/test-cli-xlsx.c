@@ -72,14 +72,8 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *json = NULL;
-
   fixture->directory = ar_test_make_dir ();
-  fixture->database = path_in (fixture, "register.db");
-  json = path_in (fixture, "sample.json");
-
-  run_ok ("export --sample --output '%s'", json);
-  run_ok ("import --database '%s' '%s'", fixture->database, json);
+  fixture->database = ar_test_register_fixture (fixture->directory, NULL);
 }
 
 static void

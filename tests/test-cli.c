@@ -200,9 +200,9 @@ static void
 test_bad_file_leaves_register_alone (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  g_autofree char *json = path_in (fixture, "register.json");
+  g_autofree char *json = NULL;
+  g_autofree char *database = ar_test_register_fixture (fixture->directory, &json);
   g_autofree char *bad = path_in (fixture, "bad.json");
-  g_autofree char *database = path_in (fixture, "register.db");
   g_autofree char *before = path_in (fixture, "before.json");
   g_autofree char *after = path_in (fixture, "after.json");
   g_autofree char *before_text = NULL;
@@ -210,10 +210,6 @@ test_bad_file_leaves_register_alone (Fixture       *fixture,
   g_autofree char *err = NULL;
   int status;
 
-  g_free (run ("export --sample --output '%s'", &status, &err, json));
-  g_assert_cmpint (status, ==, 0);
-  g_free (run ("import --database '%s' '%s'", &status, &err, database, json));
-  g_assert_cmpint (status, ==, 0);
   g_free (run ("export --database '%s' --output '%s'", &status, &err, database, before));
   g_assert_cmpint (status, ==, 0);
 
@@ -273,16 +269,9 @@ static void
 test_concurrent_readers_and_writer (Fixture       *fixture,
                                     gconstpointer  data)
 {
-  g_autofree char *json = path_in (fixture, "register.json");
-  g_autofree char *database = path_in (fixture, "shared.db");
-  g_autofree char *err = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *database = ar_test_register_fixture (fixture->directory, &json);
   g_autoptr(GPtrArray) processes = g_ptr_array_new_with_free_func (g_object_unref);
-  int status;
-
-  g_free (run ("export --sample --output '%s'", &status, &err, json));
-  g_assert_cmpint (status, ==, 0);
-  g_free (run ("import --database '%s' '%s'", &status, &err, database, json));
-  g_assert_cmpint (status, ==, 0);
 
   /* replace the register while others read it: none fails or is locked out */
   for (guint i = 0; i < 6; i++)

@@ -84,6 +84,25 @@ find_warning_icon (GtkWidget *widget)
   return NULL;
 }
 
+/* The label under @widget that shows @text. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = find_label (child, text);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
 /* What a user sees and hears at @field: its warning in the title, in the
  * warning style with a sign, as the row's description; or nothing. */
 static void
@@ -200,6 +219,28 @@ test_trust_overlap_as_typed (Fixture       *fixture,
                         "Also in Alpha Learning Trust (2015-09-01 to 2019-08-31): a school is in one trust at a time");
   g_assert_true (ar_record_editor_get_valid (editor));
   ar_test_screenshot (fixture->window, "field-warning-trust-overlap.png");
+
+  /* the long warning is read whole, wide and narrow: it wraps, not cut off */
+  for (guint w = 0; w < 2; w++)
+    {
+      GtkWidget *row = ar_record_editor_get_field_row (editor, "school_id");
+      g_autofree char *escaped = g_markup_escape_text ("Also in Alpha Learning Trust (2015-09-01 to 2019-08-31): "
+                                                       "a school is in one trust at a time", -1);
+      GtkLabel *title;
+
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), w == 0 ? 600 : 360, 900);
+      ar_test_settle ();
+      gtk_test_widget_wait_for_draw (fixture->window);
+      title = find_label (row, escaped);
+      g_assert_nonnull (title);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (title)));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (title)));
+      g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (title)), >, 1);
+      ar_test_screenshot (fixture->window, w == 0 ? "field-warning-trust-overlap-wrapped.png"
+                                                  : "field-warning-trust-overlap-360.png");
+    }
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 600, 900);
+  ar_test_settle ();
 
   ar_record_editor_set_field (editor, "joined_on", "2019-09-01");
   ar_test_settle ();

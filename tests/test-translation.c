@@ -64,6 +64,26 @@ test_summary_headings_in_welsh (void)
                    "9 YAA yn noddi 33 ysgol Leicestershire");
 }
 
+/* Strings added since the first translation: the summary page's own, the
+ * date checks' and the import's warnings speak Welsh too. */
+static void
+test_recent_strings_in_welsh (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open_sample (&error);
+  g_autoptr(ArSummary) summary = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (_("Support Report: Deployments in This Area…"), ==, "Adroddiad Cymorth: Lleoliadau yn yr Ardal Hon…");
+  g_assert_cmpstr (_("Compare _with (YYYY-MM-DD)"), ==, "_Cymharu â (YYYY-MM-DD)");
+  g_assert_cmpstr (_("Copied the table, ready to paste"), ==, "Wedi copïo’r tabl, yn barod i’w ludo");
+  g_assert_cmpstr (_("Register Imported"), ==, "Cofrestr wedi’i Mewnforio");
+
+  summary = ar_summary_compute (store, "855", "2024-02-30", &error);
+  g_assert_null (summary);
+  g_assert_cmpstr (error->message, ==, "Mae “2024-02-30” yn ddyddiad amhosibl");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -83,6 +103,7 @@ main (int   argc,
 
   g_test_add_func ("/ar/translation/window-in-welsh", test_window_in_welsh);
   g_test_add_func ("/ar/translation/summary-headings-in-welsh", test_summary_headings_in_welsh);
+  g_test_add_func ("/ar/translation/recent-strings-in-welsh", test_recent_strings_in_welsh);
 
   return g_test_run ();
 }

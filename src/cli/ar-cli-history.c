@@ -387,11 +387,8 @@ ar_cli_history (int    argc,
       g_autofree char *message = g_strdup_printf (_("Unknown format “%s” (use text, csv or json)"), format);
       return ar_cli_usage_error ("history", message);
     }
-  if (since != NULL && !ar_date_is_valid (since))
-    {
-      g_autofree char *message = g_strdup_printf (_("--since: “%s” is not a date in the form YYYY-MM-DD"), since);
-      return ar_cli_usage_error ("history", message);
-    }
+  if (since != NULL && !ar_dates_check ("--since", since, &error))
+    return ar_cli_usage_error ("history", error->message);
   if (record != NULL && !parse_record (record, &kind, &record_id))
     {
       g_autofree char *names = kind_names ();

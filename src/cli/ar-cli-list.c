@@ -178,11 +178,8 @@ ar_cli_list (int    argc,
     return ar_cli_usage_error ("list", _("--links is for text only"));
   if (active_on != NULL && section->get_type () != AR_TYPE_DEPLOYMENT)
     return ar_cli_usage_error ("list", _("--active-on is for deployments only"));
-  if (active_on != NULL && !ar_date_is_valid (active_on))
-    {
-      g_autofree char *message = g_strdup_printf (_("--active-on: “%s” is not a date in the form YYYY-MM-DD"), active_on);
-      return ar_cli_usage_error ("list", message);
-    }
+  if (active_on != NULL && !ar_dates_check ("--active-on", active_on, &error))
+    return ar_cli_usage_error ("list", error->message);
 
   store = ar_cli_open_store (database, sample, TRUE, &error);
   if (store == NULL)

@@ -49,13 +49,12 @@ check_date (const char *option,
             const char *value,
             int        *status)
 {
-  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (value == NULL || ar_date_is_valid (value))
+  if (value == NULL || ar_dates_check (option, value, &error))
     return TRUE;
 
-  message = g_strdup_printf (_("%s: “%s” is not a date in the form YYYY-MM-DD"), option, value);
-  *status = ar_cli_usage_error ("report", message);
+  *status = ar_cli_usage_error ("report", error->message);
   return FALSE;
 }
 

@@ -319,17 +319,9 @@ summary_command (int    argc,
                                                   format_name);
       return ar_cli_usage_error ("summary", message);
     }
-  if (as_at != NULL && !ar_date_is_valid (as_at))
-    {
-      g_autofree char *message = g_strdup_printf (_("--as-at: “%s” is not a date in the form YYYY-MM-DD"), as_at);
-      return ar_cli_usage_error ("summary", message);
-    }
-  if (compare_to != NULL && !ar_date_is_valid (compare_to))
-    {
-      g_autofree char *message = g_strdup_printf (_("--compare-to: “%s” is not a date in the form YYYY-MM-DD"),
-                                                  compare_to);
-      return ar_cli_usage_error ("summary", message);
-    }
+  if ((as_at != NULL && !ar_dates_check ("--as-at", as_at, &error))
+      || (compare_to != NULL && !ar_dates_check ("--compare-to", compare_to, &error)))
+    return ar_cli_usage_error ("summary", error->message);
   if (paper != NULL && g_ascii_strcasecmp (paper, "a4") != 0 && g_ascii_strcasecmp (paper, "letter") != 0)
     {
       g_autofree char *message = g_strdup_printf (_("--paper: “%s” is not a4 or letter"), paper);

@@ -13,11 +13,49 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "ar-core.h"
 #include "ar-dates.h"
 #include "ar-store-private.h"
+
+/**
+ * ar_dates_check:
+ * @label: (nullable): what the date is for, to start the message with
+ *   ("--as-at", "Joined on"); %NULL for none
+ * @date: the text given as a date
+ *
+ * Checks a date as the editor and the command line read it: the form
+ * YYYY-MM-DD, and a day that exists. The message tells the two apart, so
+ * 2024-02-30 is "an impossible date", not "not in the form YYYY-MM-DD".
+ *
+ * Returns: whether @date is a real day, or %FALSE with @error set
+ */
+gboolean
+ar_dates_check (const char  *label,
+                const char  *date,
+                GError     **error)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
+
+  if (ar_date_is_valid (date))
+    return TRUE;
+
+  shown = ar_text_for_message (date);
+  if (ar_date_is_well_formed (date))
+    message = g_strdup_printf (_("“%s” is an impossible date"), shown);
+  else
+    message = g_strdup_printf (_("“%s” is not a date in the form YYYY-MM-DD"), shown);
+
+  if (label != NULL)
+    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID, "%s: %s", label, message);
+  else
+    g_set_error_literal (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID, message);
+
+  return FALSE;
+}
 
 /**
  * ar_dates_active_on:

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+gboolean  ar_dates_check             (const char  *label,
+                                      const char  *date,
+                                      GError     **error);
 gboolean  ar_dates_active_on         (const char  *start,
                                       const char  *end,
                                       const char  *date);

@@ -13,6 +13,7 @@
 
 #include "ar-record.h"
 #include "ar-record-private.h"
+#include "ar-dates.h"
 #include "ar-text.h"
 
 typedef struct
@@ -767,18 +768,8 @@ validate_field (ArRecord       *self,
   switch (field->type)
     {
     case AR_FIELD_DATE:
-      if (text != NULL && !ar_date_is_valid (text))
-        {
-          g_autofree char *shown = ar_text_for_message (text);
-
-          if (ar_date_is_well_formed (text))
-            g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                         _("%s: “%s” is an impossible date"), label, shown);
-          else
-            g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                         _("%s: “%s” is not a date in the form YYYY-MM-DD"), label, shown);
-          return FALSE;
-        }
+      if (text != NULL && !ar_dates_check (label, text, error))
+        return FALSE;
       break;
 
     case AR_FIELD_CHOICE:

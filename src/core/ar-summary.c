@@ -350,12 +350,7 @@ static gboolean
 check_date (const char  *date,
             GError     **error)
 {
-  if (ar_date_is_valid (date))
-    return TRUE;
-
-  g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-               _("“%s” is not a date in the form YYYY-MM-DD"), date);
-  return FALSE;
+  return ar_dates_check (NULL, date, error);
 }
 
 /**

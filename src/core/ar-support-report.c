@@ -211,23 +211,15 @@ ar_support_report_compute (ArStore     *store,
   g_autofree char *counts = NULL;
   const ArSection *section = ar_section_find ("deployments");
   int school_column, supporter_column, kind_column;
-  const char *bad_date = NULL;
 
   g_return_val_if_fail (AR_IS_STORE (store), NULL);
   g_return_val_if_fail (area != NULL, NULL);
 
   if (from == NULL && to == NULL)
     from = to = today = ar_date_today ();
-  if (from != NULL && !ar_date_is_valid (from))
-    bad_date = from;
-  else if (to != NULL && !ar_date_is_valid (to))
-    bad_date = to;
-  if (bad_date != NULL)
-    {
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
-                   _("“%s” is not a date in the form YYYY-MM-DD"), bad_date);
-      return NULL;
-    }
+  if ((from != NULL && !ar_dates_check (NULL, from, error))
+      || (to != NULL && !ar_dates_check (NULL, to, error)))
+    return NULL;
   if (from != NULL && to != NULL && strcmp (to, from) < 0)
     {
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_INVALID,
