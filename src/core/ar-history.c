@@ -1187,3 +1187,192 @@ ar_history_insert (ArStore    *store,
 
   return TRUE;
 }
+
+/* For people ------------------------------------------------------------- */
+
+static JsonObject *
+values_object (const char *text,
+               JsonParser *parser)
+{
+  JsonNode *root;
+
+  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+
+  return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+}
+
+/**
+ * ar_history_record_name:
+ *
+ * Returns: (transfer full) (nullable): the changed record's name as it is
+ *   now, or as the change recorded it when the record is gone
+ */
+char *
+ar_history_record_name (ArStore        *store,
+                        ArRecordChange *change)
+{
+  ArRecordClass *klass = ar_record_class_for_table (change->kind);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char * const members[] = { "old", "new" };
+  char *name = NULL;
+
+  if (klass != NULL && change->change != AR_HISTORY_DELETED)
+    name = ar_store_describe (store, G_TYPE_FROM_CLASS (klass), change->record_id);
+
+  for (guint i = 0; name == NULL && i < G_N_ELEMENTS (members); i++)
+    {
+      JsonObject *values = values_object (i == 0 ? change->old_values : change->new_values, parser);
+
+      if (values != NULL && json_object_has_member (values, "name")
+          && JSON_NODE_HOLDS_VALUE (json_object_get_member (values, "name")))
+        name = g_strdup (json_object_get_string_member (values, "name"));
+    }
+
+  return name;
+}
+
+/* One recorded value, for a person: a link by the name of what it links */
+static char *
+describe_value (ArStore       *store,
+                const ArField *field,
+                JsonNode      *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node) || !JSON_NODE_HOLDS_VALUE (node))
+    return g_strdup (_("(empty)"));
+
+  if (field != NULL && field->type == AR_FIELD_LINK && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      ArRecordClass *target = ar_record_class_for_table (field->link_table);
+      char *name = target != NULL ? ar_store_describe (store, G_TYPE_FROM_CLASS (target),
+                                                       json_node_get_int (node)) : NULL;
+
+      return name != NULL ? name : g_strdup_printf ("#%" G_GINT64_FORMAT, json_node_get_int (node));
+    }
+  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      if (field != NULL && field->type == AR_FIELD_CHOICE)
+        return g_strdup (ar_choice_label (json_node_get_string (node)));
+      return g_strdup (json_node_get_string (node));
+    }
+
+  return json_to_string (node, FALSE);
+}
+
+/**
+ * ar_history_describe_fields:
+ *
+ * What a change did to each field, with the fields' labels: "Town:
+ * Ayston → Brill" for an update, "Town: Ayston" for what a deletion or an
+ * addition held.
+ *
+ * Returns: (transfer full) (element-type utf8): one line a field
+ */
+GPtrArray *
+ar_history_describe_fields (ArStore        *store,
+                            ArRecordChange *change)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonParser) old_parser = json_parser_new ();
+  g_autoptr(JsonParser) new_parser = json_parser_new ();
+  JsonObject *old_values = values_object (change->old_values, old_parser);
+  JsonObject *new_values = values_object (change->new_values, new_parser);
+  JsonObject *listed = old_values != NULL ? old_values : new_values;
+  ArRecordClass *klass = ar_record_class_for_table (change->kind);
+
+  if (listed == NULL)
+    return g_steal_pointer (&lines);
+
+  /* in the class's order, which is the form's */
+  for (guint i = 0; klass != NULL && i < klass->n_fields; i++)
+    {
+      const ArField *field = &klass->fields[i];
+      const char *label;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      if (!json_object_has_member (listed, field->name))
+        continue;
+      label = _(field->label);
+      before = describe_value (store, field, json_object_get_member (listed, field->name));
+      if (listed == old_values && new_values != NULL && change->change != AR_HISTORY_DELETED)
+        {
+          after = describe_value (store, field, json_object_get_member (new_values, field->name));
+          /* TRANSLATORS: a field's change: "Town: Ayston → Brill" */
+          g_ptr_array_add (lines, g_strdup_printf (_("%s: %s → %s"), label, before, after));
+        }
+      else
+        g_ptr_array_add (lines, g_strdup_printf ("%s: %s", label, before));
+    }
+
+  return g_steal_pointer (&lines);
+}
+
+/**
+ * ar_history_source_label:
+ * @source: an entry's source ("window", "import-gias"…)
+ *
+ * Returns: where a change came from, for people
+ */
+const char *
+ar_history_source_label (const char *source)
+{
+  if (g_strcmp0 (source, "window") == 0)
+    return _("Window");
+  if (g_strcmp0 (source, "import") == 0)
+    return _("Import");
+  if (g_strcmp0 (source, "import-gias") == 0)
+    return _("GIAS import");
+  if (g_strcmp0 (source, "import-table") == 0)
+    return _("Table import");
+  if (g_strcmp0 (source, "merge") == 0)
+    return _("Merge");
+
+  return source;
+}
+
+/**
+ * ar_history_change_label:
+ *
+ * Returns: what happened to a record, for people: "added", "changed"…
+ */
+const char *
+ar_history_change_label (ArHistoryChangeKind change)
+{
+  switch (change)
+    {
+    case AR_HISTORY_ADDED:
+      return _("added");
+    case AR_HISTORY_UPDATED:
+      return _("changed");
+    case AR_HISTORY_ENDED:
+      return _("ended");
+    case AR_HISTORY_DELETED:
+      return _("deleted");
+    case AR_HISTORY_N_CHANGES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * ar_history_format_time:
+ * @at: an entry's time, "YYYY-MM-DDTHH:MM:SSZ"
+ *
+ * Returns: (transfer full): the time in the local time zone, for people:
+ *   "2026-12-02 09:30"
+ */
+char *
+ar_history_format_time (const char *at)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (at, NULL);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  if (local == NULL)
+    return g_strdup (at);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
