@@ -1376,3 +1376,246 @@ ar_history_format_time (const char *at)
 
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
+
+/* Restoring what a deletion took ------------------------------------------ */
+
+/* One entry's changes, as ar_history_list() gives them */
+static ArChangeEntry *
+load_entry (ArStore  *store,
+            gint64    entry_id,
+            GError  **error)
+{
+  g_autoptr(GPtrArray) entries = ar_history_list (store, NULL, NULL, 0, error);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      ArChangeEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->id == entry_id)
+        return g_ptr_array_steal_index (entries, i);
+    }
+
+  if (entries != NULL)
+    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                 _("The history has no entry %" G_GINT64_FORMAT), entry_id);
+  return NULL;
+}
+
+/* Sets @record's field from a recorded value; FALSE when it does not fit */
+static gboolean
+set_recorded_value (ArRecord      *record,
+                    guint          index,
+                    const ArField *field,
+                    JsonNode      *node)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  switch (field->type)
+    {
+    case AR_FIELD_LINK:
+    case AR_FIELD_INTEGER:
+      if (json_node_get_value_type (node) != G_TYPE_INT64)
+        return FALSE;
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, json_node_get_int (node));
+      break;
+    case AR_FIELD_BOOLEAN:
+      if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return FALSE;
+      g_value_init (&value, G_TYPE_BOOLEAN);
+      g_value_set_boolean (&value, json_node_get_boolean (node));
+      break;
+    case AR_FIELD_TEXT:
+    case AR_FIELD_DATE:
+    case AR_FIELD_CHOICE:
+    case AR_FIELD_CODE_LINK:
+    default:
+      if (json_node_get_value_type (node) != G_TYPE_STRING)
+        return FALSE;
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, json_node_get_string (node));
+      break;
+    }
+
+  ar_record_set_value (record, index, &value);
+  return TRUE;
+}
+
+/* The record a deletion kept, with its id */
+static ArRecord *
+deleted_record (ArRecordChange  *change,
+                GError         **error)
+{
+  ArRecordClass *klass = ar_record_class_for_table (change->kind);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *values = values_object (change->old_values, parser);
+  g_autoptr(ArRecord) record = NULL;
+
+  if (klass == NULL || values == NULL)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                   _("The history does not hold the deleted %s %" G_GINT64_FORMAT),
+                   change->kind, change->record_id);
+      return NULL;
+    }
+
+  record = g_object_new (G_TYPE_FROM_CLASS (klass), NULL);
+  ar_record_set_id (record, change->record_id);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      JsonNode *node = json_object_get_member (values, klass->fields[i].name);
+
+      if (node != NULL && !set_recorded_value (record, i, &klass->fields[i], node))
+        {
+          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                       _("The history’s value for “%s” of the deleted %s %" G_GINT64_FORMAT " does not fit"),
+                       klass->fields[i].name, change->kind, change->record_id);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&record);
+}
+
+/* A record whose link the deletion emptied, with the link back, or NULL
+ * when it is gone or its link has been set to something else since */
+static ArRecord *
+relinked_record (ArStore        *store,
+                 ArRecordChange *change,
+                 GError        **error)
+{
+  ArRecordClass *klass = ar_record_class_for_table (change->kind);
+  g_autoptr(JsonParser) old_parser = json_parser_new ();
+  g_autoptr(JsonParser) new_parser = json_parser_new ();
+  JsonObject *old_values = values_object (change->old_values, old_parser);
+  JsonObject *new_values = values_object (change->new_values, new_parser);
+  g_autoptr(ArRecord) record = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean any = FALSE;
+
+  if (klass == NULL || old_values == NULL || new_values == NULL)
+    return NULL;
+
+  record = ar_store_get (store, G_TYPE_FROM_CLASS (klass), change->record_id, &local_error);
+  if (record == NULL)
+    {
+      if (!g_error_matches (local_error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const ArField *field = &klass->fields[i];
+      JsonNode *old_node = json_object_get_member (old_values, field->name);
+      JsonNode *new_node = json_object_get_member (new_values, field->name);
+
+      if (field->type != AR_FIELD_LINK || old_node == NULL || new_node == NULL
+          || !JSON_NODE_HOLDS_NULL (new_node)
+          || g_value_get_int64 (ar_record_peek_value (record, i)) != 0)
+        continue;
+      if (set_recorded_value (record, i, field, old_node))
+        any = TRUE;
+    }
+
+  return any ? g_steal_pointer (&record) : NULL;
+}
+
+/**
+ * ar_history_restore:
+ * @entry_id: an entry that deleted records
+ * @restored: (out) (optional): how many records came back
+ *
+ * Puts back every record the entry deleted, with its id, and the links
+ * the deletion emptied in records that are still there, in one
+ * transaction that the history records as coming from the window.
+ * Refuses, and changes nothing, when a record would clash with the
+ * register as it is now: its id taken, or a unique field (a URN) used
+ * since.
+ */
+gboolean
+ar_history_restore (ArStore  *store,
+                    gint64    entry_id,
+                    guint    *restored,
+                    GError  **error)
+{
+  g_autoptr(ArChangeEntry) entry = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  guint n_deleted = 0;
+
+  g_return_val_if_fail (AR_IS_STORE (store), FALSE);
+
+  entry = load_entry (store, entry_id, error);
+  if (entry == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < entry->changes->len; i++)
+    {
+      ArRecordChange *change = g_ptr_array_index (entry->changes, i);
+      g_autoptr(ArRecord) record = NULL;
+      g_autoptr(ArRecord) current = NULL;
+
+      if (change->change != AR_HISTORY_DELETED)
+        continue;
+      record = deleted_record (change, error);
+      if (record == NULL)
+        return FALSE;
+
+      /* an id used again would be overwritten: never */
+      current = ar_store_get (store, G_OBJECT_TYPE (record), change->record_id, NULL);
+      if (current != NULL)
+        {
+          g_autofree char *name = ar_record_describe (record);
+          g_autofree char *other = ar_record_describe (current);
+
+          if (g_strcmp0 (name, other) == 0)
+            g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_DUPLICATE,
+                         _("“%s” is in the register already: nothing was restored"), name);
+          else
+            g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_DUPLICATE,
+                         _("“%s” cannot be restored: “%s” has its place in the register now. Nothing was restored."),
+                         name, other);
+          return FALSE;
+        }
+      g_ptr_array_add (records, g_steal_pointer (&record));
+      n_deleted++;
+    }
+
+  if (n_deleted == 0)
+    {
+      g_set_error_literal (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                           _("This change deleted nothing to restore"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < entry->changes->len; i++)
+    {
+      ArRecordChange *change = g_ptr_array_index (entry->changes, i);
+      ArRecord *record;
+
+      if (change->change != AR_HISTORY_UPDATED)
+        continue;
+      record = relinked_record (store, change, error);
+      if (record == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if (record != NULL)
+        g_ptr_array_add (records, record);
+    }
+
+  if (!ar_store_restore (store, records, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Nothing was restored: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (restored != NULL)
+    *restored = n_deleted;
+  return TRUE;
+}
