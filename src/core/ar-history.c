@@ -773,17 +773,33 @@ ar_history_list (ArStore     *store,
 
 /* JSON ------------------------------------------------------------------- */
 
-static JsonNode *
-parse_object (const char *text)
+/* A change's values, read with @parser (which owns them), or NULL */
+static JsonObject *
+values_object (const char *text,
+               JsonParser *parser)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
   if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
     return NULL;
-
   root = json_parser_get_root (parser);
-  return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_copy (root) : NULL;
+
+  return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+}
+
+static JsonNode *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object = values_object (text, parser);
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, object);
+  return node;
 }
 
 /**
@@ -1189,19 +1205,6 @@ ar_history_insert (ArStore    *store,
 }
 
 /* For people ------------------------------------------------------------- */
-
-static JsonObject *
-values_object (const char *text,
-               JsonParser *parser)
-{
-  JsonNode *root;
-
-  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-
-  return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-}
 
 /**
  * ar_history_record_name:
