@@ -380,7 +380,7 @@ bind_row (GtkSignalListItemFactory *factory,
           ArHistoryPage            *self)
 {
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  ArHistoryItem *item = gtk_tree_list_row_get_item (row);
+  g_autoptr(ArHistoryItem) item = gtk_tree_list_row_get_item (row);
   GtkWidget *expander = gtk_list_item_get_child (list_item);
   GtkLabel *title = g_object_get_data (G_OBJECT (expander), "ar-title");
   GtkLabel *subtitle = g_object_get_data (G_OBJECT (expander), "ar-subtitle");
