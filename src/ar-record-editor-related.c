@@ -254,6 +254,79 @@ list_links (ArRecordEditor   *self,
     adw_preferences_group_set_description (group, _("None yet"));
 }
 
+/* The most entries shown under a form: a record a yearly GIAS import
+ * updates gathers one a year, far fewer than this */
+#define MAX_HISTORY_ROWS 50
+
+/* What happened to the record, newest first: when, who, where from, and
+ * each field's old and new value */
+static void
+list_history (ArRecordEditor *self)
+{
+  const char *kind = ar_record_get_table (self->record);
+  g_autoptr(GPtrArray) entries = ar_history_list (self->store, NULL, kind,
+                                                  ar_record_get_id (self->record), NULL);
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("History"));
+  gtk_widget_set_name (group, "history");
+  gtk_box_append (self->related_box, group);
+
+  if (entries == NULL || entries->len == 0)
+    {
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("No changes recorded"));
+      return;
+    }
+
+  for (guint e = 0; e < entries->len && e < MAX_HISTORY_ROWS; e++)
+    {
+      ArChangeEntry *entry = g_ptr_array_index (entries, e);
+      ArRecordChange *change = g_ptr_array_index (entry->changes, 0);
+      g_autofree char *when = ar_history_format_time (entry->at);
+      g_autoptr(GPtrArray) fields = ar_history_describe_fields (self->store, change);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      g_autofree char *title = NULL;
+      g_autofree char *escaped = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* TRANSLATORS: "2026-12-02 09:30 · changed by jo · Window" */
+      title = g_strdup_printf (_("%s · %s by %s · %s"), when, ar_history_change_label (change->change),
+                               entry->user, ar_history_source_label (entry->source));
+      if (entry->files != NULL && entry->files[0] != NULL)
+        {
+          g_autofree char *files = g_strjoinv (", ", entry->files);
+
+          g_string_append (subtitle, files);
+        }
+      /* a deletion's whole record is for the History page's restore */
+      for (guint i = 0; change->change != AR_HISTORY_DELETED && i < fields->len; i++)
+        g_string_append_printf (subtitle, "%s%s", subtitle->len ? "\n" : "",
+                                (char *) g_ptr_array_index (fields, i));
+
+      escaped = g_markup_escape_text (title, -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      if (subtitle->len > 0)
+        {
+          g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle->str, -1);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  if (entries->len > MAX_HISTORY_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u earlier change: see the History page",
+                                                            "%u earlier changes: see the History page",
+                                                            entries->len - MAX_HISTORY_ROWS),
+                                               entries->len - MAX_HISTORY_ROWS);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), more);
+    }
+}
+
 void
 _ar_record_editor_rebuild_related (ArRecordEditor *self)
 {
@@ -296,4 +369,6 @@ _ar_record_editor_rebuild_related (ArRecordEditor *self)
                                    : _("No"));
       adw_preferences_group_add (status, row);
     }
+
+  list_history (self);
 }

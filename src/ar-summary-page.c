@@ -62,6 +62,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  EXPLAIN_CHANGES,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static GtkWidget *
 cell_label (const char *text,
             gboolean    bold,
@@ -524,6 +531,29 @@ on_compare_toggled (ArSummaryPage *self)
   recompute (self);
 }
 
+/* The changes between the two dates, earlier first, for the History page */
+static void
+explain_changes_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ArSummaryPage *self = AR_SUMMARY_PAGE (widget);
+  const char *as_at = gtk_editable_get_text (GTK_EDITABLE (self->as_at_entry));
+  const char *compare_to = gtk_editable_get_text (GTK_EDITABLE (self->compare_entry));
+  g_autofree char *today = ar_date_today ();
+  const char *from;
+  const char *to;
+
+  if (!gtk_check_button_get_active (self->compare_check) || !ar_date_is_valid (compare_to))
+    return;
+  if (!ar_date_is_valid (as_at))
+    as_at = today;
+
+  from = strcmp (compare_to, as_at) <= 0 ? compare_to : as_at;
+  to = from == compare_to ? as_at : compare_to;
+  g_signal_emit (self, signals[EXPLAIN_CHANGES], 0, from, to);
+}
+
 static void
 reload_areas (ArSummaryPage *self)
 {
@@ -840,6 +870,18 @@ ar_summary_page_class_init (ArSummaryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "summary.print-to-file", "s", print_to_file_action);
   gtk_widget_class_install_action (widget_class, "summary.export-to", "(ss)", export_to_action);
   gtk_widget_class_install_action (widget_class, "summary.edit-role", "s", edit_role_action);
+  gtk_widget_class_install_action (widget_class, "summary.explain-changes", NULL, explain_changes_action);
+
+  /**
+   * ArSummaryPage::explain-changes:
+   * @from: the earlier of the two dates, YYYY-MM-DD
+   * @to: the later
+   *
+   * The user asks what changed in the register between the dates.
+   */
+  signals[EXPLAIN_CHANGES] =
+    g_signal_new ("explain-changes", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "summary.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "summary.copy", NULL);
 

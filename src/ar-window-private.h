@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "ar-history-page.h"
 #include "ar-record-list-page.h"
 #include "ar-summary-page.h"
 #include "ar-window.h"
@@ -34,6 +35,7 @@ struct _ArWindow
   GtkListBox           *sidebar;
   GtkStack             *stack;
   ArSummaryPage        *summary_page;
+  ArHistoryPage        *history_page;
   GtkMenuButton        *menu_button;
 };
 

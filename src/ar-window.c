@@ -168,6 +168,17 @@ on_folded_changed (ArWindow *self)
   for (guint i = 0; i < self->list_pages->len; i++)
     ar_record_list_page_set_sidebar_button_visible (g_ptr_array_index (self->list_pages, i), folded);
   ar_summary_page_set_sidebar_button_visible (self->summary_page, folded);
+  ar_history_page_set_sidebar_button_visible (self->history_page, folded);
+}
+
+static void
+on_explain_changes (ArSummaryPage *summary,
+                    const char    *from,
+                    const char    *to,
+                    ArWindow      *self)
+{
+  ar_history_page_set_period (self->history_page, from, to);
+  ar_window_go_to_section (self, "history");
 }
 
 static void
@@ -192,6 +203,12 @@ build_sections (ArWindow *self)
       g_ptr_array_add (self->list_pages, page);
       gtk_list_box_append (self->sidebar, sidebar_row (self, section->name, _(section->title), section->icon));
     }
+
+  /* every change to the register, after the records themselves */
+  self->history_page = AR_HISTORY_PAGE (ar_history_page_new ());
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->history_page), "history");
+  gtk_list_box_append (self->sidebar, sidebar_row (self, "history", _("History"), "document-open-recent-symbolic"));
+  g_signal_connect (self->summary_page, "explain-changes", G_CALLBACK (on_explain_changes), self);
 }
 
 typedef struct
@@ -559,6 +576,7 @@ ar_window_set_store (ArWindow *self,
       ar_summary_page_set_heading (self->summary_page, heading);
     }
   ar_summary_page_set_store (self->summary_page, store);
+  ar_history_page_set_store (self->history_page, store);
 
   if (store != NULL)
     {

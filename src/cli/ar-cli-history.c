@@ -82,25 +82,6 @@ format_time (const char *at)
 }
 
 static const char *
-change_label (ArHistoryChangeKind change)
-{
-  switch (change)
-    {
-    case AR_HISTORY_ADDED:
-      return _("added");
-    case AR_HISTORY_UPDATED:
-      return _("changed");
-    case AR_HISTORY_ENDED:
-      return _("ended");
-    case AR_HISTORY_DELETED:
-      return _("deleted");
-    case AR_HISTORY_N_CHANGES:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static const char *
 kind_label (const char *kind)
 {
   ArRecordClass *klass = ar_record_class_for_table (kind);
@@ -117,7 +98,7 @@ append_counts (GString        *text,
   for (guint i = 0; i < AR_HISTORY_N_CHANGES; i++)
     {
       if (entry->counts[i] > 0)
-        g_ptr_array_add (parts, g_strdup_printf ("%u %s", entry->counts[i], change_label (i)));
+        g_ptr_array_add (parts, g_strdup_printf ("%u %s", entry->counts[i], ar_history_change_label (i)));
     }
   for (guint i = 0; i < parts->len; i++)
     g_string_append_printf (text, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (parts, i));
@@ -159,7 +140,7 @@ history_to_text (ArStore   *store,
           g_autofree char *name = record_name (store, change, old_values, new_values);
           g_autoptr(GList) members = NULL;
 
-          g_string_append_printf (text, "  %s %s %" G_GINT64_FORMAT, change_label (change->change),
+          g_string_append_printf (text, "  %s %s %" G_GINT64_FORMAT, ar_history_change_label (change->change),
                                   kind_label (change->kind), change->record_id);
           if (name != NULL)
             g_string_append_printf (text, " %s", name);
@@ -173,7 +154,7 @@ history_to_text (ArStore   *store,
 
               one.record_id = id;
               one_name = record_name (store, &one, NULL, NULL);
-              g_string_append_printf (text, "  %s %s %" G_GINT64_FORMAT "%s%s\n", change_label (change->change),
+              g_string_append_printf (text, "  %s %s %" G_GINT64_FORMAT "%s%s\n", ar_history_change_label (change->change),
                                       kind_label (change->kind), id, one_name ? " " : "", one_name ? one_name : "");
             }
 

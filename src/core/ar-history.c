@@ -773,17 +773,33 @@ ar_history_list (ArStore     *store,
 
 /* JSON ------------------------------------------------------------------- */
 
-static JsonNode *
-parse_object (const char *text)
+/* A change's values, read with @parser (which owns them), or NULL */
+static JsonObject *
+values_object (const char *text,
+               JsonParser *parser)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
   if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
     return NULL;
-
   root = json_parser_get_root (parser);
-  return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_copy (root) : NULL;
+
+  return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+}
+
+static JsonNode *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object = values_object (text, parser);
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_set_object (node, object);
+  return node;
 }
 
 /**
@@ -1185,5 +1201,424 @@ ar_history_insert (ArStore    *store,
         return FALSE;
     }
 
+  return TRUE;
+}
+
+/* For people ------------------------------------------------------------- */
+
+/**
+ * ar_history_record_name:
+ *
+ * Returns: (transfer full) (nullable): the changed record's name as it is
+ *   now, or as the change recorded it when the record is gone
+ */
+char *
+ar_history_record_name (ArStore        *store,
+                        ArRecordChange *change)
+{
+  ArRecordClass *klass = ar_record_class_for_table (change->kind);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char * const members[] = { "old", "new" };
+  char *name = NULL;
+
+  if (klass != NULL && change->change != AR_HISTORY_DELETED)
+    name = ar_store_describe (store, G_TYPE_FROM_CLASS (klass), change->record_id);
+
+  for (guint i = 0; name == NULL && i < G_N_ELEMENTS (members); i++)
+    {
+      JsonObject *values = values_object (i == 0 ? change->old_values : change->new_values, parser);
+
+      if (values != NULL && json_object_has_member (values, "name")
+          && JSON_NODE_HOLDS_VALUE (json_object_get_member (values, "name")))
+        name = g_strdup (json_object_get_string_member (values, "name"));
+    }
+
+  return name;
+}
+
+/* One recorded value, for a person: a link by the name of what it links */
+static char *
+describe_value (ArStore       *store,
+                const ArField *field,
+                JsonNode      *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node) || !JSON_NODE_HOLDS_VALUE (node))
+    return g_strdup (_("(empty)"));
+
+  if (field != NULL && field->type == AR_FIELD_LINK && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      ArRecordClass *target = ar_record_class_for_table (field->link_table);
+      char *name = target != NULL ? ar_store_describe (store, G_TYPE_FROM_CLASS (target),
+                                                       json_node_get_int (node)) : NULL;
+
+      return name != NULL ? name : g_strdup_printf ("#%" G_GINT64_FORMAT, json_node_get_int (node));
+    }
+  if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      if (field != NULL && field->type == AR_FIELD_CHOICE)
+        return g_strdup (ar_choice_label (json_node_get_string (node)));
+      return g_strdup (json_node_get_string (node));
+    }
+
+  return json_to_string (node, FALSE);
+}
+
+/**
+ * ar_history_describe_fields:
+ *
+ * What a change did to each field, with the fields' labels: "Town:
+ * Ayston → Brill" for an update, "Town: Ayston" for what a deletion or an
+ * addition held.
+ *
+ * Returns: (transfer full) (element-type utf8): one line a field
+ */
+GPtrArray *
+ar_history_describe_fields (ArStore        *store,
+                            ArRecordChange *change)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonParser) old_parser = json_parser_new ();
+  g_autoptr(JsonParser) new_parser = json_parser_new ();
+  JsonObject *old_values = values_object (change->old_values, old_parser);
+  JsonObject *new_values = values_object (change->new_values, new_parser);
+  JsonObject *listed = old_values != NULL ? old_values : new_values;
+  ArRecordClass *klass = ar_record_class_for_table (change->kind);
+
+  if (listed == NULL)
+    return g_steal_pointer (&lines);
+
+  /* in the class's order, which is the form's */
+  for (guint i = 0; klass != NULL && i < klass->n_fields; i++)
+    {
+      const ArField *field = &klass->fields[i];
+      const char *label;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      if (!json_object_has_member (listed, field->name))
+        continue;
+      label = _(field->label);
+      before = describe_value (store, field, json_object_get_member (listed, field->name));
+      if (listed == old_values && new_values != NULL && change->change != AR_HISTORY_DELETED)
+        {
+          after = describe_value (store, field, json_object_get_member (new_values, field->name));
+          /* TRANSLATORS: a field's change: "Town: Ayston → Brill" */
+          g_ptr_array_add (lines, g_strdup_printf (_("%s: %s → %s"), label, before, after));
+        }
+      else
+        g_ptr_array_add (lines, g_strdup_printf ("%s: %s", label, before));
+    }
+
+  return g_steal_pointer (&lines);
+}
+
+/**
+ * ar_history_source_label:
+ * @source: an entry's source ("window", "import-gias"…)
+ *
+ * Returns: where a change came from, for people
+ */
+const char *
+ar_history_source_label (const char *source)
+{
+  if (g_strcmp0 (source, "window") == 0)
+    return _("Window");
+  if (g_strcmp0 (source, "import") == 0)
+    return _("Import");
+  if (g_strcmp0 (source, "import-gias") == 0)
+    return _("GIAS import");
+  if (g_strcmp0 (source, "import-table") == 0)
+    return _("Table import");
+  if (g_strcmp0 (source, "merge") == 0)
+    return _("Merge");
+
+  return source;
+}
+
+/**
+ * ar_history_change_label:
+ *
+ * Returns: what happened to a record, for people: "added", "changed"…
+ */
+const char *
+ar_history_change_label (ArHistoryChangeKind change)
+{
+  switch (change)
+    {
+    case AR_HISTORY_ADDED:
+      return _("added");
+    case AR_HISTORY_UPDATED:
+      return _("changed");
+    case AR_HISTORY_ENDED:
+      return _("ended");
+    case AR_HISTORY_DELETED:
+      return _("deleted");
+    case AR_HISTORY_N_CHANGES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * ar_history_format_time:
+ * @at: an entry's time, "YYYY-MM-DDTHH:MM:SSZ"
+ *
+ * Returns: (transfer full): the time in the local time zone, for people:
+ *   "2026-12-02 09:30"
+ */
+char *
+ar_history_format_time (const char *at)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_iso8601 (at, NULL);
+  g_autoptr(GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  if (local == NULL)
+    return g_strdup (at);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* Restoring what a deletion took ------------------------------------------ */
+
+/* One entry's changes, as ar_history_list() gives them */
+static ArChangeEntry *
+load_entry (ArStore  *store,
+            gint64    entry_id,
+            GError  **error)
+{
+  g_autoptr(GPtrArray) entries = ar_history_list (store, NULL, NULL, 0, error);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      ArChangeEntry *entry = g_ptr_array_index (entries, i);
+
+      if (entry->id == entry_id)
+        return g_ptr_array_steal_index (entries, i);
+    }
+
+  if (entries != NULL)
+    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                 _("The history has no entry %" G_GINT64_FORMAT), entry_id);
+  return NULL;
+}
+
+/* Sets @record's field from a recorded value; FALSE when it does not fit */
+static gboolean
+set_recorded_value (ArRecord      *record,
+                    guint          index,
+                    const ArField *field,
+                    JsonNode      *node)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  switch (field->type)
+    {
+    case AR_FIELD_LINK:
+    case AR_FIELD_INTEGER:
+      if (json_node_get_value_type (node) != G_TYPE_INT64)
+        return FALSE;
+      g_value_init (&value, G_TYPE_INT64);
+      g_value_set_int64 (&value, json_node_get_int (node));
+      break;
+    case AR_FIELD_BOOLEAN:
+      if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return FALSE;
+      g_value_init (&value, G_TYPE_BOOLEAN);
+      g_value_set_boolean (&value, json_node_get_boolean (node));
+      break;
+    case AR_FIELD_TEXT:
+    case AR_FIELD_DATE:
+    case AR_FIELD_CHOICE:
+    case AR_FIELD_CODE_LINK:
+    default:
+      if (json_node_get_value_type (node) != G_TYPE_STRING)
+        return FALSE;
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, json_node_get_string (node));
+      break;
+    }
+
+  ar_record_set_value (record, index, &value);
+  return TRUE;
+}
+
+/* The record a deletion kept, with its id */
+static ArRecord *
+deleted_record (ArRecordChange  *change,
+                GError         **error)
+{
+  ArRecordClass *klass = ar_record_class_for_table (change->kind);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *values = values_object (change->old_values, parser);
+  g_autoptr(ArRecord) record = NULL;
+
+  if (klass == NULL || values == NULL)
+    {
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                   _("The history does not hold the deleted %s %" G_GINT64_FORMAT),
+                   change->kind, change->record_id);
+      return NULL;
+    }
+
+  record = g_object_new (G_TYPE_FROM_CLASS (klass), NULL);
+  ar_record_set_id (record, change->record_id);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      JsonNode *node = json_object_get_member (values, klass->fields[i].name);
+
+      if (node != NULL && !set_recorded_value (record, i, &klass->fields[i], node))
+        {
+          g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                       _("The history’s value for “%s” of the deleted %s %" G_GINT64_FORMAT " does not fit"),
+                       klass->fields[i].name, change->kind, change->record_id);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&record);
+}
+
+/* A record whose link the deletion emptied, with the link back, or NULL
+ * when it is gone or its link has been set to something else since */
+static ArRecord *
+relinked_record (ArStore        *store,
+                 ArRecordChange *change,
+                 GError        **error)
+{
+  ArRecordClass *klass = ar_record_class_for_table (change->kind);
+  g_autoptr(JsonParser) old_parser = json_parser_new ();
+  g_autoptr(JsonParser) new_parser = json_parser_new ();
+  JsonObject *old_values = values_object (change->old_values, old_parser);
+  JsonObject *new_values = values_object (change->new_values, new_parser);
+  g_autoptr(ArRecord) record = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean any = FALSE;
+
+  if (klass == NULL || old_values == NULL || new_values == NULL)
+    return NULL;
+
+  record = ar_store_get (store, G_TYPE_FROM_CLASS (klass), change->record_id, &local_error);
+  if (record == NULL)
+    {
+      if (!g_error_matches (local_error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const ArField *field = &klass->fields[i];
+      JsonNode *old_node = json_object_get_member (old_values, field->name);
+      JsonNode *new_node = json_object_get_member (new_values, field->name);
+
+      if (field->type != AR_FIELD_LINK || old_node == NULL || new_node == NULL
+          || !JSON_NODE_HOLDS_NULL (new_node)
+          || g_value_get_int64 (ar_record_peek_value (record, i)) != 0)
+        continue;
+      if (set_recorded_value (record, i, field, old_node))
+        any = TRUE;
+    }
+
+  return any ? g_steal_pointer (&record) : NULL;
+}
+
+/**
+ * ar_history_restore:
+ * @entry_id: an entry that deleted records
+ * @restored: (out) (optional): how many records came back
+ *
+ * Puts back every record the entry deleted, with its id, and the links
+ * the deletion emptied in records that are still there, in one
+ * transaction that the history records as coming from the window.
+ * Refuses, and changes nothing, when a record would clash with the
+ * register as it is now: its id taken, or a unique field (a URN) used
+ * since.
+ */
+gboolean
+ar_history_restore (ArStore  *store,
+                    gint64    entry_id,
+                    guint    *restored,
+                    GError  **error)
+{
+  g_autoptr(ArChangeEntry) entry = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  guint n_deleted = 0;
+
+  g_return_val_if_fail (AR_IS_STORE (store), FALSE);
+
+  entry = load_entry (store, entry_id, error);
+  if (entry == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < entry->changes->len; i++)
+    {
+      ArRecordChange *change = g_ptr_array_index (entry->changes, i);
+      g_autoptr(ArRecord) record = NULL;
+      g_autoptr(ArRecord) current = NULL;
+
+      if (change->change != AR_HISTORY_DELETED)
+        continue;
+      record = deleted_record (change, error);
+      if (record == NULL)
+        return FALSE;
+
+      /* an id used again would be overwritten: never */
+      current = ar_store_get (store, G_OBJECT_TYPE (record), change->record_id, NULL);
+      if (current != NULL)
+        {
+          g_autofree char *name = ar_record_describe (record);
+          g_autofree char *other = ar_record_describe (current);
+
+          if (g_strcmp0 (name, other) == 0)
+            g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_DUPLICATE,
+                         _("“%s” is in the register already: nothing was restored"), name);
+          else
+            g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_DUPLICATE,
+                         _("“%s” cannot be restored: “%s” has its place in the register now. Nothing was restored."),
+                         name, other);
+          return FALSE;
+        }
+      g_ptr_array_add (records, g_steal_pointer (&record));
+      n_deleted++;
+    }
+
+  if (n_deleted == 0)
+    {
+      g_set_error_literal (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
+                           _("This change deleted nothing to restore"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < entry->changes->len; i++)
+    {
+      ArRecordChange *change = g_ptr_array_index (entry->changes, i);
+      ArRecord *record;
+
+      if (change->change != AR_HISTORY_UPDATED)
+        continue;
+      record = relinked_record (store, change, error);
+      if (record == NULL && error != NULL && *error != NULL)
+        return FALSE;
+      if (record != NULL)
+        g_ptr_array_add (records, record);
+    }
+
+  if (!ar_store_restore (store, records, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Nothing was restored: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (restored != NULL)
+    *restored = n_deleted;
   return TRUE;
 }

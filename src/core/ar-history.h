@@ -85,6 +85,18 @@ gboolean        ar_history_insert                  (ArStore              *store,
                                                     GPtrArray            *entries,
                                                     GError              **error);
 
+char           *ar_history_record_name             (ArStore              *store,
+                                                    ArRecordChange       *change);
+GPtrArray      *ar_history_describe_fields         (ArStore              *store,
+                                                    ArRecordChange       *change);
+const char     *ar_history_source_label            (const char           *source);
+const char     *ar_history_change_label            (ArHistoryChangeKind   change);
+gboolean        ar_history_restore                 (ArStore              *store,
+                                                    gint64                entry_id,
+                                                    guint                *restored,
+                                                    GError              **error);
+char           *ar_history_format_time             (const char           *at);
+
 void            ar_history_entry_free              (ArChangeEntry       *entry);
 void            ar_history_change_free             (ArRecordChange      *change);
 
