@@ -394,6 +394,25 @@ test_restore (Fixture       *f,
   g_assert_null (find_dialog (f, "close"));
   ar_test_screenshot (GTK_WIDGET (f->window), "history-restored.png");
 
+  /* the deletion's toast no longer offers its Undo: the records are back,
+   * and an edit made since stays */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ArRecord) edited = ar_record_copy (back);
+    g_autoptr(ArRecord) after = NULL;
+
+    ar_record_set_text (edited, "town", "Brillbury Magna");
+    g_assert_true (ar_store_save (f->store, edited, &error));
+    g_assert_no_error (error);
+    ar_test_settle ();
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL);
+    ar_test_settle ();
+    after = ar_store_get (f->store, AR_TYPE_SCHOOL, 1, NULL);
+    g_assert_nonnull (after);
+    g_assert_cmpstr (ar_record_get_text (after, "town"), ==, "Brillbury Magna");
+    entries++;
+  }
+
   /* a second time: it is there already, and nothing changes */
   ask_restore (f, entry_id);
   adw_message_dialog_response (find_dialog (f, "restore"), "restore");
