@@ -28,7 +28,10 @@ struct _ArRecordFilterModel
   GListModel        *model;
   ArRecordMatchFunc  match;
   gpointer           user_data;
-  /* the records shown, each with a reference */
+  /* every record of the model, in its order, and the records shown,
+   * each with a reference: a pass reads an array rather than asking the
+   * model (and checking types) 50,000 times */
+  GPtrArray         *all;
   GPtrArray         *shown;
 };
 
@@ -120,26 +123,29 @@ ar_record_filter_model_refilter (ArRecordFilterModel *self,
     }
   else
     {
-      guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
-
-      shown = g_ptr_array_new_full (n, g_object_unref);
-      for (guint i = 0; i < n; i++)
-        {
-          ArRecord *record = g_list_model_get_item (self->model, i);
-
-          if (matches (self, record))
-            g_ptr_array_add (shown, record);
-          else
-            g_object_unref (record);
-        }
+      shown = g_ptr_array_new_full (self->all->len, g_object_unref);
+      for (guint i = 0; i < self->all->len; i++)
+        if (matches (self, g_ptr_array_index (self->all, i)))
+          g_ptr_array_add (shown, g_object_ref (g_ptr_array_index (self->all, i)));
     }
 
   replace_shown (self, shown);
 }
 
 static void
+read_model (ArRecordFilterModel *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+
+  g_ptr_array_set_size (self->all, 0);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->all, g_list_model_get_item (self->model, i));
+}
+
+static void
 on_items_changed (ArRecordFilterModel *self)
 {
+  read_model (self);
   ar_record_filter_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -161,7 +167,7 @@ ar_record_filter_model_set_model (ArRecordFilterModel *self,
   if (model != NULL)
     g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed), self);
 
-  ar_record_filter_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  on_items_changed (self);
 }
 
 static void
@@ -172,6 +178,7 @@ ar_record_filter_model_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_clear_object (&self->model);
+  g_ptr_array_set_size (self->all, 0);
   g_ptr_array_set_size (self->shown, 0);
 
   G_OBJECT_CLASS (ar_record_filter_model_parent_class)->dispose (object);
@@ -182,6 +189,7 @@ ar_record_filter_model_finalize (GObject *object)
 {
   ArRecordFilterModel *self = AR_RECORD_FILTER_MODEL (object);
 
+  g_ptr_array_unref (self->all);
   g_ptr_array_unref (self->shown);
 
   G_OBJECT_CLASS (ar_record_filter_model_parent_class)->finalize (object);
@@ -199,6 +207,7 @@ ar_record_filter_model_class_init (ArRecordFilterModelClass *klass)
 static void
 ar_record_filter_model_init (ArRecordFilterModel *self)
 {
+  self->all = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
