@@ -9,6 +9,9 @@
 
 #include <glib/gi18n.h>
 #include <glib-unix.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <string.h>
 
@@ -266,6 +269,24 @@ static void
 ar_application_init (ArApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), app_options);
+}
+
+/**
+ * ar_application_tune_allocator:
+ *
+ * Keeps the window's threads allocating from one malloc arena. A list of
+ * 50,000 records read in a thread otherwise fills a fresh per-thread
+ * arena, page by page, for each reload, and the main loop frees it
+ * across arenas: the England-scale register opened in 0.66 s this way
+ * and in 0.51 s from one arena. The window's few threads rarely
+ * allocate at once, so one arena costs them little.
+ */
+void
+ar_application_tune_allocator (void)
+{
+#ifdef __GLIBC__
+  mallopt (M_ARENA_MAX, 1);
+#endif
 }
 
 ArApplication *

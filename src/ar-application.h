@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ArApplication, ar_application, AR, APPLICATION, AdwApplication)
 
 ArApplication *ar_application_new                 (void);
+void           ar_application_tune_allocator      (void);
 ArSettings    *ar_application_get_settings        (ArApplication *self);
 void           ar_application_remember_register   (ArApplication *self,
                                                    const char    *path);

@@ -33,6 +33,7 @@ main (int   argc,
    * window reports, not a reason to vanish with the user's typing. The
    * command line keeps the default, as `list | head` expects. */
   signal (SIGPIPE, SIG_IGN);
+  ar_application_tune_allocator ();
   app = ar_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -253,6 +253,8 @@ main (int   argc,
   ArWindow *window = NULL;
   struct rusage usage;
 
+  /* as main() does for the window */
+  ar_application_tune_allocator ();
   gtk_init ();
   adw_init ();
   g_type_class_unref (g_type_class_ref (AR_TYPE_APPLICATION));
