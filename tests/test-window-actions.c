@@ -479,6 +479,66 @@ test_short_columns_fit_their_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkInscription *
+find_inscription (GtkWidget  *root,
+                  const char *text)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect_inscriptions (root, cells);
+  for (guint i = 0; i < cells->len; i++)
+    if (gtk_widget_get_mapped (cells->pdata[i])
+        && g_strcmp0 (gtk_inscription_get_text (cells->pdata[i]), text) == 0)
+      return cells->pdata[i];
+
+  return NULL;
+}
+
+/* A change elsewhere (a trust renamed) reloads the schools list: the rows
+ * of schools that did not change stay as they were, not made again, and
+ * show the trust's new name. */
+static void
+test_reload_keeps_rows_and_refreshes_links (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open_sample (&error);
+  ArWindow *window = window_for (store, 1280, 800);
+  ArRecordListPage *schools = page (window, AR_TYPE_SCHOOL);
+  g_autoptr(GListModel) trusts = ar_store_list (store, AR_TYPE_TRUST, &error);
+  g_autoptr(ArRecord) trust = NULL;
+  g_autofree char *old_name = NULL;
+  GtkInscription *cell = NULL;
+  GtkInscription *kept;
+
+  activate (window, "win.show-section", "schools");
+  wait_frames (GTK_WIDGET (window), 3);
+
+  /* a trust with a school in sight */
+  for (guint i = 0; cell == NULL && i < g_list_model_get_n_items (trusts); i++)
+    {
+      g_set_object (&trust, g_list_model_get_item (trusts, i));
+      cell = find_inscription (GTK_WIDGET (column_view_of (schools)), ar_record_get_text (trust, "name"));
+    }
+  g_assert_nonnull (cell);
+  old_name = g_strdup (ar_record_get_text (trust, "name"));
+  kept = cell;
+  g_object_add_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
+
+  ar_record_set_text (trust, "name", "Renamed Learning Trust");
+  g_assert_true (ar_store_save (store, trust, &error));
+  g_assert_no_error (error);
+  while (ar_record_list_page_is_loading (schools))
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames (GTK_WIDGET (window), 3);
+
+  g_assert_nonnull (kept);
+  g_assert_cmpstr (gtk_inscription_get_text (kept), ==, "Renamed Learning Trust");
+  g_assert_null (find_inscription (GTK_WIDGET (column_view_of (schools)), old_name));
+  g_object_remove_weak_pointer (G_OBJECT (kept), (gpointer *) &kept);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The column menu shows and hides columns, over what the width decides. */
 static void
 test_column_menu (void)
@@ -709,6 +769,7 @@ main (int   argc,
   g_test_add_func ("/ar/window-actions/delete-toast-names-what-went", test_delete_toast_names_what_went);
   g_test_add_func ("/ar/window-actions/undo-keeps-search-filter-and-sort", test_undo_keeps_search_filter_and_sort);
   g_test_add_func ("/ar/window-actions/short-columns-fit-their-text", test_short_columns_fit_their_text);
+  g_test_add_func ("/ar/window-actions/reload-keeps-rows-and-refreshes-links", test_reload_keeps_rows_and_refreshes_links);
   g_test_add_func ("/ar/window-actions/column-menu", test_column_menu);
   g_test_add_func ("/ar/window-actions/keyboard-reaches-the-form", test_keyboard_reaches_the_form);
   g_test_add_func ("/ar/window-actions/import-report-can-be-copied", test_import_report_can_be_copied);
