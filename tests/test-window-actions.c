@@ -516,7 +516,9 @@ test_reload_keeps_rows_and_refreshes_links (void)
   /* a trust with a school in sight */
   for (guint i = 0; cell == NULL && i < g_list_model_get_n_items (trusts); i++)
     {
-      g_set_object (&trust, g_list_model_get_item (trusts, i));
+      g_autoptr(ArRecord) item = g_list_model_get_item (trusts, i);
+
+      g_set_object (&trust, item);
       cell = find_inscription (GTK_WIDGET (column_view_of (schools)), ar_record_get_text (trust, "name"));
     }
   g_assert_nonnull (cell);
