@@ -20,6 +20,12 @@
  * array, re-checks only the shown ones when a search narrows, and tells
  * the view only what changed between the first and the last difference,
  * so rows that stay keep their widgets.
+ *
+ * GTK 4.8's view builds a new row for every record that replaces one in
+ * sight, and a reload after an import can replace them all: some 200
+ * ms of widgets in one go. ar_record_filter_model_set_model_gradually()
+ * replaces the rows in sight a few at a time instead, one step a main
+ * loop iteration, so the window draws in between.
  */
 struct _ArRecordFilterModel
 {
@@ -33,7 +39,26 @@ struct _ArRecordFilterModel
    * model (and checking types) 50,000 times */
   GPtrArray         *all;
   GPtrArray         *shown;
+
+  /* a gradual replacement under way: the model shows the first
+   * @done_new of @target followed by @leaving from @done_old on, and
+   * @shown is @leaving */
+  GPtrArray         *target;
+  GPtrArray         *leaving;
+  guint              done_new;
+  guint              done_old;
+  guint              end_gap;  /* records at the end both share */
+  guint              sight_end; /* where the rows in sight end, in @leaving */
+  guint              step_idle;
 };
+
+enum {
+  PROP_0,
+  PROP_PENDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void ar_record_filter_model_list_model_init (GListModelInterface *iface);
 
@@ -49,7 +74,12 @@ ar_record_filter_model_get_item_type (GListModel *list)
 static guint
 ar_record_filter_model_get_n_items (GListModel *list)
 {
-  return AR_RECORD_FILTER_MODEL (list)->shown->len;
+  ArRecordFilterModel *self = AR_RECORD_FILTER_MODEL (list);
+
+  if (self->target != NULL)
+    return self->done_new + self->leaving->len - self->done_old;
+
+  return self->shown->len;
 }
 
 static gpointer
@@ -57,6 +87,14 @@ ar_record_filter_model_get_item (GListModel *list,
                                  guint       position)
 {
   ArRecordFilterModel *self = AR_RECORD_FILTER_MODEL (list);
+
+  if (self->target != NULL)
+    {
+      if (position < self->done_new)
+        return g_object_ref (g_ptr_array_index (self->target, position));
+      position += self->done_old - self->done_new;
+      return position < self->leaving->len ? g_object_ref (g_ptr_array_index (self->leaving, position)) : NULL;
+    }
 
   if (position >= self->shown->len)
     return NULL;
@@ -72,10 +110,79 @@ ar_record_filter_model_list_model_init (GListModelInterface *iface)
   iface->get_item = ar_record_filter_model_get_item;
 }
 
-/* Shows @shown instead, telling the view the stretch that differs. */
+/* The rows in sight are replaced this many at a time, each a few
+ * milliseconds of the view's work, for up to STEP_BUDGET_US a main loop
+ * iteration: the frame that follows lays the new rows out and draws
+ * them, which costs as much again. */
+#define ROWS_A_STEP 6
+#define STEP_BUDGET_US 8000
+
+static void finish_gradually (ArRecordFilterModel *self);
+
+/* Steps of a gradual replacement; the last shows @target whole. */
+static gboolean
+replace_step (gpointer data)
+{
+  ArRecordFilterModel *self = data;
+  gint64 start = g_get_monotonic_time ();
+
+  do
+    {
+      guint left_new = self->target->len - self->end_gap - self->done_new;
+      guint left_old = self->leaving->len - self->end_gap - self->done_old;
+      guint position = self->done_new;
+      guint n_new = MIN (ROWS_A_STEP, left_new);
+      guint n_old = MIN (ROWS_A_STEP, left_old);
+
+      /* past the rows the view has built, the rest at once: the view
+       * builds none for rows out of sight */
+      if (self->done_old >= self->sight_end || (n_new == left_new && n_old == left_old))
+        {
+          self->step_idle = 0;
+          finish_gradually (self);
+          return G_SOURCE_REMOVE;
+        }
+
+      self->done_new += n_new;
+      self->done_old += n_old;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, n_old, n_new);
+    }
+  while (g_get_monotonic_time () - start < STEP_BUDGET_US);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Ends a gradual replacement now, showing its target. */
+static void
+finish_gradually (ArRecordFilterModel *self)
+{
+  guint position;
+  guint n_old;
+  guint n_new;
+
+  if (self->target == NULL)
+    return;
+
+  position = self->done_new;
+  n_new = self->target->len - self->done_new;
+  n_old = self->leaving->len - self->done_old;
+  g_clear_handle_id (&self->step_idle, g_source_remove);
+  g_ptr_array_unref (self->shown);
+  self->shown = g_steal_pointer (&self->target);
+  g_clear_pointer (&self->leaving, g_ptr_array_unref);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, n_old - self->end_gap, n_new - self->end_gap);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+/* Shows @shown instead, telling the view the stretch that differs; a
+ * long stretch gradually when @n_in_sight is not 0: at once up to
+ * @in_sight, the @n_in_sight rows from there a few at a time, then the
+ * rest. */
 static void
 replace_shown (ArRecordFilterModel *self,
-               GPtrArray           *shown)
+               GPtrArray           *shown,
+               guint                in_sight,
+               guint                n_in_sight)
 {
   g_autoptr(GPtrArray) old = self->shown;
   guint prefix = 0;
@@ -87,6 +194,30 @@ replace_shown (ArRecordFilterModel *self,
          && old->pdata[old->len - 1 - suffix] == shown->pdata[shown->len - 1 - suffix])
     suffix++;
 
+  if (n_in_sight > ROWS_A_STEP && old->len - prefix - suffix > ROWS_A_STEP && shown->len - prefix - suffix > ROWS_A_STEP
+      && in_sight + n_in_sight > prefix && in_sight < old->len - suffix)
+    {
+      guint ahead = in_sight > prefix ? MIN (in_sight, MIN (old->len, shown->len) - suffix) - prefix : 0;
+
+      /* the records before the rows in sight, as many new as old, so that
+       * the rows in sight stay where they are */
+      self->target = shown;
+      self->leaving = g_steal_pointer (&old);
+      self->end_gap = suffix;
+      self->sight_end = in_sight + n_in_sight;
+      self->done_new = self->done_old = prefix;
+      self->shown = g_ptr_array_ref (self->leaving);
+      if (ahead > 0)
+        {
+          self->done_new += ahead;
+          self->done_old += ahead;
+          g_list_model_items_changed (G_LIST_MODEL (self), prefix, ahead, ahead);
+        }
+      self->step_idle = g_idle_add (replace_step, self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+      return;
+    }
+
   self->shown = shown;
   if (old->len != shown->len || prefix != old->len)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, old->len - prefix - suffix, shown->len - prefix - suffix);
@@ -97,6 +228,19 @@ matches (ArRecordFilterModel *self,
          ArRecord            *record)
 {
   return self->match == NULL || self->match (record, self->user_data);
+}
+
+/* Every record of the model that matches, in its order. */
+static GPtrArray *
+match_all (ArRecordFilterModel *self)
+{
+  GPtrArray *shown = g_ptr_array_new_full (self->all->len, g_object_unref);
+
+  for (guint i = 0; i < self->all->len; i++)
+    if (matches (self, g_ptr_array_index (self->all, i)))
+      g_ptr_array_add (shown, g_object_ref (g_ptr_array_index (self->all, i)));
+
+  return shown;
 }
 
 /**
@@ -114,6 +258,7 @@ ar_record_filter_model_refilter (ArRecordFilterModel *self,
 
   g_return_if_fail (AR_IS_RECORD_FILTER_MODEL (self));
 
+  finish_gradually (self);
   if (change == GTK_FILTER_CHANGE_MORE_STRICT)
     {
       shown = g_ptr_array_new_full (self->shown->len, g_object_unref);
@@ -122,14 +267,9 @@ ar_record_filter_model_refilter (ArRecordFilterModel *self,
           g_ptr_array_add (shown, g_object_ref (g_ptr_array_index (self->shown, i)));
     }
   else
-    {
-      shown = g_ptr_array_new_full (self->all->len, g_object_unref);
-      for (guint i = 0; i < self->all->len; i++)
-        if (matches (self, g_ptr_array_index (self->all, i)))
-          g_ptr_array_add (shown, g_object_ref (g_ptr_array_index (self->all, i)));
-    }
+    shown = match_all (self);
 
-  replace_shown (self, shown);
+  replace_shown (self, shown, 0, 0);
 }
 
 static void
@@ -149,6 +289,19 @@ on_items_changed (ArRecordFilterModel *self)
   ar_record_filter_model_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+static void
+take_model (ArRecordFilterModel *self,
+            GListModel          *model)
+{
+  finish_gradually (self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
+  g_set_object (&self->model, model);
+  if (model != NULL)
+    g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed), self);
+  read_model (self);
+}
+
 /**
  * ar_record_filter_model_set_model:
  *
@@ -161,13 +314,57 @@ ar_record_filter_model_set_model (ArRecordFilterModel *self,
   g_return_if_fail (AR_IS_RECORD_FILTER_MODEL (self));
   g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
-  g_set_object (&self->model, model);
-  if (model != NULL)
-    g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed), self);
+  take_model (self, model);
+  replace_shown (self, match_all (self), 0, 0);
+}
 
-  on_items_changed (self);
+/**
+ * ar_record_filter_model_set_model_gradually:
+ * @in_sight: the position of the first row in sight
+ * @n_in_sight: how many rows are in sight
+ *
+ * Filters @model instead, as ar_record_filter_model_set_model() does,
+ * but replaces a long stretch of changed rows over several main loop
+ * iterations: the rows before @in_sight at once, the next ones a few at
+ * a time, then the rest. Until it is done, the model shows a mix of the
+ * old and new records and ar_record_filter_model_get_pending() says so;
+ * any other change to the model finishes it first.
+ */
+void
+ar_record_filter_model_set_model_gradually (ArRecordFilterModel *self,
+                                            GListModel          *model,
+                                            guint                in_sight,
+                                            guint                n_in_sight)
+{
+  g_return_if_fail (AR_IS_RECORD_FILTER_MODEL (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  take_model (self, model);
+  replace_shown (self, match_all (self), in_sight, n_in_sight);
+}
+
+/**
+ * ar_record_filter_model_get_pending:
+ *
+ * Returns: whether a gradual replacement is under way
+ */
+gboolean
+ar_record_filter_model_get_pending (ArRecordFilterModel *self)
+{
+  g_return_val_if_fail (AR_IS_RECORD_FILTER_MODEL (self), FALSE);
+  return self->target != NULL;
+}
+
+/**
+ * ar_record_filter_model_finish:
+ *
+ * Ends a gradual replacement at once.
+ */
+void
+ar_record_filter_model_finish (ArRecordFilterModel *self)
+{
+  g_return_if_fail (AR_IS_RECORD_FILTER_MODEL (self));
+  finish_gradually (self);
 }
 
 static void
@@ -175,6 +372,9 @@ ar_record_filter_model_dispose (GObject *object)
 {
   ArRecordFilterModel *self = AR_RECORD_FILTER_MODEL (object);
 
+  g_clear_handle_id (&self->step_idle, g_source_remove);
+  g_clear_pointer (&self->target, g_ptr_array_unref);
+  g_clear_pointer (&self->leaving, g_ptr_array_unref);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_clear_object (&self->model);
@@ -196,12 +396,41 @@ ar_record_filter_model_finalize (GObject *object)
 }
 
 static void
+ar_record_filter_model_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  ArRecordFilterModel *self = AR_RECORD_FILTER_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_PENDING:
+      g_value_set_boolean (value, ar_record_filter_model_get_pending (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ar_record_filter_model_class_init (ArRecordFilterModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = ar_record_filter_model_dispose;
   object_class->finalize = ar_record_filter_model_finalize;
+  object_class->get_property = ar_record_filter_model_get_property;
+
+  /**
+   * ArRecordFilterModel:pending:
+   *
+   * Whether a gradual replacement is under way.
+   */
+  properties[PROP_PENDING] =
+    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -30,5 +30,11 @@ void                 ar_record_filter_model_set_model (ArRecordFilterModel *self
                                                        GListModel          *model);
 void                 ar_record_filter_model_refilter  (ArRecordFilterModel *self,
                                                        GtkFilterChange      change);
+void                 ar_record_filter_model_set_model_gradually (ArRecordFilterModel *self,
+                                                                 GListModel          *model,
+                                                                 guint                in_sight,
+                                                                 guint                n_in_sight);
+gboolean             ar_record_filter_model_get_pending (ArRecordFilterModel *self);
+void                 ar_record_filter_model_finish    (ArRecordFilterModel *self);
 
 G_END_DECLS

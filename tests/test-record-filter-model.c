@@ -196,6 +196,204 @@ test_follows_its_model (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
 }
 
+/* What a view knows of the model: its items as the signals told them. */
+typedef struct
+{
+  GPtrArray *items;
+  guint      n_signals;
+  guint      n_pending_notifies;
+  /* the most rows a signal replaced among those in sight */
+  guint      most_in_sight;
+  guint      in_sight;
+  guint      sight_end;
+  /* a view's time to build the rows of a signal, in microseconds */
+  gulong     build_time;
+} Mirror;
+
+static void
+on_mirror_changed (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   Mirror     *mirror)
+{
+  mirror->n_signals++;
+  g_usleep (mirror->build_time);
+  g_ptr_array_remove_range (mirror->items, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror->items, position + i, g_list_model_get_item (model, position + i));
+  if (position < mirror->sight_end && position + MAX (removed, added) > mirror->in_sight)
+    mirror->most_in_sight = MAX (mirror->most_in_sight,
+                                 MIN (position + MAX (removed, added), mirror->sight_end) - MAX (position, mirror->in_sight));
+
+  /* each signal tells the truth: the view's items are the model's */
+  g_assert_cmpuint (mirror->items->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < mirror->items->len; i++)
+    {
+      g_autoptr(ArRecord) item = g_list_model_get_item (model, i);
+
+      g_assert_true (item == mirror->items->pdata[i]);
+    }
+}
+
+static void
+on_pending (ArRecordFilterModel *model,
+            GParamSpec          *pspec,
+            Mirror              *mirror)
+{
+  mirror->n_pending_notifies++;
+}
+
+static void
+mirror_init (Mirror              *mirror,
+             ArRecordFilterModel *model)
+{
+  mirror->items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    g_ptr_array_add (mirror->items, g_list_model_get_item (G_LIST_MODEL (model), i));
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_mirror_changed), mirror);
+  g_signal_connect (model, "notify::pending", G_CALLBACK (on_pending), mirror);
+}
+
+/* Names "prefix 000" to "prefix N-1", then @shared. */
+static GPtrArray *
+numbered_schools (const char *prefix,
+                  guint       n,
+                  GPtrArray  *shared)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ArRecord *school = AR_RECORD (ar_school_new ());
+      g_autofree char *name = g_strdup_printf ("%s %03u", prefix, i);
+
+      ar_record_set_text (school, "name", name);
+      g_ptr_array_add (records, school);
+    }
+  for (guint i = 0; shared != NULL && i < shared->len; i++)
+    g_ptr_array_add (records, g_object_ref (shared->pdata[i]));
+
+  return records;
+}
+
+/* A reload that replaces every row: the rows before those in sight at
+ * once, those in sight a few a step, in later main loop iterations, the
+ * rest at the end; each step tells the view the truth. */
+static void
+test_gradually (void)
+{
+  static const char *last_names[] = { "Zeta 1", "Zeta 2", NULL };
+  g_autoptr(GPtrArray) shared = schools (last_names);
+  g_autoptr(GPtrArray) before = numbered_schools ("Old", 200, shared);
+  g_autoptr(GPtrArray) after = numbered_schools ("New", 210, shared);
+  Query query = { NULL, 0 };
+  g_autoptr(ArRecordFilterModel) model =
+    ar_record_filter_model_new (G_LIST_MODEL (list_of (before)), name_contains, &query);
+  g_autoptr(ArRecordList) list = list_of (after);
+  Mirror mirror = { .in_sight = 50, .sight_end = 80, .build_time = 3000 };
+  g_autoptr(GListModel) expected = G_LIST_MODEL (list_of (after));
+  guint n_iterations = 0;
+
+  mirror_init (&mirror, model);
+  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (list), 50, 30);
+
+  /* before the rows in sight: new already; the rows in sight: old yet */
+  g_assert_true (ar_record_filter_model_get_pending (model));
+  g_assert_cmpuint (mirror.n_signals, ==, 1);
+  g_assert_cmpuint (mirror.most_in_sight, ==, 0);
+  g_assert_true (mirror.items->pdata[49] == after->pdata[49]);
+  g_assert_true (mirror.items->pdata[50] == before->pdata[50]);
+
+  while (ar_record_filter_model_get_pending (model))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      n_iterations++;
+    }
+
+  /* the 30 rows in sight came in a few at a time, over as many
+   * iterations as a view that takes its time needs; the shared last
+   * rows were never replaced */
+  g_assert_cmpuint (mirror.most_in_sight, <=, 6);
+  g_assert_cmpuint (mirror.n_signals, >=, 1 + 30 / 6);
+  g_assert_cmpuint (n_iterations, >=, 2);
+  g_assert_cmpuint (mirror.n_pending_notifies, ==, 2);
+  g_assert_cmpuint (mirror.items->len, ==, 212);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (mirror.items->pdata[i] == after->pdata[i]);
+  g_assert_cmpuint (g_list_model_get_n_items (expected), ==, 212);
+
+  g_ptr_array_unref (mirror.items);
+}
+
+/* A search, or another model, while rows come in: the replacement ends
+ * at once and the search applies to the new records; a model freed
+ * meanwhile leaves nothing behind. */
+static void
+test_gradually_interrupted (void)
+{
+  g_autoptr(GPtrArray) before = numbered_schools ("Old", 100, NULL);
+  g_autoptr(GPtrArray) after = numbered_schools ("New", 100, NULL);
+  Query query = { NULL, 0 };
+  g_autoptr(ArRecordFilterModel) model =
+    ar_record_filter_model_new (G_LIST_MODEL (list_of (before)), name_contains, &query);
+  g_autoptr(ArRecordList) list = list_of (after);
+  Mirror mirror = { .in_sight = 0, .sight_end = 40 };
+  ArRecordFilterModel *freed;
+
+  mirror_init (&mirror, model);
+  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (list), 0, 40);
+  g_assert_true (ar_record_filter_model_get_pending (model));
+
+  query.query = "New 05";
+  ar_record_filter_model_refilter (model, GTK_FILTER_CHANGE_MORE_STRICT);
+  g_assert_false (ar_record_filter_model_get_pending (model));
+  assert_shown (model, "New 050,New 051,New 052,New 053,New 054,New 055,New 056,New 057,New 058,New 059");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  assert_shown (model, "New 050,New 051,New 052,New 053,New 054,New 055,New 056,New 057,New 058,New 059");
+
+  /* another model while one comes in */
+  query.query = NULL;
+  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (list_of (before)), 0, 40);
+  g_assert_true (ar_record_filter_model_get_pending (model));
+  ar_record_filter_model_set_model (model, G_LIST_MODEL (list));
+  g_assert_false (ar_record_filter_model_get_pending (model));
+  g_assert_cmpuint (mirror.items->len, ==, 100);
+  g_assert_true (mirror.items->pdata[0] == after->pdata[0]);
+  g_ptr_array_unref (mirror.items);
+
+  /* freed with steps to come */
+  freed = ar_record_filter_model_new (G_LIST_MODEL (list_of (before)), name_contains, &query);
+  ar_record_filter_model_set_model_gradually (freed, G_LIST_MODEL (list), 0, 40);
+  g_assert_true (ar_record_filter_model_get_pending (freed));
+  g_object_unref (freed);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A change of a few rows, or one out of sight, is told at once. */
+static void
+test_gradually_only_when_long (void)
+{
+  g_autoptr(GPtrArray) before = numbered_schools ("Old", 100, NULL);
+  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) renamed = numbered_schools ("New", 3, NULL);
+  Query query = { NULL, 0 };
+  g_autoptr(ArRecordFilterModel) model =
+    ar_record_filter_model_new (G_LIST_MODEL (list_of (before)), name_contains, &query);
+
+  for (guint i = 0; i < before->len; i++)
+    g_ptr_array_add (after, g_object_ref (i >= 10 && i < 13 ? renamed->pdata[i - 10] : before->pdata[i]));
+  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (list_of (after)), 0, 40);
+  g_assert_false (ar_record_filter_model_get_pending (model));
+
+  /* every row changed, but far below those in sight */
+  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (list_of (renamed)), 500, 40);
+  g_assert_false (ar_record_filter_model_get_pending (model));
+  assert_shown (model, "New 000,New 001,New 002");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +403,9 @@ main (int   argc,
   g_test_add_func ("/ar/record-filter-model/search", test_search);
   g_test_add_func ("/ar/record-filter-model/only-the-change-is-told", test_only_the_change_is_told);
   g_test_add_func ("/ar/record-filter-model/follows-its-model", test_follows_its_model);
+  g_test_add_func ("/ar/record-filter-model/gradually", test_gradually);
+  g_test_add_func ("/ar/record-filter-model/gradually-interrupted", test_gradually_interrupted);
+  g_test_add_func ("/ar/record-filter-model/gradually-only-when-long", test_gradually_only_when_long);
 
   return g_test_run ();
 }
