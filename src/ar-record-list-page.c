@@ -60,8 +60,17 @@ struct _ArRecordListPage
   int                 roles_column;
   /* the store changed while the page was hidden: reload when shown */
   gboolean            stale;
+  /* the plain field the list is sorted by, or -1; worked out again only
+   * after the sorter changes (reading 50,000 rows to find it held each
+   * reload up some 50 ms) */
+  gboolean            sort_known;
+  int                 sort_index;
+  gboolean            sort_descending;
   /* a long list is read in a thread (see ar_record_list_page_reload) */
   GTask              *load_task;
+  /* while the filter replaces the rows in sight gradually: what the
+   * reload replaced, to free in a thread after */
+  GPtrArray          *replaced;
   GCancellable       *load_cancellable;
   guint               thread_from;
   /* the list is too narrow for every column: only the key ones show */
@@ -112,6 +121,7 @@ static GParamSpec *properties[N_PROPS];
 #define N_MEASURED_TEXTS 8
 
 static void update_column_visibility (ArRecordListPage *self);
+static void on_replaced              (ArRecordListPage *self);
 static void on_column_toggled        (GSimpleAction    *action,
                                       GVariant         *parameter,
                                       ArRecordListPage *self);
@@ -256,7 +266,26 @@ on_area_selected (GtkDropDown      *drop_down,
   ar_record_filter_model_refilter (self->filtered, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
-/* The areas in the register, to show one at a time. */
+/* Whether @labels are the drop-down's already. */
+static gboolean
+same_labels (GtkDropDown   *drop_down,
+             GtkStringList *labels)
+{
+  GListModel *shown = gtk_drop_down_get_model (drop_down);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (labels));
+
+  if (!GTK_IS_STRING_LIST (shown) || g_list_model_get_n_items (shown) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (shown), i),
+                   gtk_string_list_get_string (labels, i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The areas in the register, to show one at a time. A new model only
+ * when they changed: replacing it cost each reload some 25 ms. */
 static void
 reload_area_filter (ArRecordListPage *self)
 {
@@ -285,8 +314,10 @@ reload_area_filter (ArRecordListPage *self)
     }
 
   g_signal_handlers_block_by_func (self->area_drop_down, on_area_selected, self);
-  gtk_drop_down_set_model (self->area_drop_down, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->area_drop_down, selected);
+  if (!same_labels (self->area_drop_down, labels))
+    gtk_drop_down_set_model (self->area_drop_down, G_LIST_MODEL (labels));
+  if (gtk_drop_down_get_selected (self->area_drop_down) != selected)
+    gtk_drop_down_set_selected (self->area_drop_down, selected);
   g_signal_handlers_unblock_by_func (self->area_drop_down, on_area_selected, self);
   self->area_filter = g_array_index (self->area_ids, gint64, selected);
 }
@@ -724,6 +755,12 @@ add_extra_filters (ArRecordListPage *self)
 }
 
 static void
+on_sorter_changed (ArRecordListPage *self)
+{
+  self->sort_known = FALSE;
+}
+
+static void
 on_store_changed (ArRecordListPage *self,
                   GType             type)
 {
@@ -1003,6 +1040,7 @@ ar_record_list_page_dispose (GObject *object)
   /* the models below the selection are owned by the ones above them */
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
+  g_clear_pointer (&self->replaced, g_ptr_array_unref);
   self->sorted = NULL;
   self->records = NULL;
   g_clear_object (&self->table);
@@ -1136,6 +1174,9 @@ ar_record_list_page_new (const ArSection *section)
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->records),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->filtered = ar_record_filter_model_new (G_LIST_MODEL (self->sorted), record_matches, self);
+  g_signal_connect_swapped (self->filtered, "notify::pending", G_CALLBACK (on_replaced), self);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_empty_state), self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -1150,6 +1191,11 @@ ar_record_list_page_new (const ArSection *section)
     ArRecordClass *klass = g_type_class_ref (record_type);
 
     self->area_field = ar_record_class_field_index (klass, "area_id");
+    /* the list starts in name order, the loading thread's, with no column
+     * sorted */
+    self->sort_index = ar_record_class_field_index (klass, "name");
+    self->sort_descending = FALSE;
+    self->sort_known = TRUE;
     g_type_class_unref (klass);
   }
   gtk_widget_set_visible (GTK_WIDGET (self->area_drop_down), self->area_field >= 0 || section->area_link != NULL);
@@ -1197,7 +1243,6 @@ typedef struct
   const ArColumnSpec *columns;
   guint               n_columns;
   const char         *area_link;
-  gint64              selected_id;
   /* the plain field the list is sorted by, when it is, or -1 */
   int                 sort_index;
   gboolean            sort_descending;
@@ -1205,6 +1250,9 @@ typedef struct
   GArray             *order;
   int                 name_index;   /* the records' name field, or -1 */
   GHashTable         *ranks;
+  /* the records listed before, each kept where the reload reads it
+   * unchanged; the list is never changed once it has records */
+  GListModel         *old_records;
   GPtrArray          *records;
   ArRecordTable      *table;
   GPtrArray          *longest_texts;  /* per column, for its width */
@@ -1218,6 +1266,7 @@ load_data_free (gpointer data)
   g_free (load->path);
   g_clear_pointer (&load->order, g_array_unref);
   g_clear_pointer (&load->ranks, g_hash_table_unref);
+  g_clear_object (&load->old_records);
   g_clear_pointer (&load->records, g_ptr_array_unref);
   g_clear_object (&load->table);
   g_clear_pointer (&load->longest_texts, g_ptr_array_unref);
@@ -1276,6 +1325,41 @@ sort_by_key (GPtrArray *records,
   g_qsort_with_data (keyed, records->len, sizeof (KeyedRecord), compare_keyed, GINT_TO_POINTER (descending));
   for (guint i = 0; i < records->len; i++)
     records->pdata[i] = keyed[i].record;
+}
+
+/* A record the reload read unchanged is taken as the object shown
+ * before: the filter then tells the view only what changed, and the
+ * view keeps the rows of the rest (replacing 50,000 rows held the window
+ * for a fifth of a second after an import). Done in the thread, after
+ * sorting: the old records' fields are only read, never their keys,
+ * which the main loop may be making meanwhile. */
+static void
+keep_unchanged_records (GListModel *old_list,
+                        GPtrArray  *records)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) old = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree gint64 *ids = g_new (gint64, g_list_model_get_n_items (old_list));
+
+  for (guint i = 0; i < g_list_model_get_n_items (old_list); i++)
+    {
+      g_ptr_array_add (old, g_list_model_get_item (old_list, i));
+      ids[i] = ar_record_get_id (old->pdata[i]);
+      g_hash_table_insert (by_id, &ids[i], old->pdata[i]);
+    }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      gint64 id = ar_record_get_id (records->pdata[i]);
+      ArRecord *before = g_hash_table_lookup (by_id, &id);
+
+      if (before != NULL && G_OBJECT_TYPE (before) == G_OBJECT_TYPE (records->pdata[i])
+          && ar_record_equal (before, records->pdata[i]))
+        {
+          g_object_unref (records->pdata[i]);
+          records->pdata[i] = g_object_ref (before);
+        }
+    }
 }
 
 /* Reads the records and works out every cell and key the list will ask
@@ -1341,6 +1425,9 @@ load_records (ArStore   *store,
         sort_by_key (load->records, load->name_index, FALSE);
     }
 
+  if (load->old_records != NULL)
+    keep_unchanged_records (load->old_records, load->records);
+
   return TRUE;
 }
 
@@ -1379,55 +1466,67 @@ drop_in_thread (gpointer data)
   return NULL;
 }
 
-/* Takes in what was read: the new table, then the records in one
- * replacement, keeping the selection where it still exists. What is
- * replaced is freed in a thread: 50,000 records take the main loop tens
- * of milliseconds to free. */
-/* A record the reload read unchanged is taken as the object shown
- * before: the filter then tells the view only what changed, and the
- * view keeps the rows of the rest (replacing 50,000 rows held the window
- * for a fifth of a second after an import). @old ends with the table. */
+/* A user's sort is done at once, as GTK's view expects. */
 static void
-keep_unchanged_records (GPtrArray *old,
-                        GPtrArray *records)
+on_sort_pending (GtkSortListModel *sorted)
 {
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree gint64 *ids = g_new (gint64, old->len);
-
-  for (guint i = 0; i < old->len; i++)
+  if (gtk_sort_list_model_get_pending (sorted) == 0)
     {
-      if (!AR_IS_RECORD (old->pdata[i]))
-        continue;
-      ids[i] = ar_record_get_id (old->pdata[i]);
-      g_hash_table_insert (by_id, &ids[i], old->pdata[i]);
-    }
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      gint64 id = ar_record_get_id (records->pdata[i]);
-      ArRecord *before = g_hash_table_lookup (by_id, &id);
-
-      if (before != NULL && G_OBJECT_TYPE (before) == G_OBJECT_TYPE (records->pdata[i])
-          && ar_record_equal (before, records->pdata[i]))
-        {
-          g_object_unref (records->pdata[i]);
-          records->pdata[i] = g_object_ref (before);
-        }
+      g_signal_handlers_disconnect_by_func (sorted, on_sort_pending, NULL);
+      gtk_sort_list_model_set_incremental (sorted, FALSE);
     }
 }
 
 static void
+drop_replaced (ArRecordListPage *self)
+{
+  GPtrArray *old = g_steal_pointer (&self->replaced);
+
+  if (old == NULL)
+    return;
+  if (g_list_model_get_n_items (old->pdata[0]) > 1000)
+    g_thread_unref (g_thread_new ("ar-drop-records", drop_in_thread, old));
+  else
+    g_ptr_array_unref (old);
+}
+
+/* The positions of the rows in sight, from the cells bound. */
+static void
+find_rows_in_sight (ArRecordListPage *self,
+                    guint            *first,
+                    guint            *end)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      guint position = gtk_list_item_get_position (item);
+
+      if (position == GTK_INVALID_LIST_POSITION)
+        continue;
+      *first = MIN (*first, position);
+      *end = MAX (*end, position + 1);
+    }
+}
+
+/* Takes in what was read: the new table, then the records in one
+ * replacement, keeping the selection where it still exists. The rows in
+ * sight are replaced a few at a time (see ArRecordFilterModel), and
+ * what is replaced is freed in a thread: 50,000 records take the main
+ * loop tens of milliseconds to free. */
+static void
 take_records (ArRecordListPage *self,
               LoadData         *load)
 {
-  GListModel *records = G_LIST_MODEL (self->records);
-  guint n_old = g_list_model_get_n_items (records);
-  GPtrArray *old = g_ptr_array_new_full (n_old + 1, g_object_unref);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->records));
+  /* what the reload replaces: the records' list and the table */
+  GPtrArray *old = g_ptr_array_new_with_free_func (g_object_unref);
   gint64 start = g_get_monotonic_time ();
   double cpu_start = thread_cpu_ms ();
 
-  for (guint i = 0; i < n_old; i++)
-    g_ptr_array_add (old, g_list_model_get_item (records, i));
+  g_ptr_array_add (old, g_object_ref (self->records));
   g_ptr_array_add (old, g_steal_pointer (&self->table));
   self->table = g_object_ref (load->table);
   reload_area_filter (self);
@@ -1445,11 +1544,20 @@ take_records (ArRecordListPage *self,
       ArRecordList *list = ar_record_list_new (self->record_type);
       GtkSortListModel *sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_sort_list_model_get_sorter (self->sorted)));
 
-      keep_unchanged_records (old, load->records);
+      guint in_sight = G_MAXUINT;
+      guint sight_end = 0;
+
       ar_record_list_replace_all (list, g_steal_pointer (&load->records));
+      /* The thread sorted the records as the view's sorter does: the sort
+       * model only confirms the order, 50,000 comparisons, which it does
+       * in the main loop's spare time while the records show in it. */
+      gtk_sort_list_model_set_incremental (sorted, TRUE);
+      g_signal_connect (sorted, "notify::pending", G_CALLBACK (on_sort_pending), NULL);
       gtk_sort_list_model_set_model (sorted, G_LIST_MODEL (list));
       g_object_unref (list);
-      ar_record_filter_model_set_model (self->filtered, G_LIST_MODEL (sorted));
+      find_rows_in_sight (self, &in_sight, &sight_end);
+      ar_record_filter_model_set_model_gradually (self->filtered, G_LIST_MODEL (sorted),
+                                                  in_sight, sight_end > in_sight ? sight_end - in_sight : 0);
       g_object_unref (sorted);
       self->records = list;
       self->sorted = sorted;
@@ -1461,14 +1569,24 @@ take_records (ArRecordListPage *self,
   g_debug ("%s: taken in in %.0f ms (%.0f ms of CPU)", self->title,
            (g_get_monotonic_time () - start) / 1000.0, thread_cpu_ms () - cpu_start);
 
-  if (n_old > 1000)
-    g_thread_unref (g_thread_new ("ar-drop-records", drop_in_thread, old));
-  else
-    g_ptr_array_unref (old);
+  drop_replaced (self);
+  self->replaced = old;
+  if (!ar_record_filter_model_get_pending (self->filtered))
+    on_replaced (self);
+}
 
-  /* a record deleted meanwhile is gone; the search and filters stay */
-  if (load->selected_id != 0)
-    select_shown_id (self, load->selected_id);
+/* The rows of a reload are all in: what the reload replaced is freed,
+ * in a thread when there are many, and the row of the record in the form
+ * is selected again; it may have been chosen while the rows came in. A
+ * record deleted meanwhile is gone; the search and filters stay. */
+static void
+on_replaced (ArRecordListPage *self)
+{
+  if (ar_record_filter_model_get_pending (self->filtered))
+    return;
+
+  drop_replaced (self);
+  reselect_shown (self);
 }
 
 static void
@@ -1495,15 +1613,14 @@ on_loaded (GObject      *source,
 /* GTK 4.8 cannot say which column a column view sorts by: see whether
  * the list is in the order of one of its plain fields. */
 static void
-find_sort_field (ArRecordListPage *self,
-                 LoadData         *load)
+find_sort_field (ArRecordListPage *self)
 {
   GListModel *sorted = G_LIST_MODEL (self->sorted);
   guint n = g_list_model_get_n_items (sorted);
   ArRecordClass *klass = g_type_class_ref (self->record_type);
 
-  load->sort_index = ar_record_class_field_index (klass, "name");
-  load->sort_descending = FALSE;
+  self->sort_index = ar_record_class_field_index (klass, "name");
+  self->sort_descending = FALSE;
   for (guint c = 0; n > 1 && c <= self->n_columns; c++)
     {
       /* the name first, as the list starts; then each plain column */
@@ -1529,15 +1646,15 @@ find_sort_field (ArRecordListPage *self,
             }
           if (i == n)
             {
-              load->sort_index = index;
-              load->sort_descending = direction == 1;
+              self->sort_index = index;
+              self->sort_descending = direction == 1;
               g_type_class_unref (klass);
               return;
             }
         }
     }
   if (n > 1)
-    load->sort_index = -1;
+    self->sort_index = -1;
   g_type_class_unref (klass);
 }
 
@@ -1553,15 +1670,11 @@ void
 ar_record_list_page_reload (ArRecordListPage *self)
 {
   LoadData *load;
-  ArRecord *selected;
-  gint64 selected_id;
   guint n_shown;
 
   g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
 
   self->stale = FALSE;
-  selected = gtk_single_selection_get_selected_item (self->selection);
-  selected_id = selected ? ar_record_get_id (selected) : 0;
 
   /* the list's present order, so that the new list arrives in it */
   load = g_new0 (LoadData, 1);
@@ -1569,17 +1682,31 @@ ar_record_list_page_reload (ArRecordListPage *self)
   load->columns = self->columns;
   load->n_columns = self->n_columns;
   load->area_link = self->section->area_link;
-  load->selected_id = selected_id;
-  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
-  load->order = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_shown);
-  for (guint i = 0; i < n_shown; i++)
+  if (!self->sort_known)
     {
-      g_autoptr(ArRecord) record = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
-      gint64 id = ar_record_get_id (record);
-
-      g_array_append_val (load->order, id);
+      /* a list of one record says nothing of its order */
+      find_sort_field (self);
+      self->sort_known = g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 1;
     }
-  find_sort_field (self, load);
+  load->sort_index = self->sort_index;
+  load->sort_descending = self->sort_descending;
+  /* a list with records is never changed (take_records() makes a new
+   * one), so the thread may read it */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->records)) > 0)
+    load->old_records = G_LIST_MODEL (g_object_ref (self->records));
+  if (load->sort_index < 0)
+    {
+      /* sorted by a column of links or counts: keep the order shown */
+      n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+      load->order = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_shown);
+      for (guint i = 0; i < n_shown; i++)
+        {
+          g_autoptr(ArRecord) record = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+          gint64 id = ar_record_get_id (record);
+
+          g_array_append_val (load->order, id);
+        }
+    }
   {
     ArRecordClass *klass = g_type_class_ref (self->record_type);
 
@@ -1639,6 +1766,7 @@ wait_for_load (ArRecordListPage *self)
     ar_record_list_page_reload (self);
   while (self->load_task != NULL)
     g_main_context_iteration (NULL, TRUE);
+  ar_record_filter_model_finish (self->filtered);
 }
 
 /**
@@ -1676,7 +1804,8 @@ ar_record_list_page_is_loading (ArRecordListPage *self)
   g_return_val_if_fail (AR_IS_RECORD_LIST_PAGE (self), FALSE);
 
   return self->stale || self->load_task != NULL
-         || gtk_sort_list_model_get_pending (self->sorted) > 0;
+         || gtk_sort_list_model_get_pending (self->sorted) > 0
+         || ar_record_filter_model_get_pending (self->filtered);
 }
 
 /**

@@ -12,9 +12,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "ar-application.h"
 #include "ar-gias-import-dialog.h"
 #include "ar-record-list-page.h"
+#include "ar-store-private.h"
 #include "ar-test-ui-util.h"
 #include "ar-test-util.h"
 #include "ar-window-private.h"
@@ -541,6 +544,93 @@ test_reload_keeps_rows_and_refreshes_links (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+on_rows_replaced (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *most_in_sight)
+{
+  /* the first rows are in sight */
+  if (position < 12)
+    *most_in_sight = MAX (*most_in_sight, MIN (removed, added));
+}
+
+/* Every school renamed at once, as an import can: the rows in sight come
+ * in a few at a time over several main loop iterations, and when all are
+ * in, the list shows only the new names, with the row of the record in
+ * the form selected: the one chosen before, or one clicked meanwhile. */
+static void
+test_reload_replaces_rows_in_steps (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open_sample (&error);
+  ArWindow *window = window_for (store, 1280, 800);
+  ArRecordListPage *schools = page (window, AR_TYPE_SCHOOL);
+  GtkColumnView *view = column_view_of (schools);
+  GtkSingleSelection *selection;
+  g_autoptr(ArRecord) chosen = NULL;
+  g_autoptr(ArRecord) clicked = NULL;
+  g_autofree char *old_name = NULL;
+  guint iterations = 0;
+  guint most_in_sight = 0;
+
+  activate (window, "win.show-section", "schools");
+  wait_frames (GTK_WIDGET (window), 3);
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  chosen = g_list_model_get_item (G_LIST_MODEL (selection), 4);
+  old_name = g_strdup (ar_record_get_text (chosen, "name"));
+  g_assert_true (ar_record_list_page_select_id (schools, ar_record_get_id (chosen)));
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_nonnull (find_inscription (GTK_WIDGET (view), old_name));
+
+  g_assert_cmpint (sqlite3_exec (ar_store_get_connection (store),
+                                 "UPDATE school SET name = 'Renamed ' || name", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_signal_connect (selection, "items-changed", G_CALLBACK (on_rows_replaced), &most_in_sight);
+  ar_store_emit_changed (store, AR_TYPE_SCHOOL);
+  g_assert_true (ar_record_list_page_is_loading (schools));
+  while (ar_record_list_page_is_loading (schools))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      iterations++;
+    }
+  g_signal_handlers_disconnect_by_func (selection, on_rows_replaced, &most_in_sight);
+  g_assert_cmpuint (iterations, >=, 2);
+  g_assert_cmpuint (most_in_sight, >, 0);
+  g_assert_cmpuint (most_in_sight, <=, 6);
+  wait_frames (GTK_WIDGET (window), 2);
+
+  g_assert_null (find_inscription (GTK_WIDGET (view), old_name));
+  {
+    g_autofree char *renamed = g_strconcat ("Renamed ", old_name, NULL);
+    ArRecord *selected = gtk_single_selection_get_selected_item (selection);
+
+    g_assert_nonnull (find_inscription (GTK_WIDGET (view), renamed));
+    g_assert_nonnull (selected);
+    g_assert_cmpint (ar_record_get_id (selected), ==, ar_record_get_id (chosen));
+    g_assert_cmpstr (ar_record_get_text (selected, "name"), ==, renamed);
+    g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (schools)), ==, ar_record_get_id (chosen));
+  }
+
+  /* again, and a click on the first row while the rows come in */
+  g_assert_cmpint (sqlite3_exec (ar_store_get_connection (store),
+                                 "UPDATE school SET name = substr(name, 9)", NULL, NULL, NULL), ==, SQLITE_OK);
+  ar_store_emit_changed (store, AR_TYPE_SCHOOL);
+  g_assert_true (ar_record_list_page_is_loading (schools));
+  clicked = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  gtk_single_selection_set_selected (selection, 0);
+  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (schools)), ==, ar_record_get_id (clicked));
+  while (ar_record_list_page_is_loading (schools))
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_nonnull (gtk_single_selection_get_selected_item (selection));
+  g_assert_cmpint (ar_record_get_id (gtk_single_selection_get_selected_item (selection)), ==, ar_record_get_id (clicked));
+  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (schools)), ==, ar_record_get_id (clicked));
+  g_assert_nonnull (find_inscription (GTK_WIDGET (view), old_name));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The column menu shows and hides columns, over what the width decides. */
 static void
 test_column_menu (void)
@@ -772,6 +862,7 @@ main (int   argc,
   g_test_add_func ("/ar/window-actions/undo-keeps-search-filter-and-sort", test_undo_keeps_search_filter_and_sort);
   g_test_add_func ("/ar/window-actions/short-columns-fit-their-text", test_short_columns_fit_their_text);
   g_test_add_func ("/ar/window-actions/reload-keeps-rows-and-refreshes-links", test_reload_keeps_rows_and_refreshes_links);
+  g_test_add_func ("/ar/window-actions/reload-replaces-rows-in-steps", test_reload_replaces_rows_in_steps);
   g_test_add_func ("/ar/window-actions/column-menu", test_column_menu);
   g_test_add_func ("/ar/window-actions/keyboard-reaches-the-form", test_keyboard_reaches_the_form);
   g_test_add_func ("/ar/window-actions/import-report-can-be-copied", test_import_report_can_be_copied);
