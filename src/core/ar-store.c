@@ -27,6 +27,9 @@ struct _ArStore
   char       *path;
   char       *temporary_dir;
   GHashTable *statements;
+  /* the same statements by the address of a class's SQL text (ClassSql),
+   * which lives as long as the program: no hashing of long SQL per row */
+  GHashTable *class_statements;
   guint       write_depth;
   gboolean    read_only;
   gboolean    upgraded_copy;   /* reading an older register through a copy in memory */
@@ -126,6 +129,28 @@ ar_store_get_connection (ArStore *self)
   g_return_val_if_fail (AR_IS_STORE (self), NULL);
 
   return self->db;
+}
+
+/* ar_store_prepare() for SQL text from class_sql(), found by its address */
+static sqlite3_stmt *
+prepare_class_sql (ArStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->class_statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  stmt = ar_store_prepare (self, sql, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->class_statements, (gpointer) sql, stmt);
+
+  return stmt;
 }
 
 static gint64
@@ -634,7 +659,9 @@ bind_field (sqlite3_stmt  *stmt,
       if (g_value_get_string (value) == NULL)
         sqlite3_bind_null (stmt, column);
       else
-        sqlite3_bind_text (stmt, column, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+        /* the record outlives the step; a copy per value was most of
+         * the heap traffic of a GIAS import */
+        sqlite3_bind_text (stmt, column, g_value_get_string (value), -1, SQLITE_STATIC);
       break;
     }
 }
@@ -650,7 +677,7 @@ row_exists (ArStore       *self,
             gint64        *found_id)
 {
   const ClassSql *sql = class_sql (klass);
-  sqlite3_stmt *stmt = ar_store_prepare (self, index < 0 ? sql->exists_by_id : sql->exists_by_field[index], NULL);
+  sqlite3_stmt *stmt = prepare_class_sql (self, index < 0 ? sql->exists_by_id : sql->exists_by_field[index], NULL);
   ArField field = { NULL, NULL, G_VALUE_HOLDS_INT64 (value) ? AR_FIELD_LINK : AR_FIELD_TEXT };
   gboolean exists;
 
@@ -815,7 +842,7 @@ write_record (ArStore   *self,
         }
     }
 
-  stmt = ar_store_prepare (self, id == 0 ? class_sql (klass)->insert : class_sql (klass)->upsert, error);
+  stmt = prepare_class_sql (self, id == 0 ? class_sql (klass)->insert : class_sql (klass)->upsert, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -1551,6 +1578,7 @@ ar_store_finalize (GObject *object)
 {
   ArStore *self = AR_STORE (object);
 
+  g_clear_pointer (&self->class_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->journal, g_ptr_array_unref);
   g_clear_pointer (&self->history, ar_history_log_free);
@@ -1627,6 +1655,7 @@ static void
 ar_store_init (ArStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->class_statements = g_hash_table_new (NULL, NULL);
 }
 
 /* Rebuilding a table (to widen a CHECK, as version 2 does for roles) needs
@@ -1690,6 +1719,7 @@ read_upgraded_copy (ArStore   *self,
       return FALSE;
     }
 
+  g_hash_table_remove_all (self->class_statements);
   g_hash_table_remove_all (self->statements);
   sqlite3_close (self->db);
   self->db = copy;
