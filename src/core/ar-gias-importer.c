@@ -943,6 +943,9 @@ import_all (ArStore   *store,
   if (error != NULL && *error != NULL)
     return FALSE;
 
+  /* CHECK constraints once at the end, in this transaction */
+  ar_store_defer_checks (store);
+
   /* Trusts first, then schools, then the links between them. */
   for (ExtractKind kind = 0; kind < N_EXTRACTS; kind++)
     {
@@ -955,7 +958,7 @@ import_all (ArStore   *store,
         }
     }
 
-  return TRUE;
+  return ar_store_run_deferred_checks (store, error);
 }
 
 static gboolean
