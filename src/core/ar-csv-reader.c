@@ -341,8 +341,10 @@ read_quoted (ArCsvReader  *self,
       text = self->buffer;
       quote = memchr (text + self->position, '"', self->length - self->position);
       end = quote ? (gsize) (quote - text) : self->length;
-      for (gsize i = self->position; i < end; i++)
-        self->line += text[i] == '\n';
+      /* line breaks inside quotes, rare: found with memchr, not byte by byte */
+      for (const char *p = text + self->position;
+           (p = memchr (p, '\n', text + end - p)) != NULL; p++)
+        self->line++;
       if (!append_span (self, text + self->position, end - self->position, error))
         return FALSE;
       self->position = end;
@@ -408,8 +410,14 @@ read_record (ArCsvReader  *self,
       /* Plain text up to the next character that means something. */
       text = self->buffer;
       span = self->position;
-      while (span < self->length && !self->special[(guchar) text[span]])
-        span++;
+      {
+        /* in locals: stores into the record could alias the reader */
+        const gboolean *special = self->special;
+        gsize length = self->length;
+
+        while (span < length && !special[(guchar) text[span]])
+          span++;
+      }
       if (!append_span (self, text + self->position, span - self->position, error))
         return FALSE;
       self->position = span;
