@@ -166,6 +166,33 @@ test_properties_notify_on_change (void)
   g_assert_cmpstr (ar_record_get_text (school, "name"), ==, "Brook Juniors");
 }
 
+/* Text is compared with what is stored in place: a prefix of it, or it
+ * with more after, is a change; blank is no value; a record's own value
+ * set again is none. */
+static void
+test_set_text_compares_whole_values (void)
+{
+  g_autoptr(ArRecord) school = AR_RECORD (ar_school_new ());
+  guint notified = 0;
+
+  g_signal_connect (school, "notify::town", G_CALLBACK (count_notify), &notified);
+  ar_record_set_text (school, "town", "Melton Mowbray");
+  ar_record_set_text (school, "town", " Melton");
+  g_assert_cmpstr (ar_record_get_text (school, "town"), ==, "Melton");
+  ar_record_set_text (school, "town", "Melton\t");
+  g_assert_cmpuint (notified, ==, 2);
+  ar_record_set_text (school, "town", "Melton Mowbray");
+  g_assert_cmpstr (ar_record_get_text (school, "town"), ==, "Melton Mowbray");
+  ar_record_set_value (school, ar_record_class_field_index (AR_RECORD_GET_CLASS (school), "town"),
+                       ar_record_peek_value (school, ar_record_class_field_index (AR_RECORD_GET_CLASS (school), "town")));
+  g_assert_cmpuint (notified, ==, 3);
+  ar_record_set_text (school, "town", " \t ");
+  g_assert_null (ar_record_get_text (school, "town"));
+  ar_record_set_text (school, "town", NULL);
+  ar_record_set_text (school, "town", "");
+  g_assert_cmpuint (notified, ==, 4);
+}
+
 static void
 test_copy_and_equal (void)
 {
@@ -240,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/ar/record/dates-in-order", test_dates_in_order);
   g_test_add_func ("/ar/record/member-is-school-or-partner", test_member_is_school_or_partner);
   g_test_add_func ("/ar/record/properties-notify-on-change", test_properties_notify_on_change);
+  g_test_add_func ("/ar/record/set-text-compares-whole-values", test_set_text_compares_whole_values);
   g_test_add_func ("/ar/record/copy-and-equal", test_copy_and_equal);
   g_test_add_func ("/ar/record/search-key", test_search_key);
   g_test_add_func ("/ar/record/keys-fold-case", test_keys_fold_case);

@@ -32,6 +32,8 @@ struct _ArCsvReader
   gboolean      was_windows_1252;
   guint64       size;
   char          delimiter;
+  /* the bytes that end a run of plain text: the delimiter, quote, CR, LF */
+  gboolean      special[256];
 
   /* the bytes being read: buffer[position..length) are still to come,
    * and consumed bytes of the source came before the buffer */
@@ -52,7 +54,9 @@ struct _ArCsvReader
    * decoded only when asked for, since an importer reads 20 of 135 */
   GString      *record;
   gsize         field_start;
-  GArray       *starts;
+  gsize        *starts;
+  guint         n_starts;
+  guint         starts_size;
   GPtrArray    *decoded;
   GArray       *finished;
 };
@@ -77,7 +81,7 @@ ar_csv_reader_finalize (GObject *object)
   g_clear_pointer (&self->header, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_hash_table_unref);
   g_string_free (self->record, TRUE);
-  g_array_unref (self->starts);
+  g_free (self->starts);
   g_ptr_array_unref (self->decoded);
   g_array_unref (self->finished);
 
@@ -96,7 +100,8 @@ static void
 ar_csv_reader_init (ArCsvReader *self)
 {
   self->record = g_string_sized_new (4096);
-  self->starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 160);
+  self->starts_size = 160;
+  self->starts = g_new (gsize, self->starts_size);
   self->decoded = g_ptr_array_new_with_free_func (g_free);
   self->finished = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->columns = g_hash_table_new (g_str_hash, g_str_equal);
@@ -237,6 +242,10 @@ scan (ArCsvReader  *self,
     }
   self->was_windows_1252 = !valid;
   self->delimiter = most_counted_delimiter (&delimiter_count);
+  self->special[(guchar) self->delimiter] = TRUE;
+  self->special['"'] = TRUE;
+  self->special['\n'] = TRUE;
+  self->special['\r'] = TRUE;
 
   return TRUE;
 }
@@ -266,21 +275,30 @@ fill (ArCsvReader  *self,
 
 /* Ends the field being read, as it is; ar_csv_reader_get() trims and
  * decodes it when it is wanted. */
-static void
+static inline void
 finish_field (ArCsvReader *self)
 {
-  g_array_append_val (self->starts, self->field_start);
+  if (self->n_starts == self->starts_size)
+    {
+      self->starts_size *= 2;
+      self->starts = g_renew (gsize, self->starts, self->starts_size);
+    }
+  self->starts[self->n_starts++] = self->field_start;
   g_string_append_c (self->record, '\0');
   self->field_start = self->record->len;
 }
 
-static gboolean
+/* Called for every field: copies in place when the record has room,
+ * without a call into GLib. */
+static inline gboolean
 append_span (ArCsvReader  *self,
              const char   *span,
              gsize         length,
              GError      **error)
 {
-  if (self->record->len - self->field_start + length > AR_CSV_READER_MAX_FIELD)
+  GString *record = self->record;
+
+  if (record->len - self->field_start + length > AR_CSV_READER_MAX_FIELD)
     {
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
                    _("%s, line %u: a field is longer than %u KiB; this is not a GIAS extract"),
@@ -288,7 +306,14 @@ append_span (ArCsvReader  *self,
       return FALSE;
     }
 
-  g_string_append_len (self->record, span, length);
+  if (record->len + length < record->allocated_len)
+    {
+      memcpy (record->str + record->len, span, length);
+      record->len += length;
+      record->str[record->len] = '\0';
+    }
+  else
+    g_string_append_len (record, span, length);
 
   return TRUE;
 }
@@ -316,8 +341,10 @@ read_quoted (ArCsvReader  *self,
       text = self->buffer;
       quote = memchr (text + self->position, '"', self->length - self->position);
       end = quote ? (gsize) (quote - text) : self->length;
-      for (gsize i = self->position; i < end; i++)
-        self->line += text[i] == '\n';
+      /* line breaks inside quotes, rare: found with memchr, not byte by byte */
+      for (const char *p = text + self->position;
+           (p = memchr (p, '\n', text + end - p)) != NULL; p++)
+        self->line++;
       if (!append_span (self, text + self->position, end - self->position, error))
         return FALSE;
       self->position = end;
@@ -347,7 +374,7 @@ read_record (ArCsvReader  *self,
 
   g_string_truncate (self->record, 0);
   self->field_start = 0;
-  g_array_set_size (self->starts, 0);
+  self->n_starts = 0;
   g_ptr_array_set_size (self->decoded, 0);
   g_array_set_size (self->finished, 0);
 
@@ -383,8 +410,14 @@ read_record (ArCsvReader  *self,
       /* Plain text up to the next character that means something. */
       text = self->buffer;
       span = self->position;
-      while (span < self->length && text[span] != self->delimiter && text[span] != '"' && text[span] != '\n' && text[span] != '\r')
-        span++;
+      {
+        /* in locals: stores into the record could alias the reader */
+        const gboolean *special = self->special;
+        gsize length = self->length;
+
+        while (span < length && !special[(guchar) text[span]])
+          span++;
+      }
       if (!append_span (self, text + self->position, span - self->position, error))
         return FALSE;
       self->position = span;
@@ -511,7 +544,7 @@ ar_csv_reader_new_full (GFile         *file,
     }
 
   self->header = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < self->starts->len; i++)
+  for (guint i = 0; i < self->n_starts; i++)
     {
       char *name = g_strdup (ar_csv_reader_get (self, i));
 
@@ -638,7 +671,7 @@ guint
 ar_csv_reader_get_n_fields (ArCsvReader *self)
 {
   g_return_val_if_fail (AR_IS_CSV_READER (self), 0);
-  return self->starts->len;
+  return self->n_starts;
 }
 
 /**
@@ -657,27 +690,27 @@ ar_csv_reader_get (ArCsvReader *self,
 
   g_return_val_if_fail (AR_IS_CSV_READER (self), "");
 
-  if (column < 0 || (guint) column >= self->starts->len)
+  if (column < 0 || (guint) column >= self->n_starts)
     return "";
 
   if ((guint) column < self->finished->len && g_array_index (self->finished, gboolean, column))
     {
       const char *decoded = (guint) column < self->decoded->len ? g_ptr_array_index (self->decoded, column) : NULL;
 
-      return decoded ? decoded : self->record->str + g_array_index (self->starts, gsize, column);
+      return decoded ? decoded : self->record->str + self->starts[column];
     }
 
   /* Trim in place: the field ends in a nul byte of its own. */
-  field = self->record->str + g_array_index (self->starts, gsize, column);
+  field = self->record->str + self->starts[column];
   end = field + strlen (field);
   while (end > field && g_ascii_isspace (end[-1]))
     *--end = '\0';
   while (g_ascii_isspace (*field))
     field++;
-  g_array_index (self->starts, gsize, column) = field - self->record->str;
+  self->starts[column] = field - self->record->str;
 
-  if (self->finished->len < self->starts->len)
-    g_array_set_size (self->finished, self->starts->len);
+  if (self->finished->len < self->n_starts)
+    g_array_set_size (self->finished, self->n_starts);
   g_array_index (self->finished, gboolean, column) = TRUE;
 
   if (self->was_windows_1252)
@@ -688,8 +721,8 @@ ar_csv_reader_get (ArCsvReader *self,
         high = (guchar) *p >= 0x80;
       if (high)
         {
-          if (self->decoded->len < self->starts->len)
-            g_ptr_array_set_size (self->decoded, self->starts->len);
+          if (self->decoded->len < self->n_starts)
+            g_ptr_array_set_size (self->decoded, self->n_starts);
           g_ptr_array_index (self->decoded, column) = ar_text_from_windows_1252 (field, end - field, NULL);
           return g_ptr_array_index (self->decoded, column);
         }

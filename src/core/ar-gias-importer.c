@@ -327,6 +327,20 @@ title_case_if_shouting (const char *name)
 
 /* Saving -------------------------------------------------------------- */
 
+/* Printable ASCII, which ar_text_clean_line() would give back as it is:
+ * nearly every field, so most need no copy to find that out. */
+static gboolean
+is_plain_ascii (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p < 0x20 || *p >= 0x7f)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Copies the imported fields onto @record and saves it when any differ.
  * Fields GIAS does not know (notes) are never touched. */
 static gboolean
@@ -353,7 +367,7 @@ save_if_changed (ArStore        *store,
     {
       const char *text = fields[i].type == AR_FIELD_TEXT && (int) i != notes
                          ? g_value_get_string (ar_record_peek_value (incoming, i)) : NULL;
-      g_autofree char *clean = text != NULL ? ar_text_clean_line (text) : NULL;
+      g_autofree char *clean = text != NULL && !is_plain_ascii (text) ? ar_text_clean_line (text) : NULL;
 
       if (clean != NULL && !g_str_equal (clean, text))
         {
@@ -929,6 +943,9 @@ import_all (ArStore   *store,
   if (error != NULL && *error != NULL)
     return FALSE;
 
+  /* CHECK constraints once at the end, in this transaction */
+  ar_store_defer_checks (store);
+
   /* Trusts first, then schools, then the links between them. */
   for (ExtractKind kind = 0; kind < N_EXTRACTS; kind++)
     {
@@ -941,7 +958,7 @@ import_all (ArStore   *store,
         }
     }
 
-  return TRUE;
+  return ar_store_run_deferred_checks (store, error);
 }
 
 static gboolean

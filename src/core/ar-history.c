@@ -148,7 +148,12 @@ lookup (ArHistoryLog *log,
         const char   *table,
         gint64        id)
 {
-  g_autofree char *key = pending_key (table, id);
+  /* on the stack: an import looks up every record it saves */
+  char key[128];
+
+  if (g_hash_table_size (log->pending) == 0)
+    return NULL;
+  g_snprintf (key, sizeof key, "%s:%" G_GINT64_FORMAT, table, id);
 
   return g_hash_table_lookup (log->pending, key);
 }

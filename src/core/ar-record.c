@@ -539,6 +539,39 @@ ar_record_set_value (ArRecord     *self,
   g_return_if_fail (index < AR_RECORD_GET_CLASS (self)->n_fields);
 
   slot = &ensure_values (self)[index];
+
+  /* text into text, as imports set it field by field: trimmed and
+   * compared in place, copied once when it differs */
+  if (G_VALUE_HOLDS_STRING (slot) && G_VALUE_HOLDS_STRING (value))
+    {
+      const char *start = g_value_get_string (value);
+      const char *end;
+      const char *old = g_value_get_string (slot);
+
+      if (start != NULL)
+        {
+          while (g_ascii_isspace (*start))
+            start++;
+          end = start + strlen (start);
+          while (end > start && g_ascii_isspace (end[-1]))
+            end--;
+          if (end == start)
+            start = NULL;
+        }
+
+      if (start == NULL ? old == NULL
+                        : old != NULL && strncmp (old, start, end - start) == 0 && old[end - start] == '\0')
+        return;
+
+      g_value_take_string (slot, start != NULL ? g_strndup (start, end - start) : NULL);
+      g_clear_pointer (&priv->search_key, g_free);
+      if (priv->sort_keys != NULL)
+        g_clear_pointer (&priv->sort_keys[index], g_free);
+
+      g_object_notify_by_pspec (G_OBJECT (self), AR_RECORD_GET_CLASS (self)->field_pspecs[index]);
+      return;
+    }
+
   g_value_init (&normalised, G_VALUE_TYPE (slot));
   g_value_transform (value, &normalised);
 

@@ -23,6 +23,9 @@ void          ar_store_set_sql_error  (ArStore      *self,
 int           ar_store_begin_bulk     (ArStore      *self);
 void          ar_store_end_bulk       (ArStore      *self,
                                        int           saved);
+void          ar_store_defer_checks   (ArStore      *self);
+gboolean      ar_store_run_deferred_checks (ArStore  *self,
+                                            GError  **error);
 gboolean      ar_store_seed_missing_roles (ArStore  *self,
                                            GError  **error);
 
