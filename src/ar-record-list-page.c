@@ -1191,8 +1191,7 @@ ar_record_list_page_new (const ArSection *section)
     ArRecordClass *klass = g_type_class_ref (record_type);
 
     self->area_field = ar_record_class_field_index (klass, "area_id");
-    /* the list starts in name order, the loading thread's, with no column
-     * sorted */
+    /* the list starts sorted by name, as the loading thread sorts */
     self->sort_index = ar_record_class_field_index (klass, "name");
     self->sort_descending = FALSE;
     self->sort_known = TRUE;

@@ -599,6 +599,7 @@ test_reload_replaces_rows_in_steps (void)
   g_assert_cmpuint (most_in_sight, >, 0);
   g_assert_cmpuint (most_in_sight, <=, 6);
   wait_frames (GTK_WIDGET (window), 2);
+  ar_test_screenshot (GTK_WIDGET (window), "reload-renamed.png");
 
   g_assert_null (find_inscription (GTK_WIDGET (view), old_name));
   {
