@@ -1,0 +1,240 @@
+/* test-register-json-quick.c: a register file read the quick way gives
+ * what the checked way gives
+ *
+ * ar-register-json.c reads a plain register file straight into records
+ * and leaves anything else to json-glib's tree (the checked way). A byte
+ * order mark always sends a file the checked way, so each document here is
+ * imported twice, with and without one, and both must end the same: the
+ * same register or the same message.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ar-test-util.h"
+
+#define BOM "\xef\xbb\xbf"
+#define HEAD "{\"format\": \"alliance-register\", \"version\": 2, "
+
+/* The import of @document into a new register: its export, or its
+ * message after "ERROR: ". */
+static char *
+import_result (const char *document,
+               gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_test_store_new ();
+
+  if (!ar_register_json_import (store, document, length, "same.json", FALSE, &error))
+    return g_strdup_printf ("ERROR: %s", error->message);
+
+  return ar_test_export (store);
+}
+
+static void
+assert_same_both_ways (const char *document,
+                       gssize      length)
+{
+  g_autofree char *checked_text = NULL;
+  g_autofree char *quick = NULL;
+  g_autofree char *checked = NULL;
+
+  if (length < 0)
+    length = strlen (document);
+  checked_text = g_malloc (length + 4);
+  memcpy (checked_text, BOM, 3);
+  memcpy (checked_text + 3, document, length);
+  checked_text[length + 3] = '\0';
+
+  quick = import_result (document, length);
+  checked = import_result (checked_text, length + 3);
+  g_assert_cmpstr (quick, ==, checked);
+}
+
+/* Every character beyond ASCII in the strings written as \uXXXX, and a
+ * pair of them beyond the first plane, as another program might. */
+static char *
+escape_everything (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean in_string = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (in_string && c == '\\')
+        {
+          g_string_append_len (out, p, 2);
+          p++;
+          continue;
+        }
+      if (c == '"')
+        in_string = !in_string;
+      if (!in_string || c < 0x80)
+        g_string_append_unichar (out, c);
+      else if (c < 0x10000)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_printf (out, "\\u%04X\\u%04X",
+                                0xd800 + ((c - 0x10000) >> 10), 0xdc00 + ((c - 0x10000) & 0x3ff));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The sample register, with text of every awkward kind, reads back the
+ * same however its strings are written. */
+static void
+test_sample_both_ways (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) sample = ar_store_open_sample (&error);
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *back = NULL;
+
+  g_assert_no_error (error);
+  ar_test_set (sample, AR_TYPE_SCHOOL, 1, "notes",
+               "Quotes \" and\nnew lines\r\n, tabs\t, \\ / \x1b \x7f ünïcödé ✓ \xf0\x9f\x98\x80");
+  ar_test_set (sample, AR_TYPE_SCHOOL, 2, "notes", "\xe2\x80\xae RTL \xef\xbf\xbd");
+  text = ar_test_export (sample);
+
+  back = import_result (text, -1);
+  g_assert_cmpstr (back, ==, text);
+  assert_same_both_ways (text, -1);
+
+  escaped = escape_everything (text);
+  g_assert_nonnull (strstr (escaped, "\\u00fc"));
+  g_assert_nonnull (strstr (escaped, "\\uD83D\\uDE00"));
+  g_clear_pointer (&back, g_free);
+  back = import_result (escaped, -1);
+  g_assert_cmpstr (back, ==, text);
+  assert_same_both_ways (escaped, -1);
+}
+
+/* The history comes in either way. */
+static void
+test_history_both_ways (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) sample = ar_store_open_sample (&error);
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+
+  g_assert_no_error (error);
+  ar_test_set (sample, AR_TYPE_SCHOOL, 1, "name", "Renamed \xf0\x9f\x98\x80");
+  text = ar_register_json_export_with_history (sample, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "\"history\""));
+
+  g_assert_true (ar_register_json_import (store, text, -1, "history.json", FALSE, &error));
+  g_assert_no_error (error);
+  history = ar_history_list (store, NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+  /* the sample's entries and this import's own */
+  g_assert_cmpuint (history->len, >, 1);
+  assert_same_both_ways (text, -1);
+}
+
+/* Valid, or nearly, but not as this program writes a file: each reads
+ * the same as the checked way reads it, or is refused with its message. */
+static const char *unusual[] = {
+  /* valid */
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"n\\u0061me\": \"L\"}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"A\", \"name\": \"B\"}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"id\": 2, \"code\": \"855\", \"name\": \"A\"}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"Tab\there\"}]}",
+  HEAD "\"areas\": null, \"schools\": [], \"history\": null}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\"}], \"areas\": []}",
+  "{\"version\": 2, \"format\": \"alliance-\\u0072egister\"}",
+  "{\r\n\t\"format\" :\"alliance-register\",\"version\":1 ,\"areas\":[ {\"code\":\"855\" ,\"id\" :7,\"name\":\"L\"} ] }\n\n",
+  HEAD "\"roles\": [{\"id\": 1, \"code\": \"TSA\", \"title\": \"T\", \"position\": -0}]}",
+  HEAD "\"roles\": [{\"id\": 1, \"code\": \"TSA\", \"title\": \"T\", \"position\": -12}]}",
+  HEAD "\"roles\": [{\"id\": 1, \"code\": \"TSA\", \"title\": \"T\", \"position\": 1234567890123456789}]}",
+  HEAD "\"roles\": [{\"id\": 1, \"code\": \"TSA\", \"title\": \"T\", \"position\": 123456789012345678}]}",
+  HEAD "\"roles\": [{\"id\": 1, \"code\": \"TSA\", \"title\": \"T\", \"position\": 9223372036854775807}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"  855 \", \"name\": \" L\\n\"}]}",
+  HEAD "\"schools\": [{\"id\": 1, \"urn\": \"100001\", \"name\": \"A\"}, {\"id\": 2, \"urn\": \"100002\", \"name\": \"B\"}], "
+  "\"alliances\": [{\"id\": 1, \"name\": \"TA\"}], "
+  "\"alliance_members\": [{\"id\": 1, \"alliance_id\": 1, \"school_id\": 1, \"role\": \"teaching-school\"}, "
+  "{\"id\": 2, \"alliance_id\": 1, \"school_id\": 2, \"role\": \" teaching-school\"}]}",
+  /* refused */
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\"},]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\",}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\"}],}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\"} {\"id\": 2, \"code\": \"856\", \"name\": \"M\"}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\" \"name\": \"L\"}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\"}]",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\"}]} x",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": trUe}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": nul}]}",
+  HEAD "\"areas\": [{\"id\": 01, \"code\": \"855\", \"name\": \"L\"}]}",
+  HEAD "\"areas\": [{\"id\": 1x, \"code\": \"855\", \"name\": \"L\"}]}",
+  HEAD "\"areas\": [{\"id\": -, \"code\": \"855\", \"name\": \"L\"}]}",
+  HEAD "\"areas\": [{\"id\": 0, \"code\": \"855\", \"name\": \"L\"}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\\u00\"}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\\u0000x\"}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\\ud83d\\u0041\"}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\\ude00\"}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\\ud83d\"}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L\\\"}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"L",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": [\"L\"]}]}",
+  HEAD "\"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": {}}]}",
+  HEAD "\"areas\": [{}]}",
+  HEAD "\"areas\": [[]]}",
+  HEAD "\"areas\": [null]}",
+  HEAD "\"areas\": \"none\"}",
+  HEAD "\"history\": [[[[[[[[1]]]]]]]]}",
+  HEAD "\"history\": [{\"at\": 1.5e3}]}",
+  HEAD "\"history\": 12}",
+  HEAD "\"history\": [}",
+  "{}",
+  "",
+  "{\"format\": \"alliance-register\"}",
+  "{\"format\": \"alliance-register\", \"version\": 0}",
+  "{\"format\": \"alliance-register\", \"version\": 3}",
+  "{\"format\": \"Alliance-register\", \"version\": 2}",
+};
+
+static void
+test_unusual_both_ways (gconstpointer data)
+{
+  const char *document = *(const char * const *) data;
+
+  assert_same_both_ways (document, -1);
+}
+
+/* Text after a NUL the caller counted is not UTF-8 text; the quick way
+ * must not read past it either. */
+static void
+test_nul_in_length (void)
+{
+  static const char document[] = HEAD "\"areas\": []}\0 more";
+
+  assert_same_both_ways (document, sizeof document - 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ar/register-json-quick/sample-both-ways", test_sample_both_ways);
+  g_test_add_func ("/ar/register-json-quick/history-both-ways", test_history_both_ways);
+  g_test_add_func ("/ar/register-json-quick/nul-in-length", test_nul_in_length);
+  for (guint i = 0; i < G_N_ELEMENTS (unusual); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ar/register-json-quick/unusual/%u", i);
+
+      g_test_add_data_func (path, &unusual[i], test_unusual_both_ways);
+    }
+
+  return g_test_run ();
+}
