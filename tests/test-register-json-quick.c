@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "ar-store-private.h"
 #include "ar-test-util.h"
 
 #define BOM "\xef\xbb\xbf"
@@ -220,6 +221,69 @@ test_nul_in_length (void)
   assert_same_both_ways (document, sizeof document - 1);
 }
 
+/* The register's tables and indexes, by name. */
+static char *
+schema_of (ArStore *store)
+{
+  GString *schema = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ar_store_get_connection (store),
+                                       "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < 4; i++)
+      g_string_append_printf (schema, "%s%c", (const char *) sqlite3_column_text (stmt, i), i < 3 ? '|' : '\n');
+  sqlite3_finalize (stmt);
+
+  return g_string_free (schema, FALSE);
+}
+
+/* The import builds the indexes of links once, at its end: they are all
+ * there after it, and after one refused once they were gone. */
+static void
+test_indexes_come_back (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) sample = ar_store_open_sample (&error);
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *fresh = schema_of (store);
+  g_autofree char *after = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *exported_after = NULL;
+  sqlite3_stmt *stmt;
+  /* the last record is refused: the links' indexes are dropped by then */
+  static const char bad[] = HEAD "\"schools\": [{\"id\": 1, \"urn\": \"100001\", \"name\": \"A\"}, "
+                            "{\"id\": 2, \"urn\": \"100001\", \"name\": \"B\"}]}";
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (fresh, "index|school_area|school|CREATE INDEX school_area ON school (area_id)"));
+  text = ar_test_export (sample);
+  g_assert_true (ar_register_json_import (store, text, -1, "sample.json", FALSE, &error));
+  g_assert_no_error (error);
+  after = schema_of (store);
+  g_assert_cmpstr (after, ==, fresh);
+
+  exported = ar_test_export (store);
+  g_assert_false (ar_register_json_import (store, bad, -1, "bad.json", TRUE, &error));
+  g_assert_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "schools[1] (id 2): field “urn”: URN 100001 is already used by A"));
+  refused = schema_of (store);
+  g_assert_cmpstr (refused, ==, fresh);
+  exported_after = ar_test_export (store);
+  g_assert_cmpstr (exported_after, ==, exported);
+
+  /* and the register's own queries use them again */
+  g_assert_cmpint (sqlite3_prepare_v2 (ar_store_get_connection (store),
+                                       "EXPLAIN QUERY PLAN SELECT id FROM school WHERE area_id = 1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 3), "school_area"));
+  sqlite3_finalize (stmt);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +293,7 @@ main (int   argc,
   g_test_add_func ("/ar/register-json-quick/sample-both-ways", test_sample_both_ways);
   g_test_add_func ("/ar/register-json-quick/history-both-ways", test_history_both_ways);
   g_test_add_func ("/ar/register-json-quick/nul-in-length", test_nul_in_length);
+  g_test_add_func ("/ar/register-json-quick/indexes-come-back", test_indexes_come_back);
   for (guint i = 0; i < G_N_ELEMENTS (unusual); i++)
     {
       g_autofree char *path = g_strdup_printf ("/ar/register-json-quick/unusual/%u", i);
