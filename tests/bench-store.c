@@ -116,6 +116,10 @@ main (int   argc,
   g_print ("export JSON (%.1f MB): %.2f s, %.2f s of processor time\n", strlen (json) / 1e6, seconds, cpu);
   ar_bench_target ("export the register as JSON", seconds, 0.5, "s");
 
+  /* --write FILE leaves the exported register in FILE, to profile its import */
+  if (argc > 2 && strcmp (argv[1], "--write") == 0)
+    must (g_file_set_contents (argv[2], json, -1, &error), error);
+
   copy = ar_store_open (copy_path, &error);
   must (copy != NULL, error);
   start = g_get_monotonic_time ();

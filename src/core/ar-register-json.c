@@ -1008,6 +1008,479 @@ read_records (ImportData  *data,
   return TRUE;
 }
 
+/* The quick way in ---------------------------------------------------- */
+
+/* A register file as this program writes it is read straight into
+ * records, without json-glib's tree of a node per value (most of an
+ * England-scale import's time, and hundreds of megabytes). Anything
+ * this reader is not sure of, from a stray escape to a refused value,
+ * sends the whole document down the checked way below instead, which
+ * gives the messages; so a file is taken here only when the checked way
+ * would take it as well, with the same records. */
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+  GString    *text;   /* the last string read, unescaped */
+} Quick;
+
+typedef enum
+{
+  QUICK_STRING,
+  QUICK_INT,
+  QUICK_TRUE,
+  QUICK_FALSE,
+  QUICK_NULL,
+} QuickKind;
+
+static inline void
+quick_space (Quick *quick)
+{
+  while (quick->p < quick->end
+         && (*quick->p == ' ' || *quick->p == '\n' || *quick->p == '\r' || *quick->p == '\t'))
+    quick->p++;
+}
+
+static inline gboolean
+quick_char (Quick *quick,
+            char   c)
+{
+  quick_space (quick);
+  if (quick->p >= quick->end || *quick->p != c)
+    return FALSE;
+  quick->p++;
+  return TRUE;
+}
+
+/* A string into quick->text; @escaped says whether it held an escape. */
+static gboolean
+quick_string (Quick    *quick,
+              gboolean *escaped)
+{
+  const char *run;
+
+  quick_space (quick);
+  if (quick->p >= quick->end || *quick->p != '"')
+    return FALSE;
+  run = ++quick->p;
+  g_string_truncate (quick->text, 0);
+  *escaped = FALSE;
+
+  while (quick->p < quick->end)
+    {
+      guchar c = *quick->p;
+      int unit;
+
+      if (c == '"')
+        {
+          g_string_append_len (quick->text, run, quick->p - run);
+          quick->p++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return FALSE;
+      if (c != '\\')
+        {
+          quick->p++;
+          continue;
+        }
+
+      g_string_append_len (quick->text, run, quick->p - run);
+      *escaped = TRUE;
+      if (quick->end - quick->p < 2)
+        return FALSE;
+      switch (quick->p[1])
+        {
+        case '"': case '\\': case '/':
+          g_string_append_c (quick->text, quick->p[1]);
+          break;
+        case 'b': g_string_append_c (quick->text, '\b'); break;
+        case 'f': g_string_append_c (quick->text, '\f'); break;
+        case 'n': g_string_append_c (quick->text, '\n'); break;
+        case 'r': g_string_append_c (quick->text, '\r'); break;
+        case 't': g_string_append_c (quick->text, '\t'); break;
+        case 'u':
+          unit = hex_value (quick->p + 2, quick->end);
+          if (unit <= 0 || (unit >= 0xdc00 && unit <= 0xdfff))
+            return FALSE;
+          if (unit >= 0xd800 && unit <= 0xdbff)
+            {
+              int low = quick->end - quick->p >= 12 && quick->p[6] == '\\' && quick->p[7] == 'u'
+                        ? hex_value (quick->p + 8, quick->end) : -1;
+
+              if (low < 0xdc00 || low > 0xdfff)
+                return FALSE;
+              unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
+              quick->p += 6;
+            }
+          g_string_append_unichar (quick->text, unit);
+          quick->p += 4;
+          break;
+        default:
+          return FALSE;
+        }
+      quick->p += 2;
+      run = quick->p;
+    }
+
+  return FALSE;
+}
+
+static inline gboolean
+quick_word (Quick      *quick,
+            const char *word,
+            gsize       length)
+{
+  if ((gsize) (quick->end - quick->p) < length || memcmp (quick->p, word, length) != 0)
+    return FALSE;
+  quick->p += length;
+  return TRUE;
+}
+
+/* One string, whole number (no more than 18 digits, so never beyond 64
+ * bits), true, false or null; anything else is left to the checked way. */
+static gboolean
+quick_scalar (Quick     *quick,
+              QuickKind *kind,
+              gint64    *number)
+{
+  gboolean escaped;
+  gboolean negative = FALSE;
+  const char *digits;
+
+  quick_space (quick);
+  if (quick->p >= quick->end)
+    return FALSE;
+
+  switch (*quick->p)
+    {
+    case '"':
+      *kind = QUICK_STRING;
+      return quick_string (quick, &escaped);
+    case 't':
+      *kind = QUICK_TRUE;
+      return quick_word (quick, "true", 4);
+    case 'f':
+      *kind = QUICK_FALSE;
+      return quick_word (quick, "false", 5);
+    case 'n':
+      *kind = QUICK_NULL;
+      return quick_word (quick, "null", 4);
+    case '-':
+      negative = TRUE;
+      quick->p++;
+      break;
+    default:
+      break;
+    }
+
+  *kind = QUICK_INT;
+  *number = 0;
+  digits = quick->p;
+  while (quick->p < quick->end && g_ascii_isdigit (*quick->p))
+    *number = *number * 10 + (*quick->p++ - '0');
+  if (quick->p == digits || quick->p - digits > 18
+      || (*digits == '0' && (quick->p - digits > 1 || negative)))
+    return FALSE;
+  if (negative)
+    *number = -*number;
+
+  /* "12.5", "1e3", "12abc": not a whole number as this reader knows one */
+  return quick->p == quick->end || strchr (" \t\r\n,}]", *quick->p) != NULL;
+}
+
+/* The extent of one value, each of its strings and numbers as strict as
+ * above; for the history, which json-glib then reads on its own. */
+static gboolean
+quick_skip_value (Quick *quick,
+                  guint  depth)
+{
+  QuickKind kind;
+  gint64 number;
+  gboolean escaped;
+  char close;
+
+  quick_space (quick);
+  if (quick->p >= quick->end)
+    return FALSE;
+  if (*quick->p != '{' && *quick->p != '[')
+    {
+      /* decimal numbers are left to the checked way too */
+      return quick_scalar (quick, &kind, &number);
+    }
+  if (depth >= MAX_DEPTH - 1)
+    return FALSE;
+
+  close = *quick->p == '{' ? '}' : ']';
+  quick->p++;
+  if (quick_char (quick, close))
+    return TRUE;
+  do
+    {
+      if (close == '}' && (!quick_string (quick, &escaped) || escaped || !quick_char (quick, ':')))
+        return FALSE;
+      if (!quick_skip_value (quick, depth + 1))
+        return FALSE;
+    }
+  while (quick_char (quick, ','));
+
+  return quick_char (quick, close);
+}
+
+/* One record of @type; FALSE for anything the checked way should see. */
+static gboolean
+quick_record (Quick       *quick,
+              GType        type,
+              guint        position,
+              GHashTable  *ids,
+              GPtrArray   *records)
+{
+  g_autoptr(ArRecord) record = g_object_new (type, NULL);
+  ArRecordClass *klass = AR_RECORD_GET_CLASS (record);
+  guint64 seen = 0;
+  gint64 id = 0;
+  gboolean escaped;
+
+  if (klass->n_fields >= 64 || !quick_char (quick, '{'))
+    return FALSE;
+
+  do
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      const ArField *field;
+      QuickKind kind;
+      gint64 number = 0;
+      int index;
+
+      if (!quick_string (quick, &escaped) || escaped || !quick_char (quick, ':'))
+        return FALSE;
+
+      if (g_str_equal (quick->text->str, "id"))
+        {
+          if (id != 0 || !quick_scalar (quick, &kind, &id) || kind != QUICK_INT || id <= 0)
+            return FALSE;
+          ar_record_set_id (record, id);
+          continue;
+        }
+
+      index = ar_record_class_field_index (klass, quick->text->str);
+      if (index < 0 || (seen & (G_GUINT64_CONSTANT (1) << index)) != 0
+          || !quick_scalar (quick, &kind, &number))
+        return FALSE;
+      seen |= G_GUINT64_CONSTANT (1) << index;
+      field = &klass->fields[index];
+
+      /* as read_field() takes them */
+      switch (field->type)
+        {
+        case AR_FIELD_LINK:
+          if (kind == QUICK_NULL)
+            continue;
+          if (kind != QUICK_INT || number <= 0)
+            return FALSE;
+          g_value_init (&value, G_TYPE_INT64);
+          g_value_set_int64 (&value, number);
+          break;
+
+        case AR_FIELD_INTEGER:
+          if (kind != QUICK_INT)
+            return FALSE;
+          g_value_init (&value, G_TYPE_INT64);
+          g_value_set_int64 (&value, number);
+          break;
+
+        case AR_FIELD_BOOLEAN:
+          if (kind != QUICK_TRUE && kind != QUICK_FALSE)
+            return FALSE;
+          g_value_init (&value, G_TYPE_BOOLEAN);
+          g_value_set_boolean (&value, kind == QUICK_TRUE);
+          break;
+
+        case AR_FIELD_TEXT:
+        case AR_FIELD_DATE:
+        case AR_FIELD_CHOICE:
+        case AR_FIELD_CODE_LINK:
+        default:
+          if (kind == QUICK_NULL)
+            continue;
+          if (kind != QUICK_STRING)
+            return FALSE;
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_static_string (&value, quick->text->str);
+          break;
+        }
+      ar_record_set_value (record, index, &value);
+    }
+  while (quick_char (quick, ','));
+
+  if (!quick_char (quick, '}') || id == 0 || g_hash_table_contains (ids, &id))
+    return FALSE;
+
+  /* an older file's teaching-school member is rewritten by the checked way */
+  if (type == AR_TYPE_ALLIANCE_MEMBER
+      && g_strcmp0 (ar_record_get_text (record, "role"), "teaching-school") == 0)
+    return FALSE;
+
+  if (!ar_record_validate (record, NULL))
+    return FALSE;
+
+  g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+  g_object_set_data (G_OBJECT (record), "ar-json-position", GUINT_TO_POINTER (position));
+  g_ptr_array_add (records, g_steal_pointer (&record));
+  return TRUE;
+}
+
+static gboolean
+quick_history (ImportData *data,
+               Quick      *quick)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *start;
+  JsonNode *node;
+
+  quick_space (quick);
+  start = quick->p;
+  if (!quick_skip_value (quick, 1)
+      || !json_parser_load_from_data (parser, start, quick->p - start, NULL))
+    return FALSE;
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  data->history = ar_history_from_json (node, data->source, NULL);
+  return data->history != NULL;
+}
+
+static gboolean
+quick_document (ImportData  *data,
+                Quick       *quick,
+                GPtrArray  **lists)
+{
+  guint n_types;
+  const GType *types = ar_record_types (&n_types);
+  guint seen = 0;  /* format, version, history, then each list */
+  gboolean escaped;
+
+  if (!quick_char (quick, '{'))
+    return FALSE;
+
+  do
+    {
+      const char *member;
+      QuickKind kind;
+      gint64 number;
+      int slot = -1;
+      int t = -1;
+
+      if (!quick_string (quick, &escaped) || escaped || !quick_char (quick, ':'))
+        return FALSE;
+      member = quick->text->str;
+
+      for (guint i = 0; i < n_types && t < 0; i++)
+        {
+          if (g_str_equal (member, array_for_table (AR_RECORD_CLASS (g_type_class_peek (types[i]))->table)))
+            t = i;
+        }
+      slot = g_str_equal (member, "format") ? 0 : g_str_equal (member, "version") ? 1
+             : g_str_equal (member, "history") ? 2 : t >= 0 ? 3 + t : -1;
+
+      /* each known member once, or the checked way says what it makes of it */
+      if (slot < 0 || (seen & (1u << slot)) != 0)
+        return FALSE;
+      seen |= 1u << slot;
+
+      if (slot == 0)
+        {
+          if (!quick_scalar (quick, &kind, &number) || kind != QUICK_STRING
+              || !g_str_equal (quick->text->str, AR_REGISTER_JSON_FORMAT))
+            return FALSE;
+          continue;
+        }
+      if (slot == 1)
+        {
+          if (!quick_scalar (quick, &kind, &number) || kind != QUICK_INT
+              || number < 1 || number > AR_REGISTER_JSON_VERSION)
+            return FALSE;
+          continue;
+        }
+      if (slot == 2)
+        {
+          if (!quick_history (data, quick))
+            return FALSE;
+          continue;
+        }
+
+      if (quick_word (quick, "null", 4))
+        continue;
+      if (!quick_char (quick, '['))
+        return FALSE;
+      if (!quick_char (quick, ']'))
+        {
+          g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+          guint position = 0;
+
+          do
+            {
+              if (!quick_record (quick, types[t], position++, ids, lists[t]))
+                return FALSE;
+            }
+          while (quick_char (quick, ','));
+          if (!quick_char (quick, ']'))
+            return FALSE;
+        }
+    }
+  while (quick_char (quick, ','));
+
+  if (!quick_char (quick, '}'))
+    return FALSE;
+  quick_space (quick);
+
+  return quick->p == quick->end && (seen & 3) == 3;
+}
+
+/* Reads @text into @data as read_document() would, or returns FALSE
+ * having read nothing. */
+static gboolean
+read_document_quickly (ImportData *data,
+                       const char *text,
+                       gsize       length)
+{
+  g_autoptr(GString) buffer = g_string_sized_new (256);
+  Quick quick = { text, text + length, buffer };
+  guint n_types;
+  const GType *types = ar_record_types (&n_types);
+  GPtrArray *lists[G_N_ELEMENTS (array_names)];
+  gboolean ok;
+
+  g_assert (n_types <= G_N_ELEMENTS (array_names) && n_types + 3 < 32);
+
+  for (guint t = 0; t < n_types; t++)
+    {
+      lists[t] = g_ptr_array_new_with_free_func (g_object_unref);
+      g_type_class_ref (types[t]);
+    }
+
+  ok = quick_document (data, &quick, lists);
+  for (guint t = 0; t < n_types; t++)
+    {
+      if (ok)
+        {
+          if (types[t] == AR_TYPE_ROLE && lists[t]->len > 0)
+            data->has_roles = TRUE;
+          g_ptr_array_extend_and_steal (data->records, lists[t]);
+        }
+      else
+        g_ptr_array_unref (lists[t]);
+      g_type_class_unref (g_type_class_peek (types[t]));
+    }
+  if (!ok)
+    g_clear_pointer (&data->history, g_ptr_array_unref);
+
+  return ok;
+}
+
 static gboolean
 read_document (ImportData  *data,
                const char  *text,
@@ -1032,6 +1505,9 @@ read_document (ImportData  *data,
                    _("%s is not a register file: it is not UTF-8 text"), data->source);
       return FALSE;
     }
+
+  if (read_document_quickly (data, text, length))
+    return TRUE;
 
   {
     g_autoptr(GArray) patches = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -1188,12 +1664,57 @@ refused_field (ArStore      *store,
   return -1;
 }
 
+/* The indexes of links, which the import's own checks do not use (they
+ * look records up by id and by unique value): dropped for the import and
+ * built once at its end, in the same transaction, from the whole table
+ * rather than row by row. Returns the SQL that builds them again. */
+static GPtrArray *
+drop_link_indexes (ArStore  *store,
+                   GError  **error)
+{
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ar_store_prepare (store,
+                           "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                           " AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name NOT LIKE 'history%' ORDER BY name",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ar_store_set_sql_error (store, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      char *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) names->pdata[i]);
+      gboolean ok = ar_store_exec (store, sql, error);
+
+      sqlite3_free (sql);
+      if (!ok)
+        return NULL;
+    }
+
+  return g_steal_pointer (&indexes);
+}
+
 static gboolean
 write_records (ArStore   *store,
                gpointer   user_data,
                GError   **error)
 {
   ImportData *data = user_data;
+  g_autoptr(GPtrArray) indexes = NULL;
 
   if (!data->replace && !ar_store_is_empty (store))
     {
@@ -1208,6 +1729,10 @@ write_records (ArStore   *store,
     return FALSE;
 
   if (data->has_roles && !ar_store_exec (store, "DELETE FROM role", error))
+    return FALSE;
+
+  indexes = drop_link_indexes (store, error);
+  if (indexes == NULL)
     return FALSE;
 
   for (guint i = 0; i < data->records->len; i++)
@@ -1230,6 +1755,12 @@ write_records (ArStore   *store,
                             message != NULL ? message : local_error->message);
           return FALSE;
         }
+    }
+
+  for (guint i = 0; i < indexes->len; i++)
+    {
+      if (!ar_store_exec (store, indexes->pdata[i], error))
+        return FALSE;
     }
 
   /* the file's history comes too, before this import's own entry */
