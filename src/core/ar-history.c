@@ -1212,6 +1212,83 @@ ar_history_insert (ArStore    *store,
  * Returns: (transfer full) (nullable): the changed record's name as it is
  *   now, or as the change recorded it when the record is gone
  */
+/* Records that only link two others have no name of their own: they are
+ * named by what they link, as the window lists them */
+static const struct
+{
+  const char *table;
+  const char *members[2];   /* the first that is set names the member */
+  const char *group;
+} link_records[] = {
+  { "alliance_member", { "school_id", "organisation_id" }, "alliance_id" },
+  { "trust_academy", { "school_id", NULL }, "trust_id" },
+};
+
+/* The name of what @field links to: from @record, or from @values (a
+ * deleted record's values as the change kept them) */
+static char *
+linked_name (ArStore       *store,
+             ArRecordClass *klass,
+             ArRecord      *record,
+             JsonObject    *values,
+             const char    *field)
+{
+  int index = ar_record_class_field_index (klass, field);
+  ArRecordClass *target;
+  gint64 id = 0;
+
+  if (index < 0 || (target = ar_record_class_for_table (klass->fields[index].link_table)) == NULL)
+    return NULL;
+  if (record != NULL)
+    id = ar_record_get_integer (record, field);
+  else if (values != NULL && json_object_has_member (values, field)
+           && JSON_NODE_HOLDS_VALUE (json_object_get_member (values, field))
+           && json_node_get_value_type (json_object_get_member (values, field)) == G_TYPE_INT64)
+    id = json_object_get_int_member (values, field);
+
+  return id > 0 ? ar_store_describe (store, G_TYPE_FROM_CLASS (target), id) : NULL;
+}
+
+/* "Oak Primary in Soar Valley Learning Alliance", or NULL when @change is
+ * not to a link record or what it linked is gone */
+static char *
+link_record_name (ArStore        *store,
+                  ArRecordClass  *klass,
+                  ArRecordChange *change)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(ArRecord) record = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *group = NULL;
+  JsonObject *values = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (link_records); i++)
+    {
+      if (!g_str_equal (link_records[i].table, klass->table))
+        continue;
+
+      if (change->change != AR_HISTORY_DELETED)
+        record = ar_store_get (store, G_TYPE_FROM_CLASS (klass), change->record_id, NULL);
+      if (record == NULL)
+        values = values_object (change->old_values, parser);
+      if (record == NULL && values == NULL)
+        return NULL;
+
+      for (guint m = 0; member == NULL && m < G_N_ELEMENTS (link_records[i].members); m++)
+        if (link_records[i].members[m] != NULL)
+          member = linked_name (store, klass, record, values, link_records[i].members[m]);
+      group = linked_name (store, klass, record, values, link_records[i].group);
+      if (member == NULL || group == NULL)
+        return NULL;
+
+      /* TRANSLATORS: a school's place in an alliance or a trust, as the
+       * history names it: "Oak Primary in Soar Valley Learning Alliance" */
+      return g_strdup_printf (_("%s in %s"), member, group);
+    }
+
+  return NULL;
+}
+
 char *
 ar_history_record_name (ArStore        *store,
                         ArRecordChange *change)
@@ -1221,7 +1298,9 @@ ar_history_record_name (ArStore        *store,
   const char * const members[] = { "old", "new" };
   char *name = NULL;
 
-  if (klass != NULL && change->change != AR_HISTORY_DELETED)
+  if (klass != NULL)
+    name = link_record_name (store, klass, change);
+  if (name == NULL && klass != NULL && change->change != AR_HISTORY_DELETED)
     name = ar_store_describe (store, G_TYPE_FROM_CLASS (klass), change->record_id);
 
   for (guint i = 0; name == NULL && i < G_N_ELEMENTS (members); i++)
