@@ -155,6 +155,9 @@ refilter (ArHistoryPage *self)
   gboolean to_ok;
   const char *from = date_filter (self->from_entry, &from_ok);
   const char *to = date_filter (self->to_entry, &to_ok);
+  /* the days as the list shows times, in local time */
+  g_autofree char *from_at = ar_history_day_start (from, 0);
+  g_autofree char *until_at = ar_history_day_start (to, 1);
   g_autofree char *subtitle = NULL;
 
   /* the drop-downs say they changed while init fills them */
@@ -176,10 +179,9 @@ refilter (ArHistoryPage *self)
     {
       ArChangeEntry *entry = g_ptr_array_index (self->entries, i);
 
-      /* entries are in UTC; a day is compared by its first ten characters */
-      if (from != NULL && strncmp (entry->at, from, 10) < 0)
+      if (from_at != NULL && strcmp (entry->at, from_at) < 0)
         continue;
-      if (to != NULL && strncmp (entry->at, to, 10) > 0)
+      if (until_at != NULL && strcmp (entry->at, until_at) >= 0)
         continue;
       if (source != NULL && g_strcmp0 (entry->source, source) != 0)
         continue;
@@ -656,7 +658,8 @@ ar_history_page_set_store (ArHistoryPage *self,
  * @from: (nullable): the first day, YYYY-MM-DD
  * @to: (nullable): the last day
  *
- * Shows the changes made from @from to @to (in UTC), of every kind and
+ * Shows the changes made from @from to @to (local days, as the list
+ * shows times), of every kind and
  * from anywhere.
  */
 void

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "ar-core.h"
 #include "ar-history-private.h"
@@ -1457,6 +1458,38 @@ ar_history_format_time (const char *at)
     return g_strdup (at);
 
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/**
+ * ar_history_day_start:
+ * @day: a date, YYYY-MM-DD
+ * @days_after: how many days after @day
+ *
+ * Entries are kept in UTC but shown in local time, so a day a person
+ * picks begins at local midnight: compare an entry's time with this (the
+ * two strings sort as the times do).
+ *
+ * Returns: (transfer full) (nullable): when the day @days_after @day
+ *   begins in the local time zone, as an entry's time in UTC
+ *   ("YYYY-MM-DDTHH:MM:SSZ"), or %NULL if @day is not a date
+ */
+char *
+ar_history_day_start (const char *day,
+                      int         days_after)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  int year, month, day_of_month;
+
+  if (day == NULL || !ar_date_is_valid (day) || sscanf (day, "%d-%d-%d", &year, &month, &day_of_month) != 3)
+    return NULL;
+
+  local = g_date_time_new_local (year, month, day_of_month, 0, 0, 0);
+  later = local != NULL ? g_date_time_add_days (local, days_after) : NULL;
+  utc = later != NULL ? g_date_time_to_utc (later) : NULL;
+
+  return utc != NULL ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 }
 
 /* Restoring what a deletion took ------------------------------------------ */
