@@ -1,5 +1,6 @@
 /* test-history-period.c: the History page's period, in the days the list
- * shows (local time, though the register keeps UTC)
+ * shows (local time, though the register keeps UTC), and its date entries
+ * in a narrow window
  *
  * Screenshots go to $AR_BUILD_DIR/screenshots/.
  *
@@ -80,6 +81,44 @@ test_local_days (void)
   ar_test_settle ();
 }
 
+/* At the narrowest the window goes, each date entry still shows all of
+ * its placeholder, so the user knows which is which and the form */
+static void
+test_narrow (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open_sample (&error);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  ArWindow *window;
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  window = ar_test_window_new (store, 360, 700);
+  ar_test_activate (window, "win.show-section", "history");
+  page = GTK_WIDGET (window->history_page);
+  ar_test_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+
+  ar_test_screenshot (GTK_WIDGET (window), "history-page-360.png");
+  ar_test_find_all (page, GTK_TYPE_ENTRY, entries);
+  g_assert_cmpuint (entries->len, ==, 2);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GtkWidget *entry = g_ptr_array_index (entries, i);
+      /* GtkText shows the placeholder in a label of its own */
+      GtkWidget *placeholder = ar_test_find_widget (entry, GTK_TYPE_LABEL);
+
+      g_assert_nonnull (placeholder);
+      g_assert_true (gtk_widget_get_mapped (placeholder));
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (placeholder))))
+        g_error ("“%s” is cut short in an entry %d px wide", gtk_label_get_text (GTK_LABEL (placeholder)),
+                 gtk_widget_get_width (entry));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ar_test_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -90,6 +129,7 @@ main (int   argc,
   ar_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/history-period/local-days", test_local_days);
+  g_test_add_func ("/history-period/narrow", test_narrow);
 
   return g_test_run ();
 }
