@@ -306,11 +306,16 @@ change_title (ArHistoryPage  *self,
   g_autofree char *name = NULL;
 
   if (change->last_id > 0)
-    /* TRANSLATORS: "School 12 to 480 added (469)": a run of records by id */
-    return g_strdup_printf (_("%s %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " %s (%" G_GINT64_FORMAT ")"),
-                            kind_label (change->kind), change->record_id, change->last_id,
-                            ar_history_change_label (change->change),
-                            change->last_id - change->record_id + 1);
+    {
+      /* xgettext cannot see through G_GINT64_FORMAT: the numbers go in as text */
+      g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, change->record_id);
+      g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, change->last_id);
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, change->last_id - change->record_id + 1);
+
+      /* TRANSLATORS: "School 12 to 480 added (469)": a run of records by id */
+      return g_strdup_printf (_("%s %s to %s %s (%s)"), kind_label (change->kind), first, last,
+                              ar_history_change_label (change->change), count);
+    }
 
   name = ar_history_record_name (self->store, change);
   if (name == NULL)

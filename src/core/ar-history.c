@@ -1511,8 +1511,12 @@ load_entry (ArStore  *store,
     }
 
   if (entries != NULL)
-    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
-                 _("The history has no entry %" G_GINT64_FORMAT), entry_id);
+    {
+      /* xgettext cannot see through G_GINT64_FORMAT: the number goes in as text */
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry_id);
+
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND, _("The history has no entry %s"), id);
+    }
   return NULL;
 }
 
@@ -1573,9 +1577,10 @@ deleted_record (ArRecordChange  *change,
 
   if (klass == NULL || values == NULL)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, change->record_id);
+
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                   _("The history does not hold the deleted %s %" G_GINT64_FORMAT),
-                   change->kind, change->record_id);
+                   _("The history does not hold the deleted %s %s"), change->kind, id);
       return NULL;
     }
 
@@ -1587,9 +1592,11 @@ deleted_record (ArRecordChange  *change,
 
       if (node != NULL && !set_recorded_value (record, i, &klass->fields[i], node))
         {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, change->record_id);
+
           g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                       _("The history’s value for “%s” of the deleted %s %" G_GINT64_FORMAT " does not fit"),
-                       klass->fields[i].name, change->kind, change->record_id);
+                       _("The history’s value for “%s” of the deleted %s %s does not fit"),
+                       klass->fields[i].name, change->kind, id);
           return NULL;
         }
     }
