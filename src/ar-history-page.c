@@ -155,6 +155,9 @@ refilter (ArHistoryPage *self)
   gboolean to_ok;
   const char *from = date_filter (self->from_entry, &from_ok);
   const char *to = date_filter (self->to_entry, &to_ok);
+  /* the days as the list shows times, in local time */
+  g_autofree char *from_at = ar_history_day_start (from, 0);
+  g_autofree char *until_at = ar_history_day_start (to, 1);
   g_autofree char *subtitle = NULL;
 
   /* the drop-downs say they changed while init fills them */
@@ -176,10 +179,9 @@ refilter (ArHistoryPage *self)
     {
       ArChangeEntry *entry = g_ptr_array_index (self->entries, i);
 
-      /* entries are in UTC; a day is compared by its first ten characters */
-      if (from != NULL && strncmp (entry->at, from, 10) < 0)
+      if (from_at != NULL && strcmp (entry->at, from_at) < 0)
         continue;
-      if (to != NULL && strncmp (entry->at, to, 10) > 0)
+      if (until_at != NULL && strcmp (entry->at, until_at) >= 0)
         continue;
       if (source != NULL && g_strcmp0 (entry->source, source) != 0)
         continue;
@@ -304,11 +306,16 @@ change_title (ArHistoryPage  *self,
   g_autofree char *name = NULL;
 
   if (change->last_id > 0)
-    /* TRANSLATORS: "School 12 to 480 added (469)": a run of records by id */
-    return g_strdup_printf (_("%s %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " %s (%" G_GINT64_FORMAT ")"),
-                            kind_label (change->kind), change->record_id, change->last_id,
-                            ar_history_change_label (change->change),
-                            change->last_id - change->record_id + 1);
+    {
+      /* xgettext cannot see through G_GINT64_FORMAT: the numbers go in as text */
+      g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, change->record_id);
+      g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, change->last_id);
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, change->last_id - change->record_id + 1);
+
+      /* TRANSLATORS: "School 12 to 480 added (469)": a run of records by id */
+      return g_strdup_printf (_("%s %s to %s %s (%s)"), kind_label (change->kind), first, last,
+                              ar_history_change_label (change->change), count);
+    }
 
   name = ar_history_record_name (self->store, change);
   if (name == NULL)
@@ -656,7 +663,8 @@ ar_history_page_set_store (ArHistoryPage *self,
  * @from: (nullable): the first day, YYYY-MM-DD
  * @to: (nullable): the last day
  *
- * Shows the changes made from @from to @to (in UTC), of every kind and
+ * Shows the changes made from @from to @to (local days, as the list
+ * shows times), of every kind and
  * from anywhere.
  */
 void

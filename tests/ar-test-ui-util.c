@@ -11,6 +11,7 @@
 
 #include "ar-application.h"
 #include "ar-test-ui-util.h"
+#include "ar-window-private.h"
 
 /* GTK and libadwaita as the application sets them up, without animations so
  * that screenshots show end states. */
@@ -114,4 +115,206 @@ ar_test_find_message_dialog (GtkWindow *parent)
     }
 
   return NULL;
+}
+
+/* The AdwMessageDialog showing over @parent that offers @response, or %NULL. */
+GtkWindow *
+ar_test_find_dialog (GtkWindow  *parent,
+                     const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      /* still held by the list of toplevels */
+      if (ADW_IS_MESSAGE_DIALOG (toplevel)
+          && gtk_window_get_transient_for (toplevel) == parent
+          && gtk_widget_get_visible (GTK_WIDGET (toplevel))
+          && adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (toplevel), response))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+/* A top-level window of @type that is showing, or %NULL. */
+GtkWindow *
+ar_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      /* still held by the list of toplevels */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+/* A window on @store, @width by @height, shown and drawn once. */
+ArWindow *
+ar_test_window_new (ArStore *store,
+                    int      width,
+                    int      height)
+{
+  ArWindow *window = ar_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  ar_test_settle ();
+
+  return window;
+}
+
+/* Activates the window's @action, with the string @target if not %NULL,
+ * as a menu item or shortcut would. */
+void
+ar_test_activate (ArWindow   *window,
+                  const char *action,
+                  const char *target)
+{
+  if (target != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  ar_test_settle ();
+}
+
+/* The window's list page for records of @type. */
+ArRecordListPage *
+ar_test_page (ArWindow *window,
+              GType     type)
+{
+  ArRecordListPage *list = ar_window_get_page_for_type (window, type);
+
+  g_assert_nonnull (list);
+
+  return list;
+}
+
+void
+ar_test_wait_frames (GtkWidget *widget,
+                     int        n)
+{
+  for (int i = 0; i < n; i++)
+    {
+      gtk_test_widget_wait_for_draw (widget);
+      ar_test_settle ();
+    }
+}
+
+/* The first widget under @widget (or @widget) that @matches, depth first:
+ * the tests look for widgets a page or dialog has one of. */
+typedef gboolean (*Match) (GtkWidget  *widget,
+                           GType       type,
+                           const char *text);
+
+static GtkWidget *
+find_first (GtkWidget  *widget,
+            Match       matches,
+            GType       type,
+            const char *text)
+{
+  if (matches (widget, type, text))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first (child, matches, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget  *widget,
+            GType       type,
+            const char *text)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, type);
+}
+
+static gboolean
+is_named (GtkWidget  *widget,
+          GType       type,
+          const char *name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+has_tooltip (GtkWidget  *widget,
+             GType       type,
+             const char *tooltip)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+         && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+has_action (GtkWidget  *widget,
+            GType       type,
+            const char *action_name)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+         && GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+GtkWidget *
+ar_test_find_widget (GtkWidget *widget,
+                     GType      type)
+{
+  return find_first (widget, is_of_type, type, NULL);
+}
+
+/* Every widget of @type under @widget, in tree order, added to @found. */
+void
+ar_test_find_all (GtkWidget *widget,
+                  GType      type,
+                  GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ar_test_find_all (child, type, found);
+}
+
+/* The widget that gtk_widget_set_name() or a template's name="" named @name. */
+GtkWidget *
+ar_test_find_named (GtkWidget  *widget,
+                    const char *name)
+{
+  return find_first (widget, is_named, G_TYPE_INVALID, name);
+}
+
+/* A widget of @type (GTK_TYPE_WIDGET for any) whose tooltip is @tooltip. */
+GtkWidget *
+ar_test_find_tooltip (GtkWidget  *widget,
+                      GType       type,
+                      const char *tooltip)
+{
+  return find_first (widget, has_tooltip, type, tooltip);
+}
+
+/* A widget of @type (GTK_TYPE_ACTIONABLE for any) bound to @action_name. */
+GtkWidget *
+ar_test_find_actionable (GtkWidget  *widget,
+                         GType       type,
+                         const char *action_name)
+{
+  return find_first (widget, has_action, type, action_name);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "ar-test-util.h"
@@ -376,4 +377,87 @@ ar_test_command_output (const char *format,
     g_error ("“%s” failed", command);
 
   return out;
+}
+
+/* Every entry of the register's history, newest first. */
+GPtrArray *
+ar_test_history (ArStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = ar_history_list (store, NULL, NULL, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (entries);
+
+  return entries;
+}
+
+/* The change @entry made to the @kind record @id; there must be one. */
+ArRecordChange *
+ar_test_find_change (ArChangeEntry *entry,
+                     const char    *kind,
+                     gint64         id)
+{
+  for (guint i = 0; i < entry->changes->len; i++)
+    {
+      ArRecordChange *change = g_ptr_array_index (entry->changes, i);
+
+      if (g_str_equal (change->kind, kind) && change->record_id == id)
+        return change;
+    }
+
+  g_error ("no change to %s %" G_GINT64_FORMAT, kind, id);
+}
+
+/* An import of the sheet @text, read as a file named @file_name. */
+ArTableImport *
+ar_test_table_import_new (ArStore     *store,
+                          ArTableKind  kind,
+                          const char  *file_name,
+                          const char  *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArTableReader) reader = ar_table_reader_new_for_bytes (bytes, file_name, &error);
+
+  g_assert_no_error (error);
+  return ar_table_import_new (store, reader, kind);
+}
+
+/* The same, planned: what each row would do. */
+ArTableImport *
+ar_test_table_import_plan (ArStore     *store,
+                           ArTableKind  kind,
+                           const char  *file_name,
+                           const char  *text)
+{
+  g_autoptr(GError) error = NULL;
+  ArTableImport *import = ar_test_table_import_new (store, kind, file_name, text);
+
+  ar_table_import_plan (import, &error);
+  g_assert_no_error (error);
+  return import;
+}
+
+/* Row @row of @import does @action and says @message_part. */
+void
+ar_test_assert_row (ArTableImport    *import,
+                    guint             row,
+                    ArTableRowAction  action,
+                    const char       *message_part)
+{
+  const char *message = ar_table_import_get_row_message (import, row);
+
+  if (ar_table_import_get_row_action (import, row) != action || strstr (message, message_part) == NULL)
+    g_error ("row %u: %d “%s”, expected %d with “%s”", row,
+             ar_table_import_get_row_action (import, row), message, action, message_part);
+}
+
+void
+ar_test_commit (ArTableImport *import)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ar_table_import_commit (import, &error));
+  g_assert_no_error (error);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ar-core.h"
+#include "ar-table-import.h"
 
 G_BEGIN_DECLS
 
@@ -60,5 +61,24 @@ char    *ar_test_command_output     (const char *format,
 char    *ar_test_run                (const char *command_line,
                                      int        *exit_status,
                                      char      **standard_error);
+
+GPtrArray      *ar_test_history          (ArStore        *store);
+ArRecordChange *ar_test_find_change      (ArChangeEntry  *entry,
+                                          const char     *kind,
+                                          gint64          id);
+
+ArTableImport *ar_test_table_import_new  (ArStore          *store,
+                                          ArTableKind       kind,
+                                          const char       *file_name,
+                                          const char       *text);
+ArTableImport *ar_test_table_import_plan (ArStore          *store,
+                                          ArTableKind       kind,
+                                          const char       *file_name,
+                                          const char       *text);
+void           ar_test_assert_row        (ArTableImport    *import,
+                                          guint             row,
+                                          ArTableRowAction  action,
+                                          const char       *message_part);
+void           ar_test_commit            (ArTableImport    *import);
 
 G_END_DECLS

@@ -325,6 +325,64 @@ test_export_import (Fixture       *fixture,
   assert_contains (out, "import (sample.json): ");
 }
 
+/* A record that only links two others is named by them, as the History
+ * page names it: the school and the alliance, the school and the trust;
+ * and still so once it is deleted. */
+static void
+test_link_names (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArStore) store = ar_store_open (fixture->database, &error);
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GListModel) academies = NULL;
+  g_autoptr(ArRecord) member = NULL;
+  g_autoptr(ArRecord) academy = NULL;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autofree char *school = NULL;
+  g_autofree char *alliance = NULL;
+  g_autofree char *trust = NULL;
+  g_autofree char *academy_school = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *deleted = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_assert_no_error (error);
+  members = ar_store_list (store, AR_TYPE_ALLIANCE_MEMBER, &error);
+  g_assert_no_error (error);
+  academies = ar_store_list (store, AR_TYPE_TRUST_ACADEMY, &error);
+  g_assert_no_error (error);
+  member = g_list_model_get_item (members, 0);
+  academy = g_list_model_get_item (academies, 0);
+  g_assert_cmpint (ar_record_get_integer (member, "school_id"), >, 0);
+  school = ar_store_describe (store, AR_TYPE_SCHOOL, ar_record_get_integer (member, "school_id"));
+  alliance = ar_store_describe (store, AR_TYPE_ALLIANCE, ar_record_get_integer (member, "alliance_id"));
+  academy_school = ar_store_describe (store, AR_TYPE_SCHOOL, ar_record_get_integer (academy, "school_id"));
+  trust = ar_store_describe (store, AR_TYPE_TRUST, ar_record_get_integer (academy, "trust_id"));
+  added = g_strdup_printf ("  added Alliance member %" G_GINT64_FORMAT " %s in %s\n",
+                           ar_record_get_id (member), school, alliance);
+  deleted = g_strdup_printf ("  deleted Alliance member %" G_GINT64_FORMAT " %s in %s\n",
+                             ar_record_get_id (member), school, alliance);
+  joined = g_strdup_printf (" %" G_GINT64_FORMAT " %s in %s\n", ar_record_get_id (academy), academy_school, trust);
+
+  out = run ("history --database '%s'", &status, &err, fixture->database);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  assert_contains (out, added);
+  assert_contains (out, joined);
+  g_assert_null (strstr (out, "Alliance member 1 Alliance member 1"));
+
+  removed = ar_store_delete (store, member, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&out, g_free);
+  out = run ("history --database '%s'", &status, &err, fixture->database);
+  g_assert_cmpint (status, ==, 0);
+  assert_contains (out, deleted);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +399,7 @@ main (int   argc,
   ADD ("bad-usage", test_bad_usage);
   ADD ("read-only", test_read_only);
   ADD ("export-import", test_export_import);
+  ADD ("link-names", test_link_names);
 
   return g_test_run ();
 }

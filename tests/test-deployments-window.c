@@ -56,28 +56,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
 }
 
-/* A widget of @type under @widget whose tooltip is @tooltip (or any). */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *tooltip)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && (tooltip == NULL || g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Chooses the drop-down's item that reads @label. */
 static void
 choose (GtkDropDown *drop_down,
@@ -143,10 +121,10 @@ test_filters (Fixture       *f,
               gconstpointer  data)
 {
   GtkWidget *page = GTK_WIDGET (f->list);
-  GtkDropDown *status = GTK_DROP_DOWN (find_widget (page, GTK_TYPE_DROP_DOWN, "Show only"));
-  GtkDropDown *role = GTK_DROP_DOWN (find_widget (page, GTK_TYPE_DROP_DOWN, "Show one role"));
-  GtkDropDown *area = GTK_DROP_DOWN (find_widget (page, GTK_TYPE_DROP_DOWN, "Show one area"));
-  GtkEditable *active_on = GTK_EDITABLE (find_widget (page, GTK_TYPE_ENTRY,
+  GtkDropDown *status = GTK_DROP_DOWN (ar_test_find_tooltip (page, GTK_TYPE_DROP_DOWN, "Show only"));
+  GtkDropDown *role = GTK_DROP_DOWN (ar_test_find_tooltip (page, GTK_TYPE_DROP_DOWN, "Show one role"));
+  GtkDropDown *area = GTK_DROP_DOWN (ar_test_find_tooltip (page, GTK_TYPE_DROP_DOWN, "Show one area"));
+  GtkEditable *active_on = GTK_EDITABLE (ar_test_find_tooltip (page, GTK_TYPE_ENTRY,
                                                       "Only those active on this date (YYYY-MM-DD)"));
 
   g_assert_nonnull (status);
@@ -179,7 +157,7 @@ test_filters (Fixture       *f,
   }
   choose (area, "All areas");
 
-  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (find_widget (page, GTK_TYPE_SEARCH_BAR, NULL)), TRUE);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (ar_test_find_widget (page, GTK_TYPE_SEARCH_BAR)), TRUE);
   gtk_editable_set_text (active_on, "2026-03-01");
   g_assert_cmpuint (n_shown (f), ==, 5);
   ar_test_screenshot (GTK_WIDGET (f->window), "deployments-active-on.png");
@@ -203,7 +181,7 @@ test_filter_keeps_edit (Fixture       *f,
                         gconstpointer  data)
 {
   GtkWidget *page = GTK_WIDGET (f->list);
-  GtkEditable *active_on = GTK_EDITABLE (find_widget (page, GTK_TYPE_ENTRY,
+  GtkEditable *active_on = GTK_EDITABLE (ar_test_find_tooltip (page, GTK_TYPE_ENTRY,
                                                       "Only those active on this date (YYYY-MM-DD)"));
   ArRecordEditor *editor = ar_record_list_page_get_editor (f->list);
   g_autoptr(ArRecord) saved = NULL;
@@ -245,7 +223,7 @@ test_supporter_picker (Fixture       *f,
   g_assert_cmpstr (chosen, ==, "Isaac Norcross · NLE");
 
   /* every choice names its holder, in name order */
-  drop_down = GTK_DROP_DOWN (find_widget (row, GTK_TYPE_DROP_DOWN, NULL));
+  drop_down = GTK_DROP_DOWN (ar_test_find_widget (row, GTK_TYPE_DROP_DOWN));
   choices = gtk_drop_down_get_model (drop_down);
   g_assert_cmpuint (g_list_model_get_n_items (choices), >, 10);
   for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
@@ -321,18 +299,6 @@ find_group (GtkWidget  *widget,
   return NULL;
 }
 
-static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
-{
-  if (ADW_IS_ACTION_ROW (widget))
-    g_ptr_array_add (rows, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
 /* The group's rows' titles, joined by "|", in order. */
 static char *
 group_titles (AdwPreferencesGroup *group)
@@ -340,7 +306,7 @@ group_titles (AdwPreferencesGroup *group)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GString) titles = g_string_new (NULL);
 
-  collect_rows (GTK_WIDGET (group), rows);
+  ar_test_find_all (GTK_WIDGET (group), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     g_string_append_printf (titles, "%s%s", i ? "|" : "",
                             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows->pdata[i])));
@@ -367,7 +333,7 @@ test_school_support (Fixture       *f,
   ar_test_screenshot (gtk_widget_get_parent (GTK_WIDGET (received)), "deployments-school-received.png");
 
   /* a row opens the deployment */
-  collect_rows (GTK_WIDGET (received), rows);
+  ar_test_find_all (GTK_WIDGET (received), ADW_TYPE_ACTION_ROW, rows);
   g_assert_cmpuint (rows->len, ==, 2);
   g_signal_emit_by_name (rows->pdata[0], "activated");
   ar_test_settle ();
@@ -410,22 +376,6 @@ test_person_deployments (Fixture       *f,
                       "deployments-person.png");
 }
 
-static ArSupportReportWindow *
-find_report_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (AR_IS_SUPPORT_REPORT_WINDOW (toplevel))
-        return AR_SUPPORT_REPORT_WINDOW (toplevel);
-    }
-
-  return NULL;
-}
-
 static char *
 screenshot_path (const char *name)
 {
@@ -454,7 +404,7 @@ test_support_report (Fixture       *f,
   ar_test_settle ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.support-report", NULL));
   ar_test_settle ();
-  report_window = find_report_window ();
+  report_window = AR_SUPPORT_REPORT_WINDOW (ar_test_find_toplevel (AR_TYPE_SUPPORT_REPORT_WINDOW));
   g_assert_nonnull (report_window);
 
   /* one day: the deployments active on it in the summary's area */
@@ -477,7 +427,7 @@ test_support_report (Fixture       *f,
   ar_support_report_window_set_period (report_window, "2026-13-01", NULL);
   ar_test_settle ();
   g_assert_null (ar_support_report_window_get_report (report_window));
-  g_assert_false (gtk_widget_get_sensitive (find_widget (GTK_WIDGET (report_window), GTK_TYPE_BUTTON,
+  g_assert_false (gtk_widget_get_sensitive (ar_test_find_tooltip (GTK_WIDGET (report_window), GTK_TYPE_BUTTON,
                                                        "Copy the Table (Ctrl+Shift+C)")));
   ar_support_report_window_set_period (report_window, "2026-08-31", "2025-09-01");
   ar_test_settle ();
@@ -532,7 +482,7 @@ test_narrow (Fixture       *f,
   GtkWidget *page = GTK_WIDGET (f->list);
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
-  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (find_widget (page, GTK_TYPE_SEARCH_BAR, NULL)), TRUE);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (ar_test_find_widget (page, GTK_TYPE_SEARCH_BAR)), TRUE);
   ar_test_settle ();
   ar_test_screenshot (GTK_WIDGET (f->window), "deployments-narrow.png");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);

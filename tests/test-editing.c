@@ -28,33 +28,10 @@ typedef struct
   guint     n_filtered;
 } Fixture;
 
-static void
-activate (ArWindow   *window,
-          const char *action,
-          const char *target)
-{
-  if (target != NULL)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
-  else
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  ar_test_settle ();
-}
-
-static ArRecordListPage *
-page (ArWindow *window,
-      GType     type)
-{
-  ArRecordListPage *list = ar_window_get_page_for_type (window, type);
-
-  g_assert_nonnull (list);
-
-  return list;
-}
-
 static ArRecordEditor *
 schools_editor (Fixture *f)
 {
-  return ar_record_list_page_get_editor (page (f->window, AR_TYPE_SCHOOL));
+  return ar_record_list_page_get_editor (ar_test_page (f->window, AR_TYPE_SCHOOL));
 }
 
 static char *
@@ -105,10 +82,10 @@ fixture_set_up (Fixture       *f,
   f->school_id = 1;
   school = ar_store_get (f->store, AR_TYPE_SCHOOL, f->school_id, NULL);
   f->old_town = g_strdup (ar_record_get_text (school, "town"));
-  activate (f->window, "win.show-section", "alliances");
-  ar_record_list_page_select_id (page (f->window, AR_TYPE_ALLIANCE), 1);
+  ar_test_activate (f->window, "win.show-section", "alliances");
+  ar_record_list_page_select_id (ar_test_page (f->window, AR_TYPE_ALLIANCE), 1);
   ar_test_settle ();
-  g_signal_emit_by_name (ar_record_list_page_get_editor (page (f->window, AR_TYPE_ALLIANCE)), "open-record", school);
+  g_signal_emit_by_name (ar_record_list_page_get_editor (ar_test_page (f->window, AR_TYPE_ALLIANCE)), "open-record", school);
   ar_test_settle ();
   g_assert_cmpstr (ar_window_get_visible_section (f->window), ==, "schools");
   g_assert_cmpint (ar_record_get_id (ar_record_editor_get_record (schools_editor (f))), ==, f->school_id);
@@ -141,29 +118,10 @@ fixture_tear_down (Fixture       *f,
 
 /* Ways of leaving ------------------------------------------------------ */
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 leave_by_row (Fixture *f)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (page (f->window, AR_TYPE_SCHOOL)), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = ar_test_find_widget (GTK_WIDGET (ar_test_page (f->window, AR_TYPE_SCHOOL)), GTK_TYPE_COLUMN_VIEW);
   GtkSelectionModel *selection;
 
   /* what a click on another row does to the column view's selection */
@@ -186,19 +144,19 @@ leave_by_row (Fixture *f)
 static void
 leave_by_new (Fixture *f)
 {
-  activate (f->window, "win.add", NULL);
+  ar_test_activate (f->window, "win.add", NULL);
 }
 
 static void
 leave_by_back (Fixture *f)
 {
-  activate (f->window, "win.back", NULL);
+  ar_test_activate (f->window, "win.back", NULL);
 }
 
 static void
 leave_by_section (Fixture *f)
 {
-  activate (f->window, "win.show-section", "trusts");
+  ar_test_activate (f->window, "win.show-section", "trusts");
 }
 
 static void
@@ -214,7 +172,7 @@ leave_by_link (Fixture *f)
 static void
 leave_by_search (Fixture *f)
 {
-  ar_record_list_page_set_search (page (f->window, AR_TYPE_SCHOOL), "zz");
+  ar_record_list_page_set_search (ar_test_page (f->window, AR_TYPE_SCHOOL), "zz");
   ar_test_settle ();
 }
 
@@ -225,7 +183,7 @@ leave_by_filter (Fixture *f)
   g_autoptr(ArRecord) area = g_list_model_get_item (areas, g_list_model_get_n_items (areas) - 1);
 
   /* one area, then all of them again */
-  ar_record_list_page_set_area_filter (page (f->window, AR_TYPE_SCHOOL),
+  ar_record_list_page_set_area_filter (ar_test_page (f->window, AR_TYPE_SCHOOL),
                                        f->n_filtered++ % 2 == 0 ? ar_record_get_id (area) : 0);
   ar_test_settle ();
 }
@@ -239,7 +197,7 @@ leave_by_gias_import (Fixture *f)
   GListModel *toplevels = NULL;
   ArGiasImportDialog *dialog = NULL;
 
-  activate (f->window, "win.import-gias", NULL);
+  ar_test_activate (f->window, "win.import-gias", NULL);
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -278,7 +236,7 @@ leave_by_register_import (Fixture *f)
 
   g_assert_true (g_file_set_contents (json, text, -1, NULL));
   handler = g_signal_connect (f->store, "changed", G_CALLBACK (on_changed), &changes);
-  activate (f->window, "win.import-register-from", json);
+  ar_test_activate (f->window, "win.import-register-from", json);
   if (discard_dialog (f) == NULL)
     while (changes == 0)
       g_main_context_iteration (NULL, TRUE);
@@ -458,7 +416,7 @@ test_form_follows_import (void)
                                                       "establishments-2024-cp1252.csv", NULL);
   const char *paths[] = { establishments, NULL };
   ArWindow *window = ar_window_new (NULL, store);
-  ArRecordEditor *editor = ar_record_list_page_get_editor (page (window, AR_TYPE_SCHOOL));
+  ArRecordEditor *editor = ar_record_list_page_get_editor (ar_test_page (window, AR_TYPE_SCHOOL));
   GListModel *toplevels = gtk_window_get_toplevels ();
   ArGiasImportDialog *dialog = NULL;
   GtkWidget *area;
@@ -466,14 +424,14 @@ test_form_follows_import (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   ar_test_settle ();
-  activate (window, "win.show-section", "schools");
-  activate (window, "win.add", NULL);
-  area = find_widget (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN);
+  ar_test_activate (window, "win.show-section", "schools");
+  ar_test_activate (window, "win.add", NULL);
+  area = ar_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (area);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (area))), ==, 0);
 
   /* a blank form is no edit: nothing asks, nothing is saved */
-  activate (window, "win.import-gias", NULL);
+  ar_test_activate (window, "win.import-gias", NULL);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
@@ -491,7 +449,7 @@ test_form_follows_import (void)
 
   g_assert_nonnull (ar_record_editor_get_record (editor));
   g_assert_cmpint (ar_record_get_id (ar_record_editor_get_record (editor)), ==, 0);
-  area = find_widget (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN);
+  area = ar_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (area))), ==,
                     ar_store_count (store, AR_TYPE_AREA));
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_AREA), >, 0);
@@ -610,42 +568,23 @@ test_focus_after_add_and_save (Fixture       *f,
     g_assert_true (find_button (GTK_WIDGET (editor), "_Save", &save));
     g_assert_true (gtk_widget_get_sensitive (save));
   }
-  activate (f->window, "win.save", NULL);
+  ar_test_activate (f->window, "win.save", NULL);
   g_assert_false (ar_record_editor_get_dirty (editor));
   town = ar_record_editor_get_field_row (editor, "town");
   g_assert_true (focused_row (f) == town);
   g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (town)), ==, 3);
   g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (town), &start, &end));
 
-  activate (f->window, "win.add", NULL);
+  ar_test_activate (f->window, "win.add", NULL);
   g_assert_true (focused_row (f) == ar_record_editor_get_field_row (editor, "urn"));
 
   /* from another section too */
-  activate (f->window, "win.show-section", "alliances");
-  activate (f->window, "win.add", NULL);
+  ar_test_activate (f->window, "win.show-section", "alliances");
+  ar_test_activate (f->window, "win.add", NULL);
   g_assert_true (focused_row (f)
-                 == ar_record_editor_get_field_row (ar_record_list_page_get_editor (page (f->window, AR_TYPE_ALLIANCE)),
+                 == ar_record_editor_get_field_row (ar_record_list_page_get_editor (ar_test_page (f->window, AR_TYPE_ALLIANCE)),
                                                     "name"));
   ar_test_screenshot (GTK_WIDGET (f->window), "new-alliance-focused.png");
-}
-
-static GtkWidget *
-find_tooltip (GtkWidget  *widget,
-              const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The first label the user can see under @widget. */
@@ -675,7 +614,7 @@ test_pickers (Fixture       *f,
 {
   ArRecordEditor *editor = schools_editor (f);
   GtkWidget *area_row = ar_record_editor_get_field_row (editor, "area_id");
-  GtkDropDown *area = GTK_DROP_DOWN (find_widget (area_row, GTK_TYPE_DROP_DOWN));
+  GtkDropDown *area = GTK_DROP_DOWN (ar_test_find_widget (area_row, GTK_TYPE_DROP_DOWN));
   GtkWidget *clear = NULL;
   GListModel *model = gtk_drop_down_get_model (area);
   g_autoptr(ArRecord) school = ar_store_get (f->store, AR_TYPE_SCHOOL, f->school_id, NULL);
@@ -702,14 +641,14 @@ test_pickers (Fixture       *f,
 
   /* the button names the current value; clear is on with one */
   g_assert_cmpstr (button_text, ==, ar_record_get_text (shown_area, "name"));
-  clear = find_tooltip (area_row, "Clear");
+  clear = ar_test_find_tooltip (area_row, GTK_TYPE_WIDGET, "Clear");
   g_assert_nonnull (clear);
   g_assert_true (gtk_widget_get_sensitive (clear));
   ar_record_editor_set_field (editor, "area_id", NULL);
   ar_test_settle ();
   g_assert_null (gtk_drop_down_get_selected_item (area));
   g_assert_false (gtk_widget_get_sensitive (clear));
-  g_assert_false (gtk_widget_get_sensitive (find_tooltip (area_row, "Open")));
+  g_assert_false (gtk_widget_get_sensitive (ar_test_find_tooltip (area_row, GTK_TYPE_WIDGET, "Open")));
   ar_record_editor_set_field (editor, "area_id", "1");
   ar_test_settle ();
   g_assert_true (gtk_widget_get_sensitive (clear));
@@ -717,11 +656,11 @@ test_pickers (Fixture       *f,
 
   /* a member's school: sorted, with URN and town, and found by URN */
   ar_record_set_integer (member, "alliance_id", 1);
-  g_signal_emit_by_name (ar_record_list_page_get_editor (page (f->window, AR_TYPE_ALLIANCE)), "open-record", member);
+  g_signal_emit_by_name (ar_record_list_page_get_editor (ar_test_page (f->window, AR_TYPE_ALLIANCE)), "open-record", member);
   ar_test_settle ();
   dialog_editor = g_object_get_data (G_OBJECT (f->window), "ar-last-dialog-editor");
   g_assert_nonnull (dialog_editor);
-  schools = GTK_DROP_DOWN (find_widget (ar_record_editor_get_field_row (dialog_editor, "school_id"), GTK_TYPE_DROP_DOWN));
+  schools = GTK_DROP_DOWN (ar_test_find_widget (ar_record_editor_get_field_row (dialog_editor, "school_id"), GTK_TYPE_DROP_DOWN));
   {
     g_autoptr(ArRecord) first = g_list_model_get_item (gtk_drop_down_get_model (schools), 0);
     g_auto(GValue) value = G_VALUE_INIT;
@@ -740,7 +679,7 @@ test_pickers (Fixture       *f,
 
   /* roles by their names */
   ar_record_set_integer (designation, "person_id", ar_record_get_id (person));
-  g_signal_emit_by_name (ar_record_list_page_get_editor (page (f->window, AR_TYPE_PERSON)), "open-record", designation);
+  g_signal_emit_by_name (ar_record_list_page_get_editor (ar_test_page (f->window, AR_TYPE_PERSON)), "open-record", designation);
   ar_test_settle ();
   dialog_editor = g_object_get_data (G_OBJECT (f->window), "ar-last-dialog-editor");
   roles = adw_combo_row_get_model (ADW_COMBO_ROW (ar_record_editor_get_field_row (dialog_editor, "role")));

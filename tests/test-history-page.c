@@ -22,69 +22,15 @@ typedef struct
   ArWindow *window;
 } Fixture;
 
-static void
-activate (ArWindow   *window,
-          const char *action,
-          const char *target)
-{
-  if (target != NULL)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
-  else
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  ar_test_settle ();
-}
-
-static ArRecordListPage *
-page (ArWindow *window,
-      GType     type)
-{
-  ArRecordListPage *list = ar_window_get_page_for_type (window, type);
-
-  g_assert_nonnull (list);
-
-  return list;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-collect_rows (GtkWidget *widget,
-              GPtrArray *rows)
-{
-  if (ADW_IS_ACTION_ROW (widget))
-    g_ptr_array_add (rows, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_rows (child, rows);
-}
-
 /* The rows of the editor's History group, newest first */
 static GPtrArray *
 editor_history_rows (ArRecordEditor *editor)
 {
-  GtkWidget *group = find_named (GTK_WIDGET (editor), "history");
+  GtkWidget *group = ar_test_find_named (GTK_WIDGET (editor), "history");
   GPtrArray *rows = g_ptr_array_new ();
 
   g_assert_nonnull (group);
-  collect_rows (group, rows);
+  ar_test_find_all (group, ADW_TYPE_ACTION_ROW, rows);
 
   return rows;
 }
@@ -135,7 +81,7 @@ static void
 test_editor_history (Fixture       *f,
                      gconstpointer  data)
 {
-  ArRecordListPage *schools = page (f->window, AR_TYPE_SCHOOL);
+  ArRecordListPage *schools = ar_test_page (f->window, AR_TYPE_SCHOOL);
   ArRecordEditor *editor = ar_record_list_page_get_editor (schools);
   g_autoptr(ArRecord) school = ar_store_get (f->store, AR_TYPE_SCHOOL, 1, NULL);
   g_autofree char *old_town = g_strdup (ar_record_get_text (school, "town"));
@@ -145,7 +91,7 @@ test_editor_history (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *subtitle;
 
-  activate (f->window, "win.show-section", "schools");
+  ar_test_activate (f->window, "win.show-section", "schools");
   ar_record_list_page_select_id (schools, 1);
   ar_test_settle ();
   before = editor_history_rows (editor);
@@ -163,7 +109,7 @@ test_editor_history (Fixture       *f,
   subtitle = adw_action_row_get_subtitle (g_ptr_array_index (after, 0));
   expected = g_strdup_printf ("Town: %s → Brillbury", old_town ? old_town : "(empty)");
   g_assert_cmpstr (subtitle, ==, expected);
-  scroll_to (find_named (GTK_WIDGET (editor), "history"));
+  scroll_to (ar_test_find_named (GTK_WIDGET (editor), "history"));
   ar_test_screenshot (GTK_WIDGET (f->window), "history-editor.png");
 }
 
@@ -225,7 +171,7 @@ test_page_filters (Fixture       *f,
   total = count_entries (f->store, NULL);
   g_assert_cmpuint (total, >=, 3);
 
-  activate (f->window, "win.show-section", "history");
+  ar_test_activate (f->window, "win.show-section", "history");
   g_assert_cmpstr (ar_window_get_visible_section (f->window), ==, "history");
   g_assert_cmpuint (ar_history_page_get_n_shown (history), ==, total);
   /* newest first: the edit just made */
@@ -314,32 +260,19 @@ static AdwMessageDialog *
 find_dialog (Fixture    *f,
              const char *response)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window)
-          && gtk_window_get_transient_for (window) == GTK_WINDOW (f->window)
-          && gtk_widget_get_visible (GTK_WIDGET (window))
-          && adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (window), response))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
+  return ADW_MESSAGE_DIALOG (ar_test_find_dialog (GTK_WINDOW (f->window), response));
 }
 
 /* Deletes school 1 through the window, with what goes with it */
 static void
 delete_school (Fixture *f)
 {
-  ArRecordListPage *schools = page (f->window, AR_TYPE_SCHOOL);
+  ArRecordListPage *schools = ar_test_page (f->window, AR_TYPE_SCHOOL);
 
-  activate (f->window, "win.show-section", "schools");
+  ar_test_activate (f->window, "win.show-section", "schools");
   ar_record_list_page_select_id (schools, 1);
   ar_test_settle ();
-  activate (f->window, "win.delete", NULL);
+  ar_test_activate (f->window, "win.delete", NULL);
   g_assert_null (ar_store_get (f->store, AR_TYPE_SCHOOL, 1, NULL));
 }
 
@@ -365,7 +298,7 @@ test_restore (Fixture       *f,
   delete_school (f);
   g_assert_cmpuint (count_all (f->store), <, all - 1);   /* it took links with it */
 
-  activate (f->window, "win.show-section", "history");
+  ar_test_activate (f->window, "win.show-section", "history");
   g_assert_cmpuint (first_shown (f)->counts[AR_HISTORY_DELETED], >, 1);
   entry_id = first_shown (f)->id;
   entries = count_entries (f->store, NULL);
@@ -437,7 +370,7 @@ test_restore_conflict (Fixture       *f,
   AdwMessageDialog *dialog;
 
   delete_school (f);
-  activate (f->window, "win.show-section", "history");
+  ar_test_activate (f->window, "win.show-section", "history");
   entry_id = first_shown (f)->id;
   ar_test_add_school (f->store, ar_record_get_text (school, "urn"), "Ashby Parva Academy", 0);
   all = count_all (f->store);
@@ -459,25 +392,6 @@ test_restore_conflict (Fixture       *f,
 
 /* The two-date summary ---------------------------------------------------- */
 
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_explain_changes (Fixture       *f,
                       gconstpointer  data)
@@ -488,8 +402,8 @@ test_explain_changes (Fixture       *f,
   GtkWidget *button;
 
   ar_test_set (f->store, AR_TYPE_SCHOOL, 1, "town", "Brillbury");
-  activate (f->window, "win.show-section", "summary");
-  button = find_action_button (GTK_WIDGET (summary), "summary.explain-changes");
+  ar_test_activate (f->window, "win.show-section", "summary");
+  button = ar_test_find_actionable (GTK_WIDGET (summary), GTK_TYPE_BUTTON, "summary.explain-changes");
   g_assert_nonnull (button);
   /* only with a second date */
   g_assert_false (gtk_widget_get_visible (button));
@@ -509,7 +423,7 @@ test_explain_changes (Fixture       *f,
   ar_test_screenshot (GTK_WIDGET (f->window), "history-explained.png");
 
   /* the dates the other way round say the same */
-  activate (f->window, "win.show-section", "summary");
+  ar_test_activate (f->window, "win.show-section", "summary");
   ar_summary_page_set_as_at (summary, "2026-11-01");
   ar_summary_page_set_compare_to (summary, today);
   ar_test_settle ();

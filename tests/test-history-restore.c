@@ -10,34 +10,6 @@
 
 #include "ar-test-util.h"
 
-static GPtrArray *
-history (ArStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *entries = ar_history_list (store, NULL, NULL, 0, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (entries);
-
-  return entries;
-}
-
-static ArRecordChange *
-find_change (ArChangeEntry *entry,
-             const char     *kind,
-             gint64          id)
-{
-  for (guint i = 0; i < entry->changes->len; i++)
-    {
-      ArRecordChange *change = g_ptr_array_index (entry->changes, i);
-
-      if (g_str_equal (change->kind, kind) && change->record_id == id)
-        return change;
-    }
-
-  g_error ("no change to %s %" G_GINT64_FORMAT, kind, id);
-}
-
 /* Fields by their labels, links by the linked record's name */
 static void
 test_describe (void)
@@ -55,9 +27,9 @@ test_describe (void)
 
   ar_test_set (store, AR_TYPE_SCHOOL, school, "town", "Ayston");
   ar_test_set (store, AR_TYPE_SCHOOL, school, "town", "Brill");
-  entries = history (store);
+  entries = ar_test_history (store);
   entry = g_ptr_array_index (entries, 0);
-  lines = ar_history_describe_fields (store, find_change (entry, "school", school));
+  lines = ar_history_describe_fields (store, ar_test_find_change (entry, "school", school));
   g_assert_cmpuint (lines->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "Town: Ayston → Brill");
   g_clear_pointer (&lines, g_ptr_array_unref);
@@ -68,9 +40,9 @@ test_describe (void)
   ar_record_set_integer (record, "school_id", school);
   g_assert_true (ar_store_save (store, record, &error));
   g_assert_no_error (error);
-  entries = history (store);
+  entries = ar_test_history (store);
   entry = g_ptr_array_index (entries, 0);
-  lines = ar_history_describe_fields (store, find_change (entry, "person", person));
+  lines = ar_history_describe_fields (store, ar_test_find_change (entry, "person", person));
   g_assert_cmpuint (lines->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "School: (empty) → Brook Primary");
   g_clear_pointer (&lines, g_ptr_array_unref);
@@ -81,11 +53,11 @@ test_describe (void)
   record = ar_store_get (store, AR_TYPE_SCHOOL, school, &error);
   removed = ar_store_delete (store, record, &error);
   g_assert_no_error (error);
-  entries = history (store);
+  entries = ar_test_history (store);
   entry = g_ptr_array_index (entries, 0);
-  name = ar_history_record_name (store, find_change (entry, "school", school));
+  name = ar_history_record_name (store, ar_test_find_change (entry, "school", school));
   g_assert_cmpstr (name, ==, "Brook Primary");
-  lines = ar_history_describe_fields (store, find_change (entry, "school", school));
+  lines = ar_history_describe_fields (store, ar_test_find_change (entry, "school", school));
   g_assert_cmpuint (lines->len, >=, 3);
   g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "URN: 123456");
 }
@@ -94,7 +66,7 @@ test_describe (void)
 static gint64
 newest_entry (ArStore *store)
 {
-  g_autoptr(GPtrArray) entries = history (store);
+  g_autoptr(GPtrArray) entries = ar_test_history (store);
 
   return ((ArChangeEntry *) g_ptr_array_index (entries, 0))->id;
 }
@@ -151,7 +123,7 @@ test_restore (void)
   g_assert_cmpint (ar_record_get_integer (person_after, "school_id"), ==, school);
 
   /* one change of its own, from the window */
-  entries = history (store);
+  entries = ar_test_history (store);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpstr (entry->source, ==, "window");
   g_assert_cmpuint (entry->counts[AR_HISTORY_ADDED], ==, 2);

@@ -11,40 +11,12 @@
 
 #include "ar-test-util.h"
 
-static GPtrArray *
-history (ArStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *entries = ar_history_list (store, NULL, NULL, 0, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (entries);
-
-  return entries;
-}
-
 static ArRecordChange *
 only_change (ArChangeEntry *entry)
 {
   g_assert_cmpuint (entry->changes->len, ==, 1);
 
   return g_ptr_array_index (entry->changes, 0);
-}
-
-static ArRecordChange *
-find_change (ArChangeEntry *entry,
-             const char     *kind,
-             gint64          id)
-{
-  for (guint i = 0; i < entry->changes->len; i++)
-    {
-      ArRecordChange *change = g_ptr_array_index (entry->changes, i);
-
-      if (g_str_equal (change->kind, kind) && change->record_id == id)
-        return change;
-    }
-
-  g_error ("no change to %s %" G_GINT64_FORMAT, kind, id);
 }
 
 /* A value in one of a change's JSON objects, as JSON text */
@@ -97,7 +69,7 @@ test_add (void)
   gint64 area = ar_test_add_area (store, "855", "Leicestershire");
   gint64 school = ar_test_add_school (store, "123456", "Brook Primary", area);
 
-  entries = history (store);
+  entries = ar_test_history (store);
   g_assert_cmpuint (entries->len, ==, 2);
 
   /* newest first */
@@ -142,7 +114,7 @@ test_edit (void)
   ar_store_save (store, record, &error);
   g_assert_no_error (error);
 
-  entries = history (store);
+  entries = ar_test_history (store);
   g_assert_cmpuint (entries->len, ==, 2);
   change = only_change (g_ptr_array_index (entries, 0));
   g_assert_cmpint (change->change, ==, AR_HISTORY_UPDATED);
@@ -168,7 +140,7 @@ test_end (void)
 
   ar_test_set (store, AR_TYPE_TRUST_ACADEMY, academy, "left_on", "2024-08-31");
 
-  entries = history (store);
+  entries = ar_test_history (store);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpint (only_change (entry)->change, ==, AR_HISTORY_ENDED);
   g_assert_cmpuint (entry->counts[AR_HISTORY_ENDED], ==, 1);
@@ -201,13 +173,13 @@ test_delete (void)
   removed = ar_store_delete (store, record, &error);
   g_assert_no_error (error);
 
-  entries = history (store);
+  entries = ar_test_history (store);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpuint (entry->counts[AR_HISTORY_DELETED], ==, 2);
   g_assert_cmpuint (entry->counts[AR_HISTORY_UPDATED], ==, 1);
   g_assert_cmpuint (entry->changes->len, ==, 3);
 
-  change = find_change (entry, "school", school);
+  change = ar_test_find_change (entry, "school", school);
   g_assert_cmpint (change->change, ==, AR_HISTORY_DELETED);
   g_assert_null (change->new_values);
   urn = json_member (change->old_values, "urn");
@@ -216,13 +188,13 @@ test_delete (void)
   g_assert_cmpstr (name, ==, "\"Brook Primary\"");
   g_clear_pointer (&name, g_free);
 
-  change = find_change (entry, "trust_academy", academy);
+  change = ar_test_find_change (entry, "trust_academy", academy);
   g_assert_cmpint (change->change, ==, AR_HISTORY_DELETED);
   name = json_member (change->old_values, "joined_on");
   g_assert_cmpstr (name, ==, "\"2015-09-01\"");
 
   /* the person stays, without a school */
-  change = find_change (entry, "person", person);
+  change = ar_test_find_change (entry, "person", person);
   g_assert_cmpint (change->change, ==, AR_HISTORY_UPDATED);
   old_link = json_member (change->old_values, "school_id");
   new_link = json_member (change->new_values, "school_id");
@@ -253,14 +225,14 @@ test_rollback (void)
   g_assert_false (ar_store_write (store, save_then_fail, GINT_TO_POINTER (school), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
 
-  entries = history (store);
+  entries = ar_test_history (store);
   g_assert_cmpuint (entries->len, ==, 1);
   g_assert_cmpuint (count_rows (store, "history_change"), ==, 1);
 
   /* and the next write is recorded as usual, without the lost one's changes */
   ar_test_set (store, AR_TYPE_SCHOOL, school, "town", "Loughborough");
   g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = history (store);
+  entries = ar_test_history (store);
   g_assert_cmpuint (entries->len, ==, 2);
   g_assert_cmpint (only_change (g_ptr_array_index (entries, 0))->change, ==, AR_HISTORY_UPDATED);
 }
@@ -292,7 +264,7 @@ test_source (void)
   g_assert_true (ar_store_write_from (store, "import-table", files, add_two, NULL, &error));
   g_assert_no_error (error);
 
-  entries = history (store);
+  entries = ar_test_history (store);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpstr (entry->source, ==, "import-table");
@@ -306,7 +278,7 @@ test_source (void)
   /* the next write is the window's again */
   ar_test_add_area (store, "855", "Leicestershire");
   g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = history (store);
+  entries = ar_test_history (store);
   g_assert_cmpstr (((ArChangeEntry *) g_ptr_array_index (entries, 0))->source, ==, "window");
 }
 
@@ -373,7 +345,7 @@ test_import_runs (void)
   g_assert_true (ar_store_write_from (store, "import", NULL, add_three_delete_one, NULL, &error));
   g_assert_no_error (error);
 
-  entries = history (store);
+  entries = ar_test_history (store);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpuint (entry->counts[AR_HISTORY_ADDED], ==, 2);
@@ -413,7 +385,7 @@ test_gias_import (void)
   report = ar_gias_import (store, paths, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  entries = history (store);
+  entries = ar_test_history (store);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpstr (entry->source, ==, "import-gias");
@@ -454,7 +426,7 @@ test_gias_import (void)
   report = ar_gias_import (store, paths, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = history (store);
+  entries = ar_test_history (store);
   g_assert_cmpuint (entries->len, ==, 1);
 }
 
@@ -491,7 +463,7 @@ test_failed_import (void)
   g_assert_nonnull (error);
 
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 0);
-  entries = history (store);
+  entries = ar_test_history (store);
   g_assert_cmpuint (entries->len, ==, 0);
   g_assert_cmpuint (count_rows (store, "history_change"), ==, 0);
   g_assert_cmpuint (count_rows (store, "history_entry"), ==, 0);
@@ -513,7 +485,7 @@ test_json_import (void)
   g_assert_true (ar_register_json_import (store, json, -1, "register.json", FALSE, &error));
   g_assert_no_error (error);
 
-  entries = history (store);
+  entries = ar_test_history (store);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpstr (entry->source, ==, "import");
@@ -555,8 +527,8 @@ test_json_round_trip (void)
 
   g_assert_true (ar_register_json_import (copy, json, -1, "backup.json", FALSE, &error));
   g_assert_no_error (error);
-  entries = history (store);
-  copied = history (copy);
+  entries = ar_test_history (store);
+  copied = ar_test_history (copy);
   /* the four entries, then the import itself */
   g_assert_cmpuint (entries->len, ==, 4);
   g_assert_cmpuint (copied->len, ==, 5);
@@ -589,7 +561,7 @@ test_json_round_trip (void)
   g_assert_true (ar_register_json_import (copy, json, -1, "again.json", TRUE, &error));
   g_assert_no_error (error);
   g_clear_pointer (&copied, g_ptr_array_unref);
-  copied = history (copy);
+  copied = ar_test_history (copy);
   g_assert_cmpuint (copied->len, ==, 5);
 }
 
@@ -630,7 +602,7 @@ test_json_refused (void)
         g_error ("“%s” lacks “%s”", error->message, cases[i + 1]);
       g_assert_true (g_str_has_prefix (error->message, "backup.json: "));
       g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 0);
-      entries = history (store);
+      entries = ar_test_history (store);
       g_assert_cmpuint (entries->len, ==, 0);
     }
 }
@@ -656,13 +628,13 @@ test_merge (void)
 
   dry = ar_register_merge (store, json, -1, "/some/folder/other.json", TRUE, &error);
   g_assert_no_error (error);
-  entries = history (store);
+  entries = ar_test_history (store);
   g_assert_cmpuint (entries->len, ==, 1);
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   report = ar_register_merge (store, json, -1, "/some/folder/other.json", FALSE, &error);
   g_assert_no_error (error);
-  entries = history (store);
+  entries = ar_test_history (store);
   g_assert_cmpuint (entries->len, ==, 2);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpstr (entry->source, ==, "import");
@@ -698,11 +670,11 @@ test_upgrade (void)
     g_autoptr(ArStore) store = ar_store_open (path, &error);
 
     g_assert_no_error (error);
-    entries = history (store);
+    entries = ar_test_history (store);
     g_assert_cmpuint (entries->len, ==, 0);
     ar_test_add_school (store, "654321", "Hill Primary", 0);
     g_clear_pointer (&entries, g_ptr_array_unref);
-    entries = history (store);
+    entries = ar_test_history (store);
     g_assert_cmpuint (entries->len, ==, 1);
   }
 
@@ -728,7 +700,7 @@ test_read_only (void)
 
   reader = ar_store_open_read_only (path, &error);
   g_assert_no_error (error);
-  entries = history (reader);
+  entries = ar_test_history (reader);
   g_assert_cmpuint (entries->len, ==, 1);
 }
 
@@ -746,7 +718,7 @@ test_sample (void)
   ArChangeEntry *oldest;
 
   g_assert_no_error (error);
-  entries = history (sample);
+  entries = ar_test_history (sample);
   g_assert_cmpuint (entries->len, ==, 7);
   newest = g_ptr_array_index (entries, 0);
   oldest = g_ptr_array_index (entries, entries->len - 1);
@@ -756,7 +728,7 @@ test_sample (void)
   g_assert_cmpuint (oldest->counts[AR_HISTORY_ADDED], ==,
                     ar_store_count (sample, AR_TYPE_SCHOOL) + ar_store_count (sample, AR_TYPE_AREA)
                     + ar_store_count (sample, AR_TYPE_TRUST) + ar_store_count (sample, AR_TYPE_TRUST_ACADEMY));
-  fresh_entries = history (fresh);
+  fresh_entries = ar_test_history (fresh);
   g_assert_cmpuint (fresh_entries->len, ==, 0);
   g_assert_cmpuint (ar_store_count (fresh, AR_TYPE_ROLE), >, 0);
 }

@@ -36,20 +36,6 @@ sample_window (ArStore **store,
   return window;
 }
 
-/* Every widget of @type under @widget, in tree order. */
-static void
-find_all (GtkWidget *widget,
-          GType      type,
-          GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    find_all (child, type, found);
-}
-
 static GtkWidget *
 find_nth (GtkWidget *widget,
           GType      type,
@@ -57,24 +43,10 @@ find_nth (GtkWidget *widget,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  find_all (widget, type, found);
+  ar_test_find_all (widget, type, found);
   g_assert_cmpuint (found->len, >, n);
 
   return g_ptr_array_index (found, n);
-}
-
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action_name)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  find_all (widget, GTK_TYPE_ACTIONABLE, found);
-  for (guint i = 0; i < found->len; i++)
-    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (found, i)), action_name) == 0)
-      return g_ptr_array_index (found, i);
-
-  g_assert_not_reached ();
 }
 
 /* The page's widgets as a user finds them: the as-at entry comes first,
@@ -108,9 +80,9 @@ static gboolean
 can_leave_page (ArWindow *window)
 {
   GtkWidget *page = GTK_WIDGET (window->summary_page);
-  gboolean print = gtk_widget_get_sensitive (find_actionable (page, "summary.print"));
+  gboolean print = gtk_widget_get_sensitive (ar_test_find_actionable (page, GTK_TYPE_ACTIONABLE, "summary.print"));
 
-  g_assert_cmpint (print, ==, gtk_widget_get_sensitive (find_actionable (page, "summary.copy")));
+  g_assert_cmpint (print, ==, gtk_widget_get_sensitive (ar_test_find_actionable (page, GTK_TYPE_ACTIONABLE, "summary.copy")));
   g_assert_cmpint (print, ==, gtk_widget_get_sensitive (find_nth (page, GTK_TYPE_MENU_BUTTON, 0)));
 
   return print;

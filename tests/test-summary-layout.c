@@ -11,19 +11,6 @@
 #include "ar-test-util.h"
 #include "ar-window-private.h"
 
-static void
-find_all (GtkWidget *widget,
-          GType      type,
-          GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    find_all (child, type, found);
-}
-
 /* @widget's top left corner in @window's coordinates. */
 static graphene_point_t
 corner (GtkWidget *widget,
@@ -59,7 +46,7 @@ check_layout (int         width,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "summary"));
   ar_test_settle ();
 
-  find_all (GTK_WIDGET (window->summary_page), GTK_TYPE_ENTRY, entries);
+  ar_test_find_all (GTK_WIDGET (window->summary_page), GTK_TYPE_ENTRY, entries);
   for (guint i = 0; i < entries->len; i++)
     {
       const char *placeholder = gtk_entry_get_placeholder_text (g_ptr_array_index (entries, i));
@@ -69,11 +56,11 @@ check_layout (int         width,
       else if (g_strcmp0 (placeholder, "An earlier or later date") == 0)
         compare = g_ptr_array_index (entries, i);
     }
-  find_all (GTK_WIDGET (window->summary_page), GTK_TYPE_LABEL, labels);
+  ar_test_find_all (GTK_WIDGET (window->summary_page), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (gtk_label_get_mnemonic_widget (g_ptr_array_index (labels, i)) == as_at)
       as_at_label = g_ptr_array_index (labels, i);
-  find_all (GTK_WIDGET (window->summary_page), GTK_TYPE_CHECK_BUTTON, checks);
+  ar_test_find_all (GTK_WIDGET (window->summary_page), GTK_TYPE_CHECK_BUTTON, checks);
   g_assert_cmpuint (checks->len, ==, 1);
   check = g_ptr_array_index (checks, 0);
   g_assert_nonnull (as_at);
@@ -124,7 +111,7 @@ test_support_report_button (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
-  find_all (GTK_WIDGET (window->summary_page), GTK_TYPE_BUTTON, buttons);
+  ar_test_find_all (GTK_WIDGET (window->summary_page), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "win.support-report") == 0)
       button = g_ptr_array_index (buttons, i);

@@ -33,71 +33,13 @@ sample_window (ArStore **store)
   return window;
 }
 
-/* The first widget under @widget bound to @action_name, as a user finds it. */
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action_name)
-{
-  if (GTK_IS_ACTIONABLE (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* A top-level window of @type that is showing, if any. */
-static GtkWindow *
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) each = g_list_model_get_item (toplevels, i);
-
-      /* still held by the list of toplevels */
-      if (G_TYPE_CHECK_INSTANCE_TYPE (each, type) && gtk_widget_get_visible (GTK_WIDGET (each)))
-        return each;
-    }
-
-  return NULL;
-}
-
 static gboolean
 can_leave_page (ArWindow *window)
 {
   GtkWidget *page = GTK_WIDGET (window->summary_page);
-  GtkWidget *print = find_actionable (page, "summary.print");
-  GtkWidget *copy = find_actionable (page, "summary.copy");
-  GtkWidget *export = find_type (page, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *print = ar_test_find_actionable (page, GTK_TYPE_ACTIONABLE, "summary.print");
+  GtkWidget *copy = ar_test_find_actionable (page, GTK_TYPE_ACTIONABLE, "summary.copy");
+  GtkWidget *export = ar_test_find_widget (page, GTK_TYPE_MENU_BUTTON);
 
   g_assert_nonnull (print);
   g_assert_nonnull (copy);
@@ -114,7 +56,7 @@ test_bad_date (void)
   g_autoptr(ArStore) store = NULL;
   ArWindow *window = sample_window (&store);
   ArSummaryPage *page = window->summary_page;
-  GtkWidget *entry = find_type (GTK_WIDGET (page), GTK_TYPE_ENTRY);
+  GtkWidget *entry = ar_test_find_widget (GTK_WIDGET (page), GTK_TYPE_ENTRY);
   ArSummary *good;
   g_autofree char *as_at = NULL;
 
@@ -154,7 +96,7 @@ edit_role (ArWindow   *window,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->summary_page), "summary.edit-role", "s", code));
   ar_test_settle ();
-  dialog = AR_ROLE_DIALOG (find_window (AR_TYPE_ROLE_DIALOG));
+  dialog = AR_ROLE_DIALOG (ar_test_find_toplevel (AR_TYPE_ROLE_DIALOG));
   g_assert_nonnull (dialog);
 
   return dialog;
@@ -189,12 +131,12 @@ test_role_title (void)
   ar_role_dialog_set_text (dialog, "  ", NULL);
   ar_test_settle ();
   g_assert_false (ar_role_dialog_save (dialog));
-  g_assert_nonnull (find_window (AR_TYPE_ROLE_DIALOG));
+  g_assert_nonnull (ar_test_find_toplevel (AR_TYPE_ROLE_DIALOG));
 
   ar_role_dialog_set_text (dialog, "National Leaders of Education", NULL);
   g_assert_true (ar_role_dialog_save (dialog));
   ar_test_settle ();
-  g_assert_null (find_window (AR_TYPE_ROLE_DIALOG));
+  g_assert_null (ar_test_find_toplevel (AR_TYPE_ROLE_DIALOG));
   g_assert_cmpstr (row_title (page, 2), ==, "National Leaders of Education");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "summary.print-to-file", "s", pdf));
@@ -299,7 +241,7 @@ test_dialog_asks_before_discarding (void)
   if (!press_keys (GTK_WIDGET (dialog), "Escape"))
     gtk_window_close (GTK_WINDOW (dialog));
   ar_test_settle ();
-  g_assert_null (find_window (AR_TYPE_ROLE_DIALOG));
+  g_assert_null (ar_test_find_toplevel (AR_TYPE_ROLE_DIALOG));
 
   /* typed: Escape asks; Cancel stays with the text */
   dialog = edit_role (window, "SLE");
@@ -307,20 +249,20 @@ test_dialog_asks_before_discarding (void)
   if (!press_keys (GTK_WIDGET (dialog), "Escape"))
     gtk_window_close (GTK_WINDOW (dialog));
   ar_test_settle ();
-  ask = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  ask = ADW_MESSAGE_DIALOG (ar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (ask);
-  g_assert_nonnull (find_window (AR_TYPE_ROLE_DIALOG));
+  g_assert_nonnull (ar_test_find_toplevel (AR_TYPE_ROLE_DIALOG));
   ar_test_screenshot (GTK_WIDGET (ask), "role-dialog-discard.png");
   respond (ask, "cancel");
-  g_assert_nonnull (find_window (AR_TYPE_ROLE_DIALOG));
+  g_assert_nonnull (ar_test_find_toplevel (AR_TYPE_ROLE_DIALOG));
   g_assert_true (ar_role_dialog_get_dirty (dialog));
 
   /* Discard leaves the role as it was */
   gtk_window_close (GTK_WINDOW (dialog));
   ar_test_settle ();
-  ask = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  ask = ADW_MESSAGE_DIALOG (ar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   respond (ask, "discard");
-  g_assert_null (find_window (AR_TYPE_ROLE_DIALOG));
+  g_assert_null (ar_test_find_toplevel (AR_TYPE_ROLE_DIALOG));
   role = ar_store_find (store, AR_TYPE_ROLE, "code", "SLE", NULL);
   g_assert_null (strstr (ar_record_get_text (role, "key_functions") ?: "", "Leaders who support other leaders."));
   g_clear_object (&role);
@@ -330,8 +272,8 @@ test_dialog_asks_before_discarding (void)
   ar_role_dialog_set_text (dialog, NULL, "Leaders who support other leaders.");
   gtk_window_close (GTK_WINDOW (dialog));
   ar_test_settle ();
-  respond (ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG)), "save");
-  g_assert_null (find_window (AR_TYPE_ROLE_DIALOG));
+  respond (ADW_MESSAGE_DIALOG (ar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "save");
+  g_assert_null (ar_test_find_toplevel (AR_TYPE_ROLE_DIALOG));
   role = ar_store_find (store, AR_TYPE_ROLE, "code", "SLE", NULL);
   g_assert_cmpstr (ar_record_get_text (role, "key_functions"), ==, "Leaders who support other leaders.");
 

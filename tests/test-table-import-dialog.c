@@ -414,22 +414,6 @@ test_from_window (void)
 }
 
 #if !defined(__SANITIZE_ADDRESS__)
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 /* The main menu's Import Spreadsheet… asks for a spreadsheet first: no
  * file chosen, no dialog and no change; a file chosen, its preview */
 static void
@@ -450,19 +434,19 @@ test_menu_asks_for_file (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-table", NULL));
   ar_test_settle ();
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = ar_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
   g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Spreadsheets (.csv, .ods, .xlsx)");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   ar_test_settle ();
-  g_assert_null (find_toplevel (AR_TYPE_TABLE_IMPORT_DIALOG));
+  g_assert_null (ar_test_find_toplevel (AR_TYPE_TABLE_IMPORT_DIALOG));
   after = ar_test_export (store);
   g_assert_cmpstr (before, ==, after);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-table", NULL));
   ar_test_settle ();
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  chooser = ar_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
   g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), ods, NULL));
   /* it lists the folder in the background before the file is chosen */
@@ -479,12 +463,12 @@ test_menu_asks_for_file (void)
   /* GTK's own chooser checks the chosen file in the background before it
    * answers: on a busy machine that takes more than a settle */
   for (gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-       find_toplevel (AR_TYPE_TABLE_IMPORT_DIALOG) == NULL && g_get_monotonic_time () < end;)
+       ar_test_find_toplevel (AR_TYPE_TABLE_IMPORT_DIALOG) == NULL && g_get_monotonic_time () < end;)
     {
       ar_test_settle ();
       g_usleep (10000);
     }
-  dialog = AR_TABLE_IMPORT_DIALOG (find_toplevel (AR_TYPE_TABLE_IMPORT_DIALOG));
+  dialog = AR_TABLE_IMPORT_DIALOG (ar_test_find_toplevel (AR_TYPE_TABLE_IMPORT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (ar_table_import_dialog_get_stage (dialog), ==, "preview");
   g_assert_cmpstr (ar_table_import_dialog_get_summary (dialog), ==, "2 to add, 0 to update, 0 unchanged, 0 refused");

@@ -53,46 +53,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
 }
 
-static ArTableImport *
-planned (Fixture     *fixture,
-         ArTableKind  kind,
-         const char  *text)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ArTableReader) reader = ar_table_reader_new_for_bytes (bytes, "sheet.csv", &error);
-  ArTableImport *import;
-
-  g_assert_no_error (error);
-  import = ar_table_import_new (fixture->store, reader, kind);
-  ar_table_import_plan (import, &error);
-  g_assert_no_error (error);
-
-  return import;
-}
-
-static void
-assert_row (ArTableImport    *import,
-            guint             row,
-            ArTableRowAction  action,
-            const char       *message_part)
-{
-  const char *message = ar_table_import_get_row_message (import, row);
-
-  if (ar_table_import_get_row_action (import, row) != action || strstr (message, message_part) == NULL)
-    g_error ("row %u: %d “%s”, expected %d with “%s”", row,
-             ar_table_import_get_row_action (import, row), message, action, message_part);
-}
-
-static void
-commit (ArTableImport *import)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ar_table_import_commit (import, &error));
-  g_assert_no_error (error);
-}
-
 static ArRecord *
 find (Fixture    *fixture,
       GType       type,
@@ -139,21 +99,21 @@ static void
 test_alliances_with_members (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(ArTableImport) import = planned (fixture, AR_TABLE_KIND_ALLIANCES, alliances_sheet);
+  g_autoptr(ArTableImport) import = ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_ALLIANCES, "sheet.csv", alliances_sheet);
   g_autoptr(ArTableImport) again = NULL;
   g_autoptr(ArRecord) soar = NULL;
   g_autoptr(ArRecord) wolds = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  assert_row (import, 0, AR_TABLE_ROW_ADD, "adds Soar Valley Alliance, with member Oak Primary School (Member)");
-  assert_row (import, 0, AR_TABLE_ROW_ADD, "“01/04/2014” read as 2014-04-01");
-  assert_row (import, 1, AR_TABLE_ROW_UPDATE, "with member Elm Academy (Supported school)");
-  assert_row (import, 2, AR_TABLE_ROW_UPDATE, "with member University of East Wolds (Strategic partner)");
-  assert_row (import, 3, AR_TABLE_ROW_ADD, "adds Wolds Partnership");
+  ar_test_assert_row (import, 0, AR_TABLE_ROW_ADD, "adds Soar Valley Alliance, with member Oak Primary School (Member)");
+  ar_test_assert_row (import, 0, AR_TABLE_ROW_ADD, "“01/04/2014” read as 2014-04-01");
+  ar_test_assert_row (import, 1, AR_TABLE_ROW_UPDATE, "with member Elm Academy (Supported school)");
+  ar_test_assert_row (import, 2, AR_TABLE_ROW_UPDATE, "with member University of East Wolds (Strategic partner)");
+  ar_test_assert_row (import, 3, AR_TABLE_ROW_ADD, "adds Wolds Partnership");
   g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_ALLIANCE), ==, 0);
 
-  commit (import);
+  ar_test_commit (import);
   g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_ALLIANCE), ==, 2);
   soar = find (fixture, AR_TYPE_ALLIANCE, "name", "Soar Valley Alliance");
   wolds = find (fixture, AR_TYPE_ALLIANCE, "name", "Wolds Partnership");
@@ -168,10 +128,10 @@ test_alliances_with_members (Fixture       *fixture,
 
   /* the same sheet again: nothing changes */
   before = ar_test_export (fixture->store);
-  again = planned (fixture, AR_TABLE_KIND_ALLIANCES, alliances_sheet);
+  again = ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_ALLIANCES, "sheet.csv", alliances_sheet);
   for (guint i = 0; i < 4; i++)
-    assert_row (again, i, AR_TABLE_ROW_UNCHANGED, "already in the register");
-  commit (again);
+    ar_test_assert_row (again, i, AR_TABLE_ROW_UNCHANGED, "already in the register");
+  ar_test_commit (again);
   after = ar_test_export (fixture->store);
   g_assert_cmpstr (before, ==, after);
 }
@@ -182,19 +142,19 @@ test_alliance_updates (Fixture       *fixture,
                        gconstpointer  data)
 {
   gint64 soar = ar_test_add_alliance (fixture->store, "Soar Valley Alliance", fixture->oak, "2014-04-01", NULL);
-  g_autoptr(ArTableImport) first = planned (fixture, AR_TABLE_KIND_ALLIANCES,
+  g_autoptr(ArTableImport) first = ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_ALLIANCES, "sheet.csv",
                                             "Alliance,Member school\nSOAR VALLEY ALLIANCE,Elm Academy\n");
   g_autoptr(ArTableImport) second = NULL;
   g_autoptr(ArRecord) member = NULL;
 
-  assert_row (first, 0, AR_TABLE_ROW_UPDATE, "with member Elm Academy (Member)");
-  commit (first);
+  ar_test_assert_row (first, 0, AR_TABLE_ROW_UPDATE, "with member Elm Academy (Member)");
+  ar_test_commit (first);
   g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_ALLIANCE), ==, 1);
 
-  second = planned (fixture, AR_TABLE_KIND_ALLIANCES,
+  second = ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_ALLIANCES, "sheet.csv",
                     "Alliance,Member school,Left,Role\nSoar Valley Alliance,Elm Academy,31/08/2025,Supported school\n");
-  assert_row (second, 0, AR_TABLE_ROW_UPDATE, "Elm Academy’s role, left");
-  commit (second);
+  ar_test_assert_row (second, 0, AR_TABLE_ROW_UPDATE, "Elm Academy’s role, left");
+  ar_test_commit (second);
   g_assert_cmpuint (count_members (fixture, soar, NULL), ==, 1);
   {
     g_autofree char *elm = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->elm);
@@ -210,7 +170,7 @@ test_alliance_refusals (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autoptr(ArTableImport) import =
-    planned (fixture, AR_TABLE_KIND_ALLIANCES,
+    ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_ALLIANCES, "sheet.csv",
              "Alliance,Teaching school,Member school,Partner,Role,Joined\n"
              ",Oak Primary School,,,,\n"
              "Soar,Nowhere School,,,,\n"
@@ -223,16 +183,16 @@ test_alliance_refusals (Fixture       *fixture,
              "Soar,,,,Member,\n"
              "Soar,,St Mary's Primary,,,\n");
 
-  assert_row (import, 0, AR_TABLE_ROW_REFUSE, "Alliance: the row has no alliance name");
-  assert_row (import, 1, AR_TABLE_ROW_REFUSE, "Teaching school: no school called “Nowhere School”");
-  assert_row (import, 2, AR_TABLE_ROW_ADD, "adds Soar");
-  assert_row (import, 3, AR_TABLE_ROW_REFUSE, "Teaching school: an earlier row gives “Soar” another teaching school, “Oak Primary School”");
-  assert_row (import, 4, AR_TABLE_ROW_REFUSE, "not both");
-  assert_row (import, 5, AR_TABLE_ROW_REFUSE, "only a school can be the teaching school");
-  assert_row (import, 6, AR_TABLE_ROW_REFUSE, "Role in the alliance: “Chair” is not one of");
-  assert_row (import, 7, AR_TABLE_ROW_REFUSE, "Joined:");
-  assert_row (import, 8, AR_TABLE_ROW_REFUSE, "no school or partner");
-  assert_row (import, 9, AR_TABLE_ROW_REFUSE, "give the URN");
+  ar_test_assert_row (import, 0, AR_TABLE_ROW_REFUSE, "Alliance: the row has no alliance name");
+  ar_test_assert_row (import, 1, AR_TABLE_ROW_REFUSE, "Teaching school: no school called “Nowhere School”");
+  ar_test_assert_row (import, 2, AR_TABLE_ROW_ADD, "adds Soar");
+  ar_test_assert_row (import, 3, AR_TABLE_ROW_REFUSE, "Teaching school: an earlier row gives “Soar” another teaching school, “Oak Primary School”");
+  ar_test_assert_row (import, 4, AR_TABLE_ROW_REFUSE, "not both");
+  ar_test_assert_row (import, 5, AR_TABLE_ROW_REFUSE, "only a school can be the teaching school");
+  ar_test_assert_row (import, 6, AR_TABLE_ROW_REFUSE, "Role in the alliance: “Chair” is not one of");
+  ar_test_assert_row (import, 7, AR_TABLE_ROW_REFUSE, "Joined:");
+  ar_test_assert_row (import, 8, AR_TABLE_ROW_REFUSE, "no school or partner");
+  ar_test_assert_row (import, 9, AR_TABLE_ROW_REFUSE, "give the URN");
 }
 
 static const char schools_sheet[] =
@@ -249,7 +209,7 @@ static void
 test_schools_and_organisations (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autoptr(ArTableImport) import = planned (fixture, AR_TABLE_KIND_SCHOOLS, schools_sheet);
+  g_autoptr(ArTableImport) import = ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_SCHOOLS, "sheet.csv", schools_sheet);
   g_autoptr(ArTableImport) again = NULL;
   g_autoptr(ArRecord) unit = NULL;
   g_autoptr(ArRecord) hillside = NULL;
@@ -258,12 +218,12 @@ test_schools_and_organisations (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  assert_row (import, 0, AR_TABLE_ROW_ADD, "adds Oakfield Pupil Referral Unit");
-  assert_row (import, 1, AR_TABLE_ROW_ADD, "adds Hillside Free School");
-  assert_row (import, 2, AR_TABLE_ROW_ADD, "adds the organisation Diocese of Charnwood");
-  assert_row (import, 3, AR_TABLE_ROW_UNCHANGED, "already in the register");
-  assert_row (import, 4, AR_TABLE_ROW_UPDATE, "updates 120002: phase");
-  commit (import);
+  ar_test_assert_row (import, 0, AR_TABLE_ROW_ADD, "adds Oakfield Pupil Referral Unit");
+  ar_test_assert_row (import, 1, AR_TABLE_ROW_ADD, "adds Hillside Free School");
+  ar_test_assert_row (import, 2, AR_TABLE_ROW_ADD, "adds the organisation Diocese of Charnwood");
+  ar_test_assert_row (import, 3, AR_TABLE_ROW_UNCHANGED, "already in the register");
+  ar_test_assert_row (import, 4, AR_TABLE_ROW_UPDATE, "updates 120002: phase");
+  ar_test_commit (import);
 
   unit = find (fixture, AR_TYPE_SCHOOL, "name", "Oakfield Pupil Referral Unit");
   g_assert_null (ar_record_get_text (unit, "urn"));
@@ -281,10 +241,10 @@ test_schools_and_organisations (Fixture       *fixture,
   g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_SCHOOL), ==, 7);
 
   before = ar_test_export (fixture->store);
-  again = planned (fixture, AR_TABLE_KIND_SCHOOLS, schools_sheet);
+  again = ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_SCHOOLS, "sheet.csv", schools_sheet);
   for (guint i = 0; i < 5; i++)
-    assert_row (again, i, AR_TABLE_ROW_UNCHANGED, "already in the register");
-  commit (again);
+    ar_test_assert_row (again, i, AR_TABLE_ROW_UNCHANGED, "already in the register");
+  ar_test_commit (again);
   after = ar_test_export (fixture->store);
   g_assert_cmpstr (before, ==, after);
 }
@@ -294,7 +254,7 @@ test_school_refusals (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(ArTableImport) import =
-    planned (fixture, AR_TABLE_KIND_SCHOOLS,
+    ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_SCHOOLS, "sheet.csv",
              "URN,Name,Area,Status,Kind\n"
              ",,855,,\n"
              ",St Mary's Primary,,,\n"
@@ -306,15 +266,15 @@ test_school_refusals (Fixture       *fixture,
              ",New Partner,,,Charity\n"
              "999999,,,,\n");
 
-  assert_row (import, 0, AR_TABLE_ROW_REFUSE, "Name: the row has no name or URN");
-  assert_row (import, 1, AR_TABLE_ROW_REFUSE, "Name: 2 schools are called “St Mary's Primary”; give the area or the URN");
-  assert_row (import, 2, AR_TABLE_ROW_REFUSE, "Area: no area with the code or name “Narnia”");
-  assert_row (import, 3, AR_TABLE_ROW_REFUSE, "Status: “Shut” is not one of: Open, Closed");
-  assert_row (import, 4, AR_TABLE_ROW_REFUSE, "URN");
-  assert_row (import, 5, AR_TABLE_ROW_REFUSE, "a school with a URN has no organisation kind");
-  assert_row (import, 6, AR_TABLE_ROW_REFUSE, "an organisation has no phase");
-  assert_row (import, 7, AR_TABLE_ROW_REFUSE, "Organisation kind: “Charity” is not one of");
-  assert_row (import, 8, AR_TABLE_ROW_REFUSE, "Name: no school with URN “999999”");
+  ar_test_assert_row (import, 0, AR_TABLE_ROW_REFUSE, "Name: the row has no name or URN");
+  ar_test_assert_row (import, 1, AR_TABLE_ROW_REFUSE, "Name: 2 schools are called “St Mary's Primary”; give the area or the URN");
+  ar_test_assert_row (import, 2, AR_TABLE_ROW_REFUSE, "Area: no area with the code or name “Narnia”");
+  ar_test_assert_row (import, 3, AR_TABLE_ROW_REFUSE, "Status: “Shut” is not one of: Open, Closed");
+  ar_test_assert_row (import, 4, AR_TABLE_ROW_REFUSE, "URN");
+  ar_test_assert_row (import, 5, AR_TABLE_ROW_REFUSE, "a school with a URN has no organisation kind");
+  ar_test_assert_row (import, 6, AR_TABLE_ROW_REFUSE, "an organisation has no phase");
+  ar_test_assert_row (import, 7, AR_TABLE_ROW_REFUSE, "Organisation kind: “Charity” is not one of");
+  ar_test_assert_row (import, 8, AR_TABLE_ROW_REFUSE, "Name: no school with URN “999999”");
 }
 
 /* One bad row in the middle: nothing of the file is written, and the
@@ -324,13 +284,13 @@ test_bad_row_stops_the_file (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autoptr(ArTableImport) alliances =
-    planned (fixture, AR_TABLE_KIND_ALLIANCES,
+    ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_ALLIANCES, "sheet.csv",
              "Alliance,Member school,Joined\n"
              "Soar Valley Alliance,Oak Primary School,2020-09-01\n"
              "Soar Valley Alliance,Elm Academy,2020-13-01\n"
              "Wolds Partnership,Ash Church School,\n");
   g_autoptr(ArTableImport) schools =
-    planned (fixture, AR_TABLE_KIND_SCHOOLS,
+    ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_SCHOOLS, "sheet.csv",
              "Name,Area\nOakfield Unit,855\nBrookfield Unit,Atlantis\nHillside Unit,856\n");
   g_autoptr(GError) error = NULL;
   g_autofree char *before = ar_test_export (fixture->store);
@@ -356,9 +316,9 @@ test_guesses_export_headers (Fixture       *fixture,
                              gconstpointer  data)
 {
   g_autoptr(ArTableImport) alliances =
-    planned (fixture, AR_TABLE_KIND_ALLIANCES, "\"Name\",\"Teaching school\",\"Designated\",\"Ended\",\"Members\"\n");
+    ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_ALLIANCES, "sheet.csv", "\"Name\",\"Teaching school\",\"Designated\",\"Ended\",\"Members\"\n");
   g_autoptr(ArTableImport) schools =
-    planned (fixture, AR_TABLE_KIND_SCHOOLS, "\"URN\",\"Name\",\"Area\",\"Phase\",\"Status\",\"Trust\"\n");
+    ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_SCHOOLS, "sheet.csv", "\"URN\",\"Name\",\"Area\",\"Phase\",\"Status\",\"Trust\"\n");
   static const char *alliance_fields[] = { "name", "teaching_school", "designated_on", "ended_on", NULL };
   static const char *school_fields[] = { "urn", "name", "area", "phase", "status", NULL };
 
@@ -403,7 +363,7 @@ static void
 test_plan_in_thread (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(ArTableImport) import = planned (fixture, AR_TABLE_KIND_ALLIANCES, alliances_sheet);
+  g_autoptr(ArTableImport) import = ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_ALLIANCES, "sheet.csv", alliances_sheet);
   g_autoptr(GCancellable) cancelled = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
 
@@ -413,7 +373,7 @@ test_plan_in_thread (Fixture       *fixture,
   error = plan_in_thread (import, NULL, FALSE);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_assert_cmpuint (ar_table_import_get_n_rows (import), ==, 4);
-  assert_row (import, 1, AR_TABLE_ROW_UPDATE, "with member Elm Academy (Supported school)");
+  ar_test_assert_row (import, 1, AR_TABLE_ROW_UPDATE, "with member Elm Academy (Supported school)");
   g_clear_error (&error);
 
   g_cancellable_cancel (cancelled);

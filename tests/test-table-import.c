@@ -39,58 +39,12 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
 }
 
-static ArTableImport *
-import_text (Fixture    *fixture,
-             const char *text)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ArTableReader) reader = ar_table_reader_new_for_bytes (bytes, "leaders.csv", &error);
-
-  g_assert_no_error (error);
-  return ar_table_import_new (fixture->store, reader, AR_TABLE_KIND_PEOPLE);
-}
-
-static ArTableImport *
-planned (Fixture    *fixture,
-         const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  ArTableImport *import = import_text (fixture, text);
-
-  ar_table_import_plan (import, &error);
-  g_assert_no_error (error);
-  return import;
-}
-
-static void
-assert_row (ArTableImport    *import,
-            guint             row,
-            ArTableRowAction  action,
-            const char       *message_part)
-{
-  const char *message = ar_table_import_get_row_message (import, row);
-
-  if (ar_table_import_get_row_action (import, row) != action || strstr (message, message_part) == NULL)
-    g_error ("row %u: %d “%s”, expected %d with “%s”", row,
-             ar_table_import_get_row_action (import, row), message, action, message_part);
-}
-
-static void
-commit (ArTableImport *import)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (ar_table_import_commit (import, &error));
-  g_assert_no_error (error);
-}
-
 static void
 test_guesses_headers (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(ArTableImport) import =
-    import_text (fixture, "Full name,E-mail address,Tel.,Home school,School URN,Designation,Specialism(s),"
+    ar_test_table_import_new (fixture->store, AR_TABLE_KIND_PEOPLE, "leaders.csv", "Full name,E-mail address,Tel.,Home school,School URN,Designation,Specialism(s),"
                           "Date designated,Shoe size,Name\n");
   static const char *expected[] = {
     "name", "email", "phone", "school", "urn", "role", "specialisms", "starts_on", NULL, NULL,
@@ -110,7 +64,7 @@ test_adds_people_and_designations (Fixture       *fixture,
                                    gconstpointer  data)
 {
   g_autoptr(ArTableImport) import =
-    planned (fixture,
+    ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_PEOPLE, "leaders.csv",
              "Name,URN,Role,Specialism,Designated,Email\n"
              "Ada Lovelace,120001,NLE,,2024-09-01,ada@example.org\n"
              "Ada Lovelace,120001,SLE,Mathematics,01/09/2023,ADA@example.org\n"
@@ -119,12 +73,12 @@ test_adds_people_and_designations (Fixture       *fixture,
   g_autofree char *report = NULL;
 
   g_assert_cmpuint (ar_table_import_get_n_rows (import), ==, 4);
-  assert_row (import, 0, AR_TABLE_ROW_ADD, "adds Ada Lovelace, with NLE");
+  ar_test_assert_row (import, 0, AR_TABLE_ROW_ADD, "adds Ada Lovelace, with NLE");
   /* one person, two designations; the day-first date is said */
-  assert_row (import, 1, AR_TABLE_ROW_UPDATE, "with SLE");
-  assert_row (import, 1, AR_TABLE_ROW_UPDATE, "“01/09/2023” read as 2023-09-01");
-  assert_row (import, 2, AR_TABLE_ROW_ADD, "with NLG");
-  assert_row (import, 3, AR_TABLE_ROW_ADD, "with SLE");
+  ar_test_assert_row (import, 1, AR_TABLE_ROW_UPDATE, "with SLE");
+  ar_test_assert_row (import, 1, AR_TABLE_ROW_UPDATE, "“01/09/2023” read as 2023-09-01");
+  ar_test_assert_row (import, 2, AR_TABLE_ROW_ADD, "with NLG");
+  ar_test_assert_row (import, 3, AR_TABLE_ROW_ADD, "with SLE");
 
   /* planning writes nothing */
   g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_PERSON), ==, 0);
@@ -133,7 +87,7 @@ test_adds_people_and_designations (Fixture       *fixture,
   g_assert_nonnull (strstr (report, "3 added, 1 updated, 0 unchanged, 0 refused"));
   g_assert_nonnull (strstr (report, "line 3:"));
 
-  commit (import);
+  ar_test_commit (import);
   g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_PERSON), ==, 3);
   g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_DESIGNATION), ==, 4);
   g_assert_cmpint (ar_test_count (fixture->store, "855", "2024-10-01", "NLE"), ==, 1);
@@ -148,28 +102,28 @@ test_second_import_changes_nothing (Fixture       *fixture,
   const char *sheet = "Name,URN,Role,Designated,Email,Phone\n"
                       "Ada Lovelace,120001,NLE,2024-09-01,ada@example.org,0116 000 0000\n"
                       "Alan Turing,120002,SLE,2024-09-23,,\n";
-  g_autoptr(ArTableImport) first = planned (fixture, sheet);
+  g_autoptr(ArTableImport) first = ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_PEOPLE, "leaders.csv", sheet);
   g_autoptr(ArTableImport) second = NULL;
   g_autoptr(ArTableImport) changed = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  commit (first);
+  ar_test_commit (first);
   before = ar_test_export (fixture->store);
 
-  second = planned (fixture, sheet);
-  assert_row (second, 0, AR_TABLE_ROW_UNCHANGED, "already in the register");
-  assert_row (second, 1, AR_TABLE_ROW_UNCHANGED, "already in the register");
-  commit (second);
+  second = ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_PEOPLE, "leaders.csv", sheet);
+  ar_test_assert_row (second, 0, AR_TABLE_ROW_UNCHANGED, "already in the register");
+  ar_test_assert_row (second, 1, AR_TABLE_ROW_UNCHANGED, "already in the register");
+  ar_test_commit (second);
   after = ar_test_export (fixture->store);
   g_assert_cmpstr (before, ==, after);
 
   /* found by email though the name is written differently; an empty
    * cell never clears what is held */
-  changed = planned (fixture, "Name,Email,Phone,Job title\n"
+  changed = ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_PEOPLE, "leaders.csv", "Name,Email,Phone,Job title\n"
                               "Ada King,ADA@EXAMPLE.ORG,,Executive Headteacher\n");
-  assert_row (changed, 0, AR_TABLE_ROW_UPDATE, "job title");
-  commit (changed);
+  ar_test_assert_row (changed, 0, AR_TABLE_ROW_UPDATE, "job title");
+  ar_test_commit (changed);
   g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_PERSON), ==, 2);
   {
     g_autoptr(ArRecord) ada = ar_store_find (fixture->store, AR_TYPE_PERSON, "email", "ada@example.org", NULL);
@@ -185,7 +139,7 @@ test_refuses_rows_with_reasons (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_autoptr(ArTableImport) import =
-    planned (fixture,
+    ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_PEOPLE, "leaders.csv",
              "Name,URN,School,Role,Designated,Email\n"
              ",120001,,NLE,,\n"
              "Bea,999999,,NLE,,\n"
@@ -197,15 +151,15 @@ test_refuses_rows_with_reasons (Fixture       *fixture,
              "Hal,120001,,NLE,,not-an-email\n"
              "Ivy,120001,,NLE,,\n");
 
-  assert_row (import, 0, AR_TABLE_ROW_REFUSE, "no name");
-  assert_row (import, 1, AR_TABLE_ROW_REFUSE, "URN “999999”");
-  assert_row (import, 2, AR_TABLE_ROW_REFUSE, "give the URN");
-  assert_row (import, 3, AR_TABLE_ROW_REFUSE, "no school called “Nowhere School”");
-  assert_row (import, 4, AR_TABLE_ROW_REFUSE, "“Headmaster” is not a role");
-  assert_row (import, 5, AR_TABLE_ROW_REFUSE, "month first");
-  assert_row (import, 6, AR_TABLE_ROW_REFUSE, "no such day");
-  assert_row (import, 7, AR_TABLE_ROW_REFUSE, "not an email address");
-  assert_row (import, 8, AR_TABLE_ROW_ADD, "adds Ivy");
+  ar_test_assert_row (import, 0, AR_TABLE_ROW_REFUSE, "no name");
+  ar_test_assert_row (import, 1, AR_TABLE_ROW_REFUSE, "URN “999999”");
+  ar_test_assert_row (import, 2, AR_TABLE_ROW_REFUSE, "give the URN");
+  ar_test_assert_row (import, 3, AR_TABLE_ROW_REFUSE, "no school called “Nowhere School”");
+  ar_test_assert_row (import, 4, AR_TABLE_ROW_REFUSE, "“Headmaster” is not a role");
+  ar_test_assert_row (import, 5, AR_TABLE_ROW_REFUSE, "month first");
+  ar_test_assert_row (import, 6, AR_TABLE_ROW_REFUSE, "no such day");
+  ar_test_assert_row (import, 7, AR_TABLE_ROW_REFUSE, "not an email address");
+  ar_test_assert_row (import, 8, AR_TABLE_ROW_ADD, "adds Ivy");
 
   /* one refused row stops the whole file, and the error says where */
   {
@@ -240,10 +194,10 @@ test_list_export_round_trip (Fixture       *fixture,
   ar_test_add_designation (fixture->store, cat, "LLE", NULL, NULL);
   before = ar_test_export (fixture->store);
 
-  import = planned (fixture, "\"Name\",\"Designations\",\"Job title\",\"School\"\n"
+  import = ar_test_table_import_plan (fixture->store, AR_TABLE_KIND_PEOPLE, "leaders.csv", "\"Name\",\"Designations\",\"Job title\",\"School\"\n"
                              "\"Ada Lovelace\",\"NLE, SLE\",\"\",\"Oak Primary School\"\n");
-  assert_row (import, 0, AR_TABLE_ROW_UNCHANGED, "already");
-  commit (import);
+  ar_test_assert_row (import, 0, AR_TABLE_ROW_UNCHANGED, "already");
+  ar_test_commit (import);
   after = ar_test_export (fixture->store);
   g_assert_cmpstr (before, ==, after);
 }
@@ -252,8 +206,8 @@ static void
 test_refuses_unknown_sheets (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(ArTableImport) unknown = import_text (fixture, "Colour,Shoe size\nred,9\n");
-  g_autoptr(ArTableImport) nameless = import_text (fixture, "Email,Role\na@b.org,NLE\n");
+  g_autoptr(ArTableImport) unknown = ar_test_table_import_new (fixture->store, AR_TABLE_KIND_PEOPLE, "leaders.csv", "Colour,Shoe size\nred,9\n");
+  g_autoptr(ArTableImport) nameless = ar_test_table_import_new (fixture->store, AR_TABLE_KIND_PEOPLE, "leaders.csv", "Email,Role\na@b.org,NLE\n");
   g_autoptr(GError) error = NULL;
 
   g_assert_false (ar_table_import_plan (unknown, &error));
@@ -279,10 +233,10 @@ static void
 test_headers_key (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(ArTableImport) march = import_text (fixture, "Who,E-mail,Shoe size\nAda,a@b.org,9\n");
-  g_autoptr(ArTableImport) april = import_text (fixture, "WHO,e_mail ,Shoe-Size\nMary,m@b.org,5\n");
-  g_autoptr(ArTableImport) other = import_text (fixture, "Who,E-mail,Hat size\nAda,a@b.org,9\n");
-  g_autoptr(ArTableImport) fewer = import_text (fixture, "Who,E-mail\nAda,a@b.org\n");
+  g_autoptr(ArTableImport) march = ar_test_table_import_new (fixture->store, AR_TABLE_KIND_PEOPLE, "leaders.csv", "Who,E-mail,Shoe size\nAda,a@b.org,9\n");
+  g_autoptr(ArTableImport) april = ar_test_table_import_new (fixture->store, AR_TABLE_KIND_PEOPLE, "leaders.csv", "WHO,e_mail ,Shoe-Size\nMary,m@b.org,5\n");
+  g_autoptr(ArTableImport) other = ar_test_table_import_new (fixture->store, AR_TABLE_KIND_PEOPLE, "leaders.csv", "Who,E-mail,Hat size\nAda,a@b.org,9\n");
+  g_autoptr(ArTableImport) fewer = ar_test_table_import_new (fixture->store, AR_TABLE_KIND_PEOPLE, "leaders.csv", "Who,E-mail\nAda,a@b.org\n");
   g_autofree char *march_key = ar_table_import_dup_headers_key (march);
   g_autofree char *april_key = ar_table_import_dup_headers_key (april);
   g_autofree char *other_key = ar_table_import_dup_headers_key (other);

@@ -15,31 +15,6 @@
 #include "ar-test-util.h"
 #include "ar-window-private.h"
 
-static ArWindow *
-window_for (ArStore *store)
-{
-  ArWindow *window = ar_window_new (NULL, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  ar_test_settle ();
-
-  return window;
-}
-
-static void
-activate (ArWindow   *window,
-          const char *action,
-          const char *target)
-{
-  if (target != NULL)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
-  else
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  ar_test_settle ();
-}
-
 /* Whether an action is on, as a menu item or a button bound to it sees
  * it: through a hidden button bound to it. */
 static gboolean
@@ -81,16 +56,6 @@ close_window (ArWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static ArRecordListPage *
-page (ArWindow *window,
-      GType     type)
-{
-  ArRecordListPage *list = ar_window_get_page_for_type (window, type);
-
-  g_assert_nonnull (list);
-  return list;
-}
-
 /* Selects a record as a click on its row does.  (The window hears of a
  * selection from another branch's work; until then it is told here.) */
 static void
@@ -98,7 +63,7 @@ select_record (ArWindow *window,
                GType     type,
                gint64    id)
 {
-  g_assert_true (ar_record_list_page_select_id (page (window, type), id));
+  g_assert_true (ar_record_list_page_select_id (ar_test_page (window, type), id));
   ar_test_settle ();
   ar_window_update_actions (window);
 }
@@ -107,7 +72,7 @@ static ArRecordEditor *
 editor_of (ArWindow *window,
            GType     type)
 {
-  return ar_record_list_page_get_editor (page (window, type));
+  return ar_record_list_page_get_editor (ar_test_page (window, type));
 }
 
 static char *
@@ -131,7 +96,7 @@ edit (ArWindow   *window,
   ar_record_editor_set_field (editor_of (window, type), field, value);
   ar_test_settle ();
   g_assert_true (ar_record_editor_get_valid (editor_of (window, type)));
-  activate (window, "win.save", NULL);
+  ar_test_activate (window, "win.save", NULL);
 }
 
 static ArWindow *
@@ -144,8 +109,8 @@ school_window (ArStore **store)
   area = ar_test_add_area (*store, "855", "Leicestershire");
   ar_test_add_school (*store, "990201", "Brookside Primary School", area);
   ar_test_add_school (*store, "990202", "Meadow Lane Academy", area);
-  window = window_for (*store);
-  activate (window, "win.show-section", "schools");
+  window = ar_test_window_new (*store, 1280, 800);
+  ar_test_activate (window, "win.show-section", "schools");
   select_record (window, AR_TYPE_SCHOOL, 1);
 
   return window;
@@ -162,33 +127,33 @@ test_edit_undo_redo (void)
   g_assert_false (enabled (window, "redo"));
 
   /* a searched list stays searched through undo and redo */
-  ar_record_list_page_set_search (page (window, AR_TYPE_SCHOOL), "brookside");
+  ar_record_list_page_set_search (ar_test_page (window, AR_TYPE_SCHOOL), "brookside");
   ar_test_settle ();
-  g_assert_cmpuint (ar_record_list_page_get_n_shown (page (window, AR_TYPE_SCHOOL)), ==, 1);
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (ar_test_page (window, AR_TYPE_SCHOOL)), ==, 1);
   edit (window, AR_TYPE_SCHOOL, "town", "Brookby");
   town = field_of (store, AR_TYPE_SCHOOL, 1, "town");
   g_assert_cmpstr (town, ==, "Brookby");
   g_assert_true (enabled (window, "undo"));
 
-  activate (window, "win.undo", NULL);
+  ar_test_activate (window, "win.undo", NULL);
   g_clear_pointer (&town, g_free);
   town = field_of (store, AR_TYPE_SCHOOL, 1, "town");
   g_assert_null (town);
   /* the form shows the record as it now is, still selected */
-  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (page (window, AR_TYPE_SCHOOL))), ==, 1);
+  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (ar_test_page (window, AR_TYPE_SCHOOL))), ==, 1);
   g_assert_null (ar_record_get_text (ar_record_editor_get_record (editor_of (window, AR_TYPE_SCHOOL)), "town"));
   g_assert_true (enabled (window, "redo"));
   g_assert_false (enabled (window, "back"));
-  g_assert_cmpuint (ar_record_list_page_get_n_shown (page (window, AR_TYPE_SCHOOL)), ==, 1);
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (ar_test_page (window, AR_TYPE_SCHOOL)), ==, 1);
   ar_test_screenshot (GTK_WIDGET (window), "undo-edit-toast.png");
 
-  activate (window, "win.redo", NULL);
+  ar_test_activate (window, "win.redo", NULL);
   g_clear_pointer (&town, g_free);
   town = field_of (store, AR_TYPE_SCHOOL, 1, "town");
   g_assert_cmpstr (town, ==, "Brookby");
   g_assert_false (enabled (window, "redo"));
-  g_assert_cmpuint (ar_record_list_page_get_n_shown (page (window, AR_TYPE_SCHOOL)), ==, 1);
-  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (page (window, AR_TYPE_SCHOOL))), ==, 1);
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (ar_test_page (window, AR_TYPE_SCHOOL)), ==, 1);
+  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (ar_test_page (window, AR_TYPE_SCHOOL))), ==, 1);
 
   close_window (window);
 }
@@ -201,19 +166,19 @@ test_add_undo_redo (void)
   ArRecordEditor *editor = editor_of (window, AR_TYPE_SCHOOL);
   g_autofree char *name = NULL;
 
-  activate (window, "win.add", NULL);
+  ar_test_activate (window, "win.add", NULL);
   ar_record_editor_set_field (editor, "name", "Orchard Infant School");
   ar_record_editor_set_field (editor, "urn", "990203");
   ar_test_settle ();
-  activate (window, "win.save", NULL);
+  ar_test_activate (window, "win.save", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 3);
 
-  activate (window, "win.undo", NULL);
+  ar_test_activate (window, "win.undo", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 2);
-  g_assert_cmpuint (ar_record_list_page_get_n_shown (page (window, AR_TYPE_SCHOOL)), ==, 2);
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (ar_test_page (window, AR_TYPE_SCHOOL)), ==, 2);
 
   /* redo brings back the same record, with the same id */
-  activate (window, "win.redo", NULL);
+  ar_test_activate (window, "win.redo", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 3);
   name = field_of (store, AR_TYPE_SCHOOL, 3, "name");
   g_assert_cmpstr (name, ==, "Orchard Infant School");
@@ -231,30 +196,30 @@ test_delete_undo_redo (void)
   ar_test_add_academy (store, trust, 1, "2019-09-01", NULL);
   ar_test_add_academy (store, trust, 2, "2019-09-01", NULL);
 
-  activate (window, "win.show-section", "trusts");
+  ar_test_activate (window, "win.show-section", "trusts");
   select_record (window, AR_TYPE_TRUST, trust);
-  activate (window, "win.delete", NULL);
+  ar_test_activate (window, "win.delete", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST), ==, 0);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 0);
 
   /* Ctrl+Z, like the toast's Undo, brings back the trust with its academies */
-  activate (window, "win.undo", NULL);
+  ar_test_activate (window, "win.undo", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST), ==, 1);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 2);
-  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (page (window, AR_TYPE_TRUST))), ==, trust);
+  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (ar_test_page (window, AR_TYPE_TRUST))), ==, trust);
 
-  activate (window, "win.redo", NULL);
+  ar_test_activate (window, "win.redo", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST), ==, 0);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 0);
 
   /* and the toast's Undo is the same step */
-  activate (window, "win.undo", NULL);
+  ar_test_activate (window, "win.undo", NULL);
   select_record (window, AR_TYPE_TRUST, trust);
-  activate (window, "win.delete", NULL);
+  ar_test_activate (window, "win.delete", NULL);
   ar_test_screenshot (GTK_WIDGET (window), "undo-delete-toast.png");
-  activate (window, "win.undo-delete", NULL);
+  ar_test_activate (window, "win.undo-delete", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 2);
-  activate (window, "win.redo", NULL);
+  ar_test_activate (window, "win.redo", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 0);
 
   close_window (window);
@@ -283,12 +248,12 @@ test_link_undo (void)
   ar_test_settle ();
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 1);
 
-  activate (window, "win.undo", NULL);
+  ar_test_activate (window, "win.undo", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 0);
   g_assert_cmpstr (ar_window_get_visible_section (window), ==, "trusts");
-  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (page (window, AR_TYPE_TRUST))), ==, trust);
+  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (ar_test_page (window, AR_TYPE_TRUST))), ==, trust);
 
-  activate (window, "win.redo", NULL);
+  ar_test_activate (window, "win.redo", NULL);
   links = ar_store_list_where (store, AR_TYPE_TRUST_ACADEMY, "trust_id", trust, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
 
@@ -299,7 +264,7 @@ test_link_undo (void)
     ar_window_delete_record (window, link);
     ar_test_settle ();
     g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 0);
-    activate (window, "win.undo", NULL);
+    ar_test_activate (window, "win.undo", NULL);
     g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 1);
   }
 
@@ -319,9 +284,9 @@ test_several_steps (void)
   select_record (window, AR_TYPE_SCHOOL, 2);
   edit (window, AR_TYPE_SCHOOL, "town", "Meadowford");
 
-  activate (window, "win.undo", NULL);
-  activate (window, "win.undo", NULL);
-  activate (window, "win.undo", NULL);
+  ar_test_activate (window, "win.undo", NULL);
+  ar_test_activate (window, "win.undo", NULL);
+  ar_test_activate (window, "win.undo", NULL);
   g_assert_false (enabled (window, "undo"));
   town = field_of (store, AR_TYPE_SCHOOL, 1, "town");
   postcode = field_of (store, AR_TYPE_SCHOOL, 1, "postcode");
@@ -332,8 +297,8 @@ test_several_steps (void)
   g_assert_null (town);
 
   /* two steps forward again, then a new change: no more redo */
-  activate (window, "win.redo", NULL);
-  activate (window, "win.redo", NULL);
+  ar_test_activate (window, "win.redo", NULL);
+  ar_test_activate (window, "win.redo", NULL);
   g_clear_pointer (&postcode, g_free);
   postcode = field_of (store, AR_TYPE_SCHOOL, 1, "postcode");
   g_assert_cmpstr (postcode, ==, "LE1 1AA");
@@ -381,7 +346,7 @@ test_keys (void)
   edit (window, AR_TYPE_SCHOOL, "town", "Brookby");
   edit (window, AR_TYPE_SCHOOL, "town", "Meadowford");
   /* from the list, where typing is not text to undo */
-  gtk_widget_grab_focus (GTK_WIDGET (page (window, AR_TYPE_SCHOOL)));
+  gtk_widget_grab_focus (GTK_WIDGET (ar_test_page (window, AR_TYPE_SCHOOL)));
   if (!press_keys (GTK_WIDGET (window), "ctrl+z"))
     {
       g_test_skip ("no X server or xdotool to press keys with");
@@ -482,7 +447,7 @@ test_not_under_unsaved_typing (void)
   ar_record_editor_set_field (editor_of (window, AR_TYPE_SCHOOL), "postcode", "LE2 2BB");
   ar_test_settle ();
   g_assert_false (enabled (window, "undo"));
-  activate (window, "win.save", NULL);
+  ar_test_activate (window, "win.save", NULL);
   g_assert_true (enabled (window, "undo"));
 
   close_window (window);
@@ -498,13 +463,13 @@ test_import_clears (void)
   g_autofree char *json = g_build_filename (dir, "register.json", NULL);
 
   edit (window, AR_TYPE_SCHOOL, "town", "Brookby");
-  activate (window, "win.export-register-to", json);
+  ar_test_activate (window, "win.export-register-to", json);
   while (!g_file_test (json, G_FILE_TEST_EXISTS))
     g_main_context_iteration (NULL, TRUE);
   ar_test_settle ();
   g_assert_true (enabled (window, "undo"));
 
-  activate (window, "win.import-register-from", json);
+  ar_test_activate (window, "win.import-register-from", json);
   for (int i = 0; i < 200 && enabled (window, "undo"); i++)
     {
       g_usleep (10000);
@@ -522,15 +487,15 @@ static void
 test_area_added_by_hand (void)
 {
   g_autoptr(ArStore) store = ar_test_store_new ();
-  ArWindow *window = window_for (store);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
   ArRecordEditor *areas = editor_of (window, AR_TYPE_AREA);
   ArRecordEditor *schools = editor_of (window, AR_TYPE_SCHOOL);
   ArSummary *summary;
   ArSummaryPage *summary_page = window->summary_page;
 
-  activate (window, "win.show-section", "areas");
+  ar_test_activate (window, "win.show-section", "areas");
   g_assert_cmpstr (ar_window_get_visible_section (window), ==, "areas");
-  activate (window, "win.add", NULL);
+  ar_test_activate (window, "win.add", NULL);
 
   /* the code is the DfE's three digits, and unique */
   ar_record_editor_set_field (areas, "name", "Rutland");
@@ -542,10 +507,10 @@ test_area_added_by_hand (void)
   ar_record_editor_set_field (areas, "code", "857");
   ar_test_settle ();
   g_assert_true (ar_record_editor_get_valid (areas));
-  activate (window, "win.save", NULL);
+  ar_test_activate (window, "win.save", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_AREA), ==, 1);
 
-  activate (window, "win.add", NULL);
+  ar_test_activate (window, "win.add", NULL);
   ar_record_editor_set_field (areas, "name", "Rutland again");
   ar_record_editor_set_field (areas, "code", "857");
   ar_test_settle ();
@@ -553,19 +518,19 @@ test_area_added_by_hand (void)
   ar_record_editor_set_field (areas, "name", "Leicester");
   ar_record_editor_set_field (areas, "code", "856");
   ar_test_settle ();
-  activate (window, "win.save", NULL);
+  ar_test_activate (window, "win.save", NULL);
   select_record (window, AR_TYPE_AREA, 1);
   ar_test_screenshot (GTK_WIDGET (window), "areas-page.png");
 
   /* a school in it, and an alliance it leads, are counted */
-  activate (window, "win.show-section", "schools");
-  activate (window, "win.add", NULL);
+  ar_test_activate (window, "win.show-section", "schools");
+  ar_test_activate (window, "win.add", NULL);
   ar_record_editor_set_field (schools, "name", "Oakham Church of England Primary School");
   ar_record_editor_set_field (schools, "area_id", "1");
   ar_test_settle ();
-  activate (window, "win.save", NULL);
+  ar_test_activate (window, "win.save", NULL);
   ar_test_add_alliance (store, "Rutland Teaching School Alliance", 1, "2015-04-01", NULL);
-  activate (window, "win.show-section", "summary");
+  ar_test_activate (window, "win.show-section", "summary");
   ar_summary_page_set_area (summary_page, "857");
   ar_test_settle ();
   summary = ar_summary_page_get_summary (summary_page);
@@ -574,28 +539,28 @@ test_area_added_by_hand (void)
   g_assert_cmpstr (ar_summary_row_get_figure (ar_summary_get_row (summary, 0)), ==, "1");
 
   /* renaming the area renames the summary */
-  activate (window, "win.show-section", "areas");
+  ar_test_activate (window, "win.show-section", "areas");
   select_record (window, AR_TYPE_AREA, 1);
   ar_record_editor_set_field (areas, "name", "Rutland County");
   ar_test_settle ();
-  activate (window, "win.save", NULL);
-  activate (window, "win.show-section", "summary");
+  ar_test_activate (window, "win.save", NULL);
+  ar_test_activate (window, "win.show-section", "summary");
   ar_test_settle ();
   g_assert_cmpstr (ar_summary_get_title (ar_summary_page_get_summary (summary_page)), ==,
                    "System Leadership in Rutland County");
 
   /* an area with schools in it is not deleted, and the toast says why */
-  activate (window, "win.show-section", "areas");
+  ar_test_activate (window, "win.show-section", "areas");
   select_record (window, AR_TYPE_AREA, 1);
-  activate (window, "win.delete", NULL);
+  ar_test_activate (window, "win.delete", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_AREA), ==, 2);
   ar_test_screenshot (GTK_WIDGET (window), "area-delete-refused.png");
 
   /* an empty one is, and comes back with Undo */
   select_record (window, AR_TYPE_AREA, 2);
-  activate (window, "win.delete", NULL);
+  ar_test_activate (window, "win.delete", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_AREA), ==, 1);
-  activate (window, "win.undo", NULL);
+  ar_test_activate (window, "win.undo", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_AREA), ==, 2);
 
   close_window (window);

@@ -22,99 +22,10 @@
 #include "ar-test-util.h"
 #include "ar-window-private.h"
 
-static ArWindow *
-window_for (ArStore *store,
-            int      width,
-            int      height)
-{
-  ArWindow *window = ar_window_new (NULL, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  ar_test_settle ();
-
-  return window;
-}
-
-static void
-activate (ArWindow   *window,
-          const char *action,
-          const char *target)
-{
-  if (target != NULL)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
-  else
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  ar_test_settle ();
-}
-
-static ArRecordListPage *
-page (ArWindow *window,
-      GType     type)
-{
-  ArRecordListPage *list = ar_window_get_page_for_type (window, type);
-
-  g_assert_nonnull (list);
-
-  return list;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             int        n)
-{
-  for (int i = 0; i < n; i++)
-    {
-      gtk_test_widget_wait_for_draw (widget);
-      ar_test_settle ();
-    }
-}
-
-/* The first descendant of @widget of @type (breadth does not matter:
- * a page has one of each that the tests look for). */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkColumnView *
 column_view_of (ArRecordListPage *list)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (list), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = ar_test_find_widget (GTK_WIDGET (list), GTK_TYPE_COLUMN_VIEW);
 
   g_assert_nonnull (view);
 
@@ -246,16 +157,16 @@ test_delete_follows_the_selection (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 1280, 800);
-  ArRecordListPage *schools = page (window, AR_TYPE_SCHOOL);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
+  ArRecordListPage *schools = ar_test_page (window, AR_TYPE_SCHOOL);
   GtkSingleSelection *selection;
   GtkWidget *delete_button;
   ArRecord *selected;
   gint64 id;
   guint n_before = ar_store_count (store, AR_TYPE_SCHOOL);
 
-  activate (window, "win.show-section", "schools");
-  delete_button = find_action_button (GTK_WIDGET (schools), "win.delete");
+  ar_test_activate (window, "win.show-section", "schools");
+  delete_button = ar_test_find_actionable (GTK_WIDGET (schools), GTK_TYPE_BUTTON, "win.delete");
   g_assert_nonnull (delete_button);
 
   /* nothing selected: nothing to delete */
@@ -324,7 +235,7 @@ test_delete_toast_names_what_went (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 1280, 800);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
   guint n_memberships = 0;
   g_autoptr(ArRecord) school = school_in_most_alliances (store, &n_memberships);
   g_autofree char *name = ar_record_describe (school);
@@ -336,7 +247,7 @@ test_delete_toast_names_what_went (void)
 
   ar_window_show_record (window, school);
   ar_test_settle ();
-  activate (window, "win.delete", NULL);
+  ar_test_activate (window, "win.delete", NULL);
 
   g_assert_nonnull (window->undo_toast);
   title = adw_toast_get_title (window->undo_toast);
@@ -347,7 +258,7 @@ test_delete_toast_names_what_went (void)
   g_assert_cmpuint (adw_toast_get_timeout (window->undo_toast), >=, 10);
   ar_test_screenshot (GTK_WIDGET (window), "delete-toast.png");
 
-  activate (window, "win.undo-delete", NULL);
+  ar_test_activate (window, "win.undo-delete", NULL);
   {
     g_autoptr(ArRecord) restored = ar_store_get (store, AR_TYPE_SCHOOL, ar_record_get_id (school), NULL);
 
@@ -363,18 +274,18 @@ test_undo_keeps_search_filter_and_sort (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 1280, 800);
-  ArRecordListPage *schools = page (window, AR_TYPE_SCHOOL);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
+  ArRecordListPage *schools = ar_test_page (window, AR_TYPE_SCHOOL);
   GtkColumnView *view = column_view_of (schools);
-  GtkSearchEntry *search = GTK_SEARCH_ENTRY (find_widget (GTK_WIDGET (schools), GTK_TYPE_SEARCH_ENTRY));
+  GtkSearchEntry *search = GTK_SEARCH_ENTRY (ar_test_find_widget (GTK_WIDGET (schools), GTK_TYPE_SEARCH_ENTRY));
   g_autoptr(GtkColumnViewColumn) trust = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after_delete = NULL;
   g_autofree char *after_undo = NULL;
   guint n_shown;
 
-  activate (window, "win.show-section", "schools");
-  activate (window, "win.find", NULL);
+  ar_test_activate (window, "win.show-section", "schools");
+  ar_test_activate (window, "win.find", NULL);
   ar_record_list_page_set_search (schools, "school");
   ar_record_list_page_set_area_filter (schools, 1);
   trust = g_list_model_get_item (gtk_column_view_get_columns (view), 5);
@@ -386,12 +297,12 @@ test_undo_keeps_search_filter_and_sort (void)
 
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), 1);
   ar_test_settle ();
-  activate (window, "win.delete", NULL);
+  ar_test_activate (window, "win.delete", NULL);
   g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), ==, n_shown - 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "school");
   after_delete = ar_record_list_page_to_csv (schools, NULL);
 
-  activate (window, "win.undo-delete", NULL);
+  ar_test_activate (window, "win.undo-delete", NULL);
   after_undo = ar_record_list_page_to_csv (schools, NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "school");
   /* the same rows in the same order */
@@ -439,8 +350,8 @@ test_short_columns_fit_their_text (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 1280, 800);
-  ArRecordListPage *schools = page (window, AR_TYPE_SCHOOL);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
+  ArRecordListPage *schools = ar_test_page (window, AR_TYPE_SCHOOL);
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   guint n_short = 0;
   guint n_sections;
@@ -451,8 +362,8 @@ test_short_columns_fit_their_text (void)
     if (sections[i].get_type () == AR_TYPE_SCHOOL)
       school_section = &sections[i];
 
-  activate (window, "win.show-section", "schools");
-  wait_frames (GTK_WIDGET (window), 3);
+  ar_test_activate (window, "win.show-section", "schools");
+  ar_test_wait_frames (GTK_WIDGET (window), 3);
   ar_test_screenshot (GTK_WIDGET (window), "columns-1280.png");
 
   collect_inscriptions (GTK_WIDGET (column_view_of (schools)), cells);
@@ -505,16 +416,16 @@ test_reload_keeps_rows_and_refreshes_links (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 1280, 800);
-  ArRecordListPage *schools = page (window, AR_TYPE_SCHOOL);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
+  ArRecordListPage *schools = ar_test_page (window, AR_TYPE_SCHOOL);
   g_autoptr(GListModel) trusts = ar_store_list (store, AR_TYPE_TRUST, &error);
   g_autoptr(ArRecord) trust = NULL;
   g_autofree char *old_name = NULL;
   GtkInscription *cell = NULL;
   GtkInscription *kept;
 
-  activate (window, "win.show-section", "schools");
-  wait_frames (GTK_WIDGET (window), 3);
+  ar_test_activate (window, "win.show-section", "schools");
+  ar_test_wait_frames (GTK_WIDGET (window), 3);
 
   /* a trust with a school in sight */
   for (guint i = 0; cell == NULL && i < g_list_model_get_n_items (trusts); i++)
@@ -534,7 +445,7 @@ test_reload_keeps_rows_and_refreshes_links (void)
   g_assert_no_error (error);
   while (ar_record_list_page_is_loading (schools))
     g_main_context_iteration (NULL, TRUE);
-  wait_frames (GTK_WIDGET (window), 3);
+  ar_test_wait_frames (GTK_WIDGET (window), 3);
 
   g_assert_nonnull (kept);
   g_assert_cmpstr (gtk_inscription_get_text (kept), ==, "Renamed Learning Trust");
@@ -565,8 +476,8 @@ test_reload_replaces_rows_in_steps (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 1280, 800);
-  ArRecordListPage *schools = page (window, AR_TYPE_SCHOOL);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
+  ArRecordListPage *schools = ar_test_page (window, AR_TYPE_SCHOOL);
   GtkColumnView *view = column_view_of (schools);
   GtkSingleSelection *selection;
   g_autoptr(ArRecord) chosen = NULL;
@@ -575,13 +486,13 @@ test_reload_replaces_rows_in_steps (void)
   guint iterations = 0;
   guint most_in_sight = 0;
 
-  activate (window, "win.show-section", "schools");
-  wait_frames (GTK_WIDGET (window), 3);
+  ar_test_activate (window, "win.show-section", "schools");
+  ar_test_wait_frames (GTK_WIDGET (window), 3);
   selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
   chosen = g_list_model_get_item (G_LIST_MODEL (selection), 4);
   old_name = g_strdup (ar_record_get_text (chosen, "name"));
   g_assert_true (ar_record_list_page_select_id (schools, ar_record_get_id (chosen)));
-  wait_frames (GTK_WIDGET (window), 2);
+  ar_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_nonnull (find_inscription (GTK_WIDGET (view), old_name));
 
   g_assert_cmpint (sqlite3_exec (ar_store_get_connection (store),
@@ -598,7 +509,7 @@ test_reload_replaces_rows_in_steps (void)
   g_assert_cmpuint (iterations, >=, 2);
   g_assert_cmpuint (most_in_sight, >, 0);
   g_assert_cmpuint (most_in_sight, <=, 6);
-  wait_frames (GTK_WIDGET (window), 2);
+  ar_test_wait_frames (GTK_WIDGET (window), 2);
   ar_test_screenshot (GTK_WIDGET (window), "reload-renamed.png");
 
   g_assert_null (find_inscription (GTK_WIDGET (view), old_name));
@@ -623,7 +534,7 @@ test_reload_replaces_rows_in_steps (void)
   g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (schools)), ==, ar_record_get_id (clicked));
   while (ar_record_list_page_is_loading (schools))
     g_main_context_iteration (NULL, TRUE);
-  wait_frames (GTK_WIDGET (window), 2);
+  ar_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_nonnull (gtk_single_selection_get_selected_item (selection));
   g_assert_cmpint (ar_record_get_id (gtk_single_selection_get_selected_item (selection)), ==, ar_record_get_id (clicked));
   g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (schools)), ==, ar_record_get_id (clicked));
@@ -638,13 +549,13 @@ test_column_menu (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 1280, 800);
-  ArRecordListPage *schools = page (window, AR_TYPE_SCHOOL);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
+  ArRecordListPage *schools = ar_test_page (window, AR_TYPE_SCHOOL);
   GtkColumnView *view = column_view_of (schools);
-  GtkMenuButton *button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (schools), GTK_TYPE_MENU_BUTTON));
+  GtkMenuButton *button = GTK_MENU_BUTTON (ar_test_find_widget (GTK_WIDGET (schools), GTK_TYPE_MENU_BUTTON));
   GMenuModel *menu;
 
-  activate (window, "win.show-section", "schools");
+  ar_test_activate (window, "win.show-section", "schools");
   g_assert_cmpuint (visible_columns (view), ==, 6);
 
   /* the same menu from the header bar and from each column's heading */
@@ -657,16 +568,16 @@ test_column_menu (void)
   ar_test_settle ();
   g_assert_cmpuint (visible_columns (view), ==, 5);
   gtk_menu_button_popup (button);
-  wait_frames (GTK_WIDGET (window), 2);
+  ar_test_wait_frames (GTK_WIDGET (window), 2);
   ar_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (button)), "column-menu.png");
   gtk_menu_button_popdown (button);
 
   /* a narrow window: the key columns, plus what was chosen */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   for (int frame = 0; frame < 100 && !ar_record_list_page_is_narrow (schools); frame++)
-    wait_frames (GTK_WIDGET (window), 1);
+    ar_test_wait_frames (GTK_WIDGET (window), 1);
   g_assert_true (ar_record_list_page_is_narrow (schools));
-  wait_frames (GTK_WIDGET (window), 2);
+  ar_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpuint (visible_columns (view), ==, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (schools), "columns.2", NULL));
   ar_test_settle ();
@@ -695,12 +606,12 @@ test_keyboard_reaches_the_form (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 1280, 800);
-  ArRecordListPage *schools = page (window, AR_TYPE_SCHOOL);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
+  ArRecordListPage *schools = ar_test_page (window, AR_TYPE_SCHOOL);
   GtkColumnView *view = column_view_of (schools);
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
 
-  activate (window, "win.show-section", "schools");
+  ar_test_activate (window, "win.show-section", "schools");
   gtk_single_selection_set_selected (selection, 0);
   gtk_widget_grab_focus (GTK_WIDGET (view));
   ar_test_settle ();
@@ -717,13 +628,13 @@ test_keyboard_reaches_the_form (void)
   /* narrow: Enter on the selected row brings its form, focused */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   for (int frame = 0; frame < 100 && !ar_record_list_page_is_narrow (schools); frame++)
-    wait_frames (GTK_WIDGET (window), 1);
+    ar_test_wait_frames (GTK_WIDGET (window), 1);
   ar_record_list_page_show_list (schools);
-  wait_frames (GTK_WIDGET (window), 2);
+  ar_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_false (ar_record_list_page_get_details_shown (schools));
   gtk_single_selection_set_selected (selection, 3);
   g_signal_emit_by_name (view, "activate", 3);
-  wait_frames (GTK_WIDGET (window), 2);
+  ar_test_wait_frames (GTK_WIDGET (window), 2);
   g_assert_true (ar_record_list_page_get_details_shown (schools));
   g_assert_true (focus_in_form (window, schools));
   ar_test_screenshot (GTK_WIDGET (window), "narrow-enter-opens.png");
@@ -831,7 +742,7 @@ test_import_refuses_childrens_centres (void)
   wait_for_result (dialog);
 
   g_assert_cmpstr (ar_gias_import_dialog_get_result_title (dialog), ==, "Nothing Was Imported");
-  result = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE));
+  result = ADW_STATUS_PAGE (ar_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE));
   (void) result;
   g_assert_true (ar_store_is_empty (store));
   copy = find_labelled_button (GTK_WIDGET (dialog), "C_opy Report");

@@ -14,27 +14,6 @@
 #include "ar-test-util.h"
 #include "ar-window-private.h"
 
-static ArWindow *
-window_for (ArStore *store)
-{
-  ArWindow *window = ar_window_new (NULL, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  ar_test_settle ();
-
-  return window;
-}
-
-static void
-activate (ArWindow   *window,
-          const char *action,
-          const char *target)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
-}
-
 static gboolean
 shows_text (GtkWidget  *widget,
             const char *text)
@@ -88,15 +67,15 @@ test_list_export_through_link (void)
   g_autofree char *target = g_build_filename (directory, "schools.csv", NULL);
   g_autofree char *link = g_build_filename (directory, "latest.csv", NULL);
   g_autofree char *csv = NULL;
-  ArWindow *window = window_for (store);
+  ArWindow *window = ar_test_window_new (store, 1000, 700);
 
   g_assert_true (g_file_set_contents (target, "old\n", -1, NULL));
   g_assert_cmpint (g_chmod (target, 0600), ==, 0);
   g_assert_cmpint (symlink ("schools.csv", link), ==, 0);
 
-  activate (window, "win.show-section", "schools");
+  ar_test_activate (window, "win.show-section", "schools");
   ar_test_settle ();
-  activate (window, "win.export-list-to", link);
+  ar_test_activate (window, "win.export-list-to", link);
   wait_for_toast (window, "latest.csv");
 
   g_assert_true (S_ISLNK (mode_of (link)));
@@ -124,15 +103,15 @@ test_export_onto_register_refused (void)
   ar_test_add_school (store, "100001", "Ashby School", ar_test_add_area (store, "855", "Leicestershire"));
   before = ar_test_export (store);
   g_assert_cmpint (symlink (register_path, link), ==, 0);
-  window = window_for (store);
+  window = ar_test_window_new (store, 1000, 700);
 
-  activate (window, "win.show-section", "schools");
+  ar_test_activate (window, "win.show-section", "schools");
   ar_test_settle ();
-  activate (window, "win.export-list-to", register_path);
+  ar_test_activate (window, "win.export-list-to", register_path);
   wait_for_toast (window, "it is the open register");
   ar_test_screenshot (GTK_WIDGET (window), "export-onto-register.png");
 
-  activate (window, "win.export-register-to", link);
+  ar_test_activate (window, "win.export-register-to", link);
   wait_for_toast (window, "register-link.db: it is the open register");
 
   after = ar_test_export (store);

@@ -13,19 +13,6 @@
 #include "ar-test-util.h"
 #include "ar-window-private.h"
 
-static ArWindow *
-window_for (ArStore *store)
-{
-  ArWindow *window = ar_window_new (NULL, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  ar_test_settle ();
-
-  return window;
-}
-
 static char *
 data_file (const char *name)
 {
@@ -61,22 +48,6 @@ wait_for_dialog (const char *heading)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-}
-
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (shows_text (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* As a click on one of its buttons: the answer, then the question goes. */
@@ -128,7 +99,7 @@ test_merge_and_cancel (void)
   AdwMessageDialog *dialog;
 
   g_assert_no_error (error);
-  window = window_for (store);
+  window = ar_test_window_new (store, 1000, 700);
 
   /* The file chooser itself is not opened here: GTK's fallback chooser
    * leaves GIO's file-info threads' allocations to LSan. Cancelling it
@@ -139,8 +110,8 @@ test_merge_and_cancel (void)
   dialog = wait_for_dialog ("Merge Register?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "would add 5 records, complete 2 and leave 3 as they are"));
-  g_assert_true (shows_text (GTK_WIDGET (dialog), "School “Beech Academy”, Postcode: kept “LE2 2BB”, not “LE1 1AA”"));
-  g_assert_true (shows_text (GTK_WIDGET (dialog), "Merging “beta.json” would"));
+  g_assert_true (ar_test_shows_text (GTK_WIDGET (dialog), "School “Beech Academy”, Postcode: kept “LE2 2BB”, not “LE1 1AA”"));
+  g_assert_true (ar_test_shows_text (GTK_WIDGET (dialog), "Merging “beta.json” would"));
   ar_test_screenshot (GTK_WIDGET (dialog), "merge-confirm.png");
   respond (dialog, "cancel");
   after = ar_test_export (store);
@@ -189,11 +160,11 @@ test_bad_file_changes_nothing (void)
   gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
   g_assert_no_error (error);
-  window = window_for (store);
+  window = ar_test_window_new (store, 1000, 700);
 
   /* the reason shows as a toast; no question is asked */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.merge-register-from", "s", broken));
-  while (!shows_text (GTK_WIDGET (window), "the file holds no record with id 9"))
+  while (!ar_test_shows_text (GTK_WIDGET (window), "the file holds no record with id 9"))
     {
       if (g_get_monotonic_time () > deadline)
         g_error ("no toast");

@@ -29,19 +29,6 @@
  * which reads the settings afresh as a new process would. */
 static ArApplication *app;
 
-static ArWindow *
-window_for (ArStore *store)
-{
-  ArWindow *window = ar_window_new (NULL, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  ar_test_settle ();
-
-  return window;
-}
-
 static ArStore *
 sample (void)
 {
@@ -165,7 +152,7 @@ static void
 test_sort_by_any_column (void)
 {
   g_autoptr(ArStore) store = sample ();
-  ArWindow *window = window_for (store);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
   guint n_sections;
   const ArSection *sections = ar_sections (&n_sections);
   guint n_checked = 0;
@@ -225,7 +212,7 @@ static void
 test_filter_by_status_kind_role (void)
 {
   g_autoptr(ArStore) store = sample ();
-  ArWindow *window = window_for (store);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
   guint n_sections;
   const ArSection *sections = ar_sections (&n_sections);
   guint n_filters = 0;
@@ -317,7 +304,7 @@ static void
 test_sidebar_counts (void)
 {
   g_autoptr(ArStore) store = sample ();
-  ArWindow *window = window_for (store);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
   ArRecordListPage *schools = ar_window_get_page_for_type (window, AR_TYPE_SCHOOL);
   ArRecordEditor *editor = ar_record_list_page_get_editor (schools);
   GtkLabel *label = g_hash_table_lookup (window->count_labels, "schools");
@@ -374,7 +361,7 @@ static void
 test_empty_state_buttons (void)
 {
   g_autoptr(ArStore) store = ar_test_store_new ();
-  ArWindow *window = window_for (store);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
   GListModel *toplevels = gtk_window_get_toplevels ();
   guint n_toplevels;
   gboolean dialog_found = FALSE;
@@ -390,7 +377,7 @@ test_empty_state_buttons (void)
   ar_test_settle ();
 
   /* Import GIAS Data…: the import dialog */
-  window = window_for (store);
+  window = ar_test_window_new (store, 1280, 800);
   n_toplevels = g_list_model_get_n_items (toplevels);
   g_signal_emit_by_name (empty_state_button (window, "win.import-gias"), "clicked");
   ar_test_settle ();
@@ -583,7 +570,7 @@ static void
 test_copy_puts_the_table_on_the_clipboard (void)
 {
   g_autoptr(ArStore) store = sample ();
-  ArWindow *window = window_for (store);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
   GtkWidget *summary_page = GTK_WIDGET (window->summary_page);
   GdkClipboard *clipboard = gtk_widget_get_clipboard (summary_page);
   g_autofree char *html = NULL;
@@ -748,7 +735,7 @@ static void
 test_reload_in_a_thread (void)
 {
   g_autoptr(ArStore) store = sample ();
-  ArWindow *window = window_for (store);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
   ArRecordListPage *schools = ar_window_get_page_for_type (window, AR_TYPE_SCHOOL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;

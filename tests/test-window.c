@@ -18,55 +18,17 @@
 #include "ar-test-util.h"
 #include "ar-window-private.h"
 
-static ArWindow *
-window_for (ArStore *store,
-            int      width,
-            int      height)
-{
-  ArWindow *window = ar_window_new (NULL, store);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  ar_test_settle ();
-
-  return window;
-}
-
-static void
-activate (ArWindow   *window,
-          const char *action,
-          const char *target)
-{
-  if (target != NULL)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "s", target));
-  else
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  ar_test_settle ();
-}
-
-static ArRecordListPage *
-page (ArWindow *window,
-      GType     type)
-{
-  ArRecordListPage *list = ar_window_get_page_for_type (window, type);
-
-  g_assert_nonnull (list);
-
-  return list;
-}
-
 static void
 test_empty_register (void)
 {
   g_autoptr(ArStore) store = ar_test_store_new ();
-  ArWindow *window = window_for (store, 1000, 700);
+  ArWindow *window = ar_test_window_new (store, 1000, 700);
 
   g_assert_cmpstr (ar_window_get_visible_section (window), ==, "empty");
   ar_test_screenshot (GTK_WIDGET (window), "empty-register.png");
 
   /* the empty state's Add Alliance opens a new alliance */
-  activate (window, "win.add", NULL);
+  ar_test_activate (window, "win.add", NULL);
   g_assert_cmpstr (ar_window_get_visible_section (window), ==, "alliances");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -82,7 +44,7 @@ test_every_section (void)
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 1280, 800);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
 
   g_assert_cmpstr (ar_window_get_visible_section (window), ==, "summary");
   ar_test_screenshot (GTK_WIDGET (window), "summary.png");
@@ -90,9 +52,9 @@ test_every_section (void)
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       g_autofree char *name = g_strdup_printf ("section-%s.png", sections[i].name);
-      ArRecordListPage *list = page (window, sections[i].type ());
+      ArRecordListPage *list = ar_test_page (window, sections[i].type ());
 
-      activate (window, "win.show-section", sections[i].name);
+      ar_test_activate (window, "win.show-section", sections[i].name);
       g_assert_cmpstr (ar_window_get_visible_section (window), ==, sections[i].name);
       g_assert_cmpuint (ar_record_list_page_get_n_shown (list), ==, ar_store_count (store, sections[i].type ()));
       ar_test_settle ();
@@ -112,11 +74,11 @@ test_search_narrows_the_list (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 1280, 800);
-  ArRecordListPage *schools = page (window, AR_TYPE_SCHOOL);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
+  ArRecordListPage *schools = ar_test_page (window, AR_TYPE_SCHOOL);
 
-  activate (window, "win.show-section", "schools");
-  activate (window, "win.find", NULL);
+  ar_test_activate (window, "win.show-section", "schools");
+  ar_test_activate (window, "win.find", NULL);
   ar_record_list_page_set_search (schools, "AYSTON");
   ar_test_settle ();
   g_assert_cmpuint (ar_record_list_page_get_n_shown (schools), >=, 1);
@@ -144,7 +106,7 @@ static ArRecordEditor *
 editor_of (ArWindow *window,
            GType     type)
 {
-  return ar_record_list_page_get_editor (page (window, type));
+  return ar_record_list_page_get_editor (ar_test_page (window, type));
 }
 
 /* Adds a record of the current section through the editor. */
@@ -156,14 +118,14 @@ add_record (ArWindow           *window,
 {
   ArRecordEditor *editor = editor_of (window, type);
 
-  activate (window, "win.show-section", section);
-  activate (window, "win.add", NULL);
+  ar_test_activate (window, "win.show-section", section);
+  ar_test_activate (window, "win.add", NULL);
   for (guint i = 0; fields[i] != NULL; i += 2)
     ar_record_editor_set_field (editor, fields[i], fields[i + 1]);
   ar_test_settle ();
   if (!ar_record_editor_get_valid (editor))
     g_error ("cannot add to %s: %s", section, ar_record_editor_get_problem (editor));
-  activate (window, "win.save", NULL);
+  ar_test_activate (window, "win.save", NULL);
   g_assert_false (ar_record_editor_get_dirty (editor));
 }
 
@@ -189,12 +151,12 @@ test_build_a_register (void)
   gint64 area;
 
   area = ar_test_add_area (store, "855", "Leicestershire");
-  window = window_for (store, 1280, 800);
+  window = ar_test_window_new (store, 1280, 800);
 
   /* a school: a bad URN is refused with the reason shown */
   editor = editor_of (window, AR_TYPE_SCHOOL);
-  activate (window, "win.show-section", "schools");
-  activate (window, "win.add", NULL);
+  ar_test_activate (window, "win.show-section", "schools");
+  ar_test_activate (window, "win.add", NULL);
   ar_record_editor_set_field (editor, "name", "Brookside Primary School");
   ar_record_editor_set_field (editor, "urn", "12A456");
   ar_test_settle ();
@@ -206,9 +168,9 @@ test_build_a_register (void)
   ar_record_editor_set_field (editor, "status", "open");
   ar_test_settle ();
   g_assert_true (ar_record_editor_get_valid (editor));
-  activate (window, "win.save", NULL);
+  ar_test_activate (window, "win.save", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 1);
-  g_assert_cmpuint (ar_record_list_page_get_n_shown (page (window, AR_TYPE_SCHOOL)), ==, 1);
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (ar_test_page (window, AR_TYPE_SCHOOL)), ==, 1);
 
   add_record (window, "schools", AR_TYPE_SCHOOL, (const char *[]) {
     "name", "Meadow Lane Academy", "urn", "990202", "area_id", "1", NULL });
@@ -230,7 +192,7 @@ test_build_a_register (void)
       g_assert_true (ar_record_editor_save (dialog_editor (window), NULL));
       ar_test_settle ();
     }
-  ar_record_list_page_select_id (page (window, AR_TYPE_TRUST), 1);
+  ar_record_list_page_select_id (ar_test_page (window, AR_TYPE_TRUST), 1);
   ar_test_settle ();
   ar_test_screenshot (GTK_WIDGET (window), "trust-with-academies.png");
 
@@ -265,12 +227,12 @@ test_build_a_register (void)
     g_assert_true (ar_record_editor_save (dialog_editor (window), NULL));
     ar_test_settle ();
   }
-  ar_record_list_page_select_id (page (window, AR_TYPE_PERSON), 1);
+  ar_record_list_page_select_id (ar_test_page (window, AR_TYPE_PERSON), 1);
   ar_test_settle ();
   ar_test_screenshot (GTK_WIDGET (window), "leader-with-designation.png");
 
   /* the summary shows them */
-  activate (window, "win.show-section", "summary");
+  ar_test_activate (window, "win.show-section", "summary");
   g_assert_cmpint (ar_test_count (store, "855", NULL, "TSA"), ==, 1);
   {
     GtkWidget *summary_page = NULL;
@@ -288,20 +250,20 @@ test_build_a_register (void)
   ar_test_screenshot (GTK_WIDGET (window), "summary-after-adding.png");
 
   /* delete the trust (with its academies), then undo */
-  activate (window, "win.show-section", "trusts");
-  ar_record_list_page_select_id (page (window, AR_TYPE_TRUST), 1);
+  ar_test_activate (window, "win.show-section", "trusts");
+  ar_record_list_page_select_id (ar_test_page (window, AR_TYPE_TRUST), 1);
   ar_test_settle ();
-  activate (window, "win.delete", NULL);
+  ar_test_activate (window, "win.delete", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST), ==, 0);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 0);
   ar_test_screenshot (GTK_WIDGET (window), "deleted-with-undo.png");
-  activate (window, "win.undo-delete", NULL);
+  ar_test_activate (window, "win.undo-delete", NULL);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST), ==, 1);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_TRUST_ACADEMY), ==, 2);
 
   /* an unsaved valid edit is kept when the window closes */
-  activate (window, "win.show-section", "schools");
-  ar_record_list_page_select_id (page (window, AR_TYPE_SCHOOL), 2);
+  ar_test_activate (window, "win.show-section", "schools");
+  ar_record_list_page_select_id (ar_test_page (window, AR_TYPE_SCHOOL), 2);
   ar_test_settle ();
   ar_record_editor_set_field (editor_of (window, AR_TYPE_SCHOOL), "town", "Brookby");
   ar_test_settle ();
@@ -312,12 +274,12 @@ test_build_a_register (void)
   /* a restart shows everything saved */
   g_clear_object (&store);
   store = ar_store_open (path, NULL);
-  window = window_for (store, 1280, 800);
+  window = ar_test_window_new (store, 1280, 800);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 2);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_DESIGNATION), ==, 1);
   after_restart = ar_test_export (store);
   g_assert_nonnull (strstr (after_restart, "\"town\" : \"Brookby\""));
-  g_assert_cmpuint (ar_record_list_page_get_n_shown (page (window, AR_TYPE_SCHOOL)), ==, 2);
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (ar_test_page (window, AR_TYPE_SCHOOL)), ==, 2);
   /* closing saved the edit and nothing else: the register is what it was
    * before the window closed, but for that town */
   g_assert_null (strstr (before_restart, "Brookby"));
@@ -337,21 +299,21 @@ test_link_opens_with_one_click_and_back_returns (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 1280, 800);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
   g_autoptr(ArRecord) school = ar_store_get (store, AR_TYPE_SCHOOL, 1, NULL);
 
-  activate (window, "win.show-section", "alliances");
-  ar_record_list_page_select_id (page (window, AR_TYPE_ALLIANCE), 1);
+  ar_test_activate (window, "win.show-section", "alliances");
+  ar_record_list_page_select_id (ar_test_page (window, AR_TYPE_ALLIANCE), 1);
   ar_test_settle ();
 
   /* what the teaching school row's click does */
   g_signal_emit_by_name (editor_of (window, AR_TYPE_ALLIANCE), "open-record", school);
   ar_test_settle ();
   g_assert_cmpstr (ar_window_get_visible_section (window), ==, "schools");
-  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (page (window, AR_TYPE_SCHOOL))), ==, 1);
+  g_assert_cmpint (ar_record_get_id (ar_record_list_page_get_selected (ar_test_page (window, AR_TYPE_SCHOOL))), ==, 1);
   ar_test_screenshot (GTK_WIDGET (window), "school-with-links.png");
 
-  activate (window, "win.back", NULL);
+  ar_test_activate (window, "win.back", NULL);
   g_assert_cmpstr (ar_window_get_visible_section (window), ==, "alliances");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -362,7 +324,7 @@ test_print_and_copy (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 1280, 800);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
   g_autofree char *directory = ar_test_make_dir ();
   g_autofree char *pdf = g_build_filename (directory, "printed.pdf", NULL);
   g_autofree char *command = g_strdup_printf ("pdftotext '%s' -", pdf);
@@ -393,33 +355,14 @@ test_print_and_copy (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Picking a day in the calendar recounts the summary for that day. */
 static void
 test_summary_as_at_from_calendar (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 1280, 800);
-  GtkWidget *calendar = find_widget (GTK_WIDGET (window->summary_page), GTK_TYPE_CALENDAR);
+  ArWindow *window = ar_test_window_new (store, 1280, 800);
+  GtkWidget *calendar = ar_test_find_widget (GTK_WIDGET (window->summary_page), GTK_TYPE_CALENDAR);
   g_autoptr(GDateTime) day = g_date_time_new_local (2013, 6, 1, 0, 0, 0);
   ArSummary *summary;
 
@@ -485,10 +428,10 @@ test_register_file_round_trip (void)
   g_autofree char *json = g_build_filename (directory, "register.json", NULL);
   g_autofree char *expected = NULL;
   g_autofree char *written = NULL;
-  ArWindow *window = window_for (sample, 1280, 800);
+  ArWindow *window = ar_test_window_new (sample, 1280, 800);
   guint changes = 0;
 
-  activate (window, "win.export-register-to", json);
+  ar_test_activate (window, "win.export-register-to", json);
   while (!g_file_test (json, G_FILE_TEST_EXISTS))
     g_main_context_iteration (NULL, TRUE);
   ar_test_settle ();
@@ -497,16 +440,16 @@ test_register_file_round_trip (void)
   g_assert_cmpstr (written, ==, expected);
   gtk_window_destroy (GTK_WINDOW (window));
 
-  window = window_for (empty, 1280, 800);
+  window = ar_test_window_new (empty, 1280, 800);
   g_assert_cmpstr (ar_window_get_visible_section (window), ==, "empty");
   g_signal_connect (empty, "changed", G_CALLBACK (on_changed_count), &changes);
-  activate (window, "win.import-register-from", json);
+  ar_test_activate (window, "win.import-register-from", json);
   while (changes == 0)
     g_main_context_iteration (NULL, TRUE);
   ar_test_settle ();
   g_assert_cmpuint (ar_store_count (empty, AR_TYPE_SCHOOL), ==, 95);
   g_assert_cmpstr (ar_window_get_visible_section (window), ==, "summary");
-  g_assert_cmpuint (ar_record_list_page_get_n_shown (page (window, AR_TYPE_PERSON)), ==, 63);
+  g_assert_cmpuint (ar_record_list_page_get_n_shown (ar_test_page (window, AR_TYPE_PERSON)), ==, 63);
 
   gtk_window_destroy (GTK_WINDOW (window));
   ar_test_remove_dir (directory);
@@ -523,12 +466,12 @@ test_export_list_as_shown (void)
   g_autofree char *path = g_build_filename (directory, "schools.csv", NULL);
   g_autofree char *csv = NULL;
   g_auto(GStrv) lines = NULL;
-  ArWindow *window = window_for (store, 360, 720);
+  ArWindow *window = ar_test_window_new (store, 360, 720);
   ArRecordListPage *schools;
   guint shown;
 
-  activate (window, "win.show-section", "schools");
-  schools = page (window, AR_TYPE_SCHOOL);
+  ar_test_activate (window, "win.show-section", "schools");
+  schools = ar_test_page (window, AR_TYPE_SCHOOL);
   ar_record_list_page_set_search (schools, "church");
   ar_test_settle ();
   shown = ar_record_list_page_get_n_shown (schools);
@@ -537,7 +480,7 @@ test_export_list_as_shown (void)
   g_assert_true (ar_record_list_page_is_narrow (schools));
 
   /* written in the background: wait until it is all there */
-  activate (window, "win.export-list-to", path);
+  ar_test_activate (window, "win.export-list-to", path);
   for (;;)
     {
       g_clear_pointer (&csv, g_free);
@@ -577,7 +520,7 @@ static guint
 visible_columns (ArWindow *window,
                  GType     type)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (page (window, type)), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = ar_test_find_widget (GTK_WIDGET (ar_test_page (window, type)), GTK_TYPE_COLUMN_VIEW);
   GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
   guint n = 0;
 
@@ -596,42 +539,42 @@ test_narrow_and_dark (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArStore) store = ar_store_open_sample (&error);
-  ArWindow *window = window_for (store, 360, 720);
+  ArWindow *window = ar_test_window_new (store, 360, 720);
   AdwStyleManager *style = adw_style_manager_get_default ();
   g_autoptr(ArRecord) school = NULL;
 
   ar_test_screenshot (GTK_WIDGET (window), "narrow-sidebar.png");
-  activate (window, "win.show-section", "schools");
+  ar_test_activate (window, "win.show-section", "schools");
   ar_test_screenshot (GTK_WIDGET (window), "narrow-schools.png");
   /* a phone-sized list keeps URN and name, not six letters of each name */
-  g_assert_true (ar_record_list_page_is_narrow (page (window, AR_TYPE_SCHOOL)));
+  g_assert_true (ar_record_list_page_is_narrow (ar_test_page (window, AR_TYPE_SCHOOL)));
   g_assert_cmpuint (visible_columns (window, AR_TYPE_SCHOOL), ==, 2);
-  g_assert_false (ar_record_list_page_get_details_shown (page (window, AR_TYPE_SCHOOL)));
+  g_assert_false (ar_record_list_page_get_details_shown (ar_test_page (window, AR_TYPE_SCHOOL)));
   /* going to a record (a link, a search result) shows its details */
   school = ar_store_get (store, AR_TYPE_SCHOOL, 1, &error);
   g_assert_no_error (error);
   ar_window_show_record (window, school);
   ar_test_settle ();
-  g_assert_true (ar_record_list_page_get_details_shown (page (window, AR_TYPE_SCHOOL)));
+  g_assert_true (ar_record_list_page_get_details_shown (ar_test_page (window, AR_TYPE_SCHOOL)));
   ar_test_screenshot (GTK_WIDGET (window), "narrow-school-detail.png");
-  activate (window, "win.show-section", "summary");
+  ar_test_activate (window, "win.show-section", "summary");
   ar_test_screenshot (GTK_WIDGET (window), "narrow-summary.png");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  activate (window, "win.show-section", "schools");
-  for (int frame = 0; frame < 100 && ar_record_list_page_is_narrow (page (window, AR_TYPE_SCHOOL)); frame++)
+  ar_test_activate (window, "win.show-section", "schools");
+  for (int frame = 0; frame < 100 && ar_record_list_page_is_narrow (ar_test_page (window, AR_TYPE_SCHOOL)); frame++)
     {
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       ar_test_settle ();
     }
-  g_assert_false (ar_record_list_page_is_narrow (page (window, AR_TYPE_SCHOOL)));
+  g_assert_false (ar_record_list_page_is_narrow (ar_test_page (window, AR_TYPE_SCHOOL)));
   g_assert_cmpuint (visible_columns (window, AR_TYPE_SCHOOL), ==, 6);
-  activate (window, "win.show-section", "summary");
+  ar_test_activate (window, "win.show-section", "summary");
   ar_test_settle ();
   ar_test_screenshot (GTK_WIDGET (window), "dark-summary.png");
-  activate (window, "win.show-section", "leaders");
-  ar_record_list_page_select_id (page (window, AR_TYPE_PERSON), 1);
+  ar_test_activate (window, "win.show-section", "leaders");
+  ar_record_list_page_select_id (ar_test_page (window, AR_TYPE_PERSON), 1);
   ar_test_settle ();
   ar_test_screenshot (GTK_WIDGET (window), "dark-leaders.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);

@@ -51,26 +51,6 @@ parse_values (const char  *text,
   return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
 }
 
-/* The record's name as it is now, or as it was when deleted */
-static char *
-record_name (ArStore         *store,
-             ArRecordChange  *change,
-             JsonObject      *old_values,
-             JsonObject      *new_values)
-{
-  ArRecordClass *klass = ar_record_class_for_table (change->kind);
-  char *name = NULL;
-
-  if (klass != NULL && change->change != AR_HISTORY_DELETED)
-    name = ar_store_describe (store, G_TYPE_FROM_CLASS (klass), change->record_id);
-  if (name == NULL && old_values != NULL && json_object_has_member (old_values, "name"))
-    name = plain_value (json_object_get_member (old_values, "name"));
-  if (name == NULL && new_values != NULL && json_object_has_member (new_values, "name"))
-    name = plain_value (json_object_get_member (new_values, "name"));
-
-  return name;
-}
-
 /* "2024-09-01T10:30:00Z" as "2024-09-01 10:30 UTC" */
 static char *
 format_time (const char *at)
@@ -137,7 +117,7 @@ history_to_text (ArStore   *store,
           g_autoptr(JsonParser) new_parser = json_parser_new ();
           JsonObject *old_values = parse_values (change->old_values, old_parser);
           JsonObject *new_values = parse_values (change->new_values, new_parser);
-          g_autofree char *name = record_name (store, change, old_values, new_values);
+          g_autofree char *name = ar_history_record_name (store, change);
           g_autoptr(GList) members = NULL;
 
           g_string_append_printf (text, "  %s %s %" G_GINT64_FORMAT, ar_history_change_label (change->change),
@@ -153,7 +133,7 @@ history_to_text (ArStore   *store,
               g_autofree char *one_name = NULL;
 
               one.record_id = id;
-              one_name = record_name (store, &one, NULL, NULL);
+              one_name = ar_history_record_name (store, &one);
               g_string_append_printf (text, "  %s %s %" G_GINT64_FORMAT "%s%s\n", ar_history_change_label (change->change),
                                       kind_label (change->kind), id, one_name ? " " : "", one_name ? one_name : "");
             }

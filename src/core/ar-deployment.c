@@ -88,7 +88,11 @@ ar_deployment_describe (ArRecord *record)
   if (focus != NULL)
     return g_strdup (focus);
 
-  return g_strdup_printf (_("Deployment %" G_GINT64_FORMAT), ar_record_get_id (record));
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ar_record_get_id (record));
+
+    return g_strdup_printf (_("Deployment %s"), id);
+  }
 }
 
 static gboolean

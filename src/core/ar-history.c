@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 
 #include "ar-core.h"
 #include "ar-history-private.h"
@@ -1217,6 +1218,83 @@ ar_history_insert (ArStore    *store,
  * Returns: (transfer full) (nullable): the changed record's name as it is
  *   now, or as the change recorded it when the record is gone
  */
+/* Records that only link two others have no name of their own: they are
+ * named by what they link, as the window lists them */
+static const struct
+{
+  const char *table;
+  const char *members[2];   /* the first that is set names the member */
+  const char *group;
+} link_records[] = {
+  { "alliance_member", { "school_id", "organisation_id" }, "alliance_id" },
+  { "trust_academy", { "school_id", NULL }, "trust_id" },
+};
+
+/* The name of what @field links to: from @record, or from @values (a
+ * deleted record's values as the change kept them) */
+static char *
+linked_name (ArStore       *store,
+             ArRecordClass *klass,
+             ArRecord      *record,
+             JsonObject    *values,
+             const char    *field)
+{
+  int index = ar_record_class_field_index (klass, field);
+  ArRecordClass *target;
+  gint64 id = 0;
+
+  if (index < 0 || (target = ar_record_class_for_table (klass->fields[index].link_table)) == NULL)
+    return NULL;
+  if (record != NULL)
+    id = ar_record_get_integer (record, field);
+  else if (values != NULL && json_object_has_member (values, field)
+           && JSON_NODE_HOLDS_VALUE (json_object_get_member (values, field))
+           && json_node_get_value_type (json_object_get_member (values, field)) == G_TYPE_INT64)
+    id = json_object_get_int_member (values, field);
+
+  return id > 0 ? ar_store_describe (store, G_TYPE_FROM_CLASS (target), id) : NULL;
+}
+
+/* "Oak Primary in Soar Valley Learning Alliance", or NULL when @change is
+ * not to a link record or what it linked is gone */
+static char *
+link_record_name (ArStore        *store,
+                  ArRecordClass  *klass,
+                  ArRecordChange *change)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(ArRecord) record = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *group = NULL;
+  JsonObject *values = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (link_records); i++)
+    {
+      if (!g_str_equal (link_records[i].table, klass->table))
+        continue;
+
+      if (change->change != AR_HISTORY_DELETED)
+        record = ar_store_get (store, G_TYPE_FROM_CLASS (klass), change->record_id, NULL);
+      if (record == NULL)
+        values = values_object (change->old_values, parser);
+      if (record == NULL && values == NULL)
+        return NULL;
+
+      for (guint m = 0; member == NULL && m < G_N_ELEMENTS (link_records[i].members); m++)
+        if (link_records[i].members[m] != NULL)
+          member = linked_name (store, klass, record, values, link_records[i].members[m]);
+      group = linked_name (store, klass, record, values, link_records[i].group);
+      if (member == NULL || group == NULL)
+        return NULL;
+
+      /* TRANSLATORS: a school's place in an alliance or a trust, as the
+       * history names it: "Oak Primary in Soar Valley Learning Alliance" */
+      return g_strdup_printf (_("%s in %s"), member, group);
+    }
+
+  return NULL;
+}
+
 char *
 ar_history_record_name (ArStore        *store,
                         ArRecordChange *change)
@@ -1226,7 +1304,9 @@ ar_history_record_name (ArStore        *store,
   const char * const members[] = { "old", "new" };
   char *name = NULL;
 
-  if (klass != NULL && change->change != AR_HISTORY_DELETED)
+  if (klass != NULL)
+    name = link_record_name (store, klass, change);
+  if (name == NULL && klass != NULL && change->change != AR_HISTORY_DELETED)
     name = ar_store_describe (store, G_TYPE_FROM_CLASS (klass), change->record_id);
 
   for (guint i = 0; name == NULL && i < G_N_ELEMENTS (members); i++)
@@ -1385,6 +1465,38 @@ ar_history_format_time (const char *at)
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
+/**
+ * ar_history_day_start:
+ * @day: a date, YYYY-MM-DD
+ * @days_after: how many days after @day
+ *
+ * Entries are kept in UTC but shown in local time, so a day a person
+ * picks begins at local midnight: compare an entry's time with this (the
+ * two strings sort as the times do).
+ *
+ * Returns: (transfer full) (nullable): when the day @days_after @day
+ *   begins in the local time zone, as an entry's time in UTC
+ *   ("YYYY-MM-DDTHH:MM:SSZ"), or %NULL if @day is not a date
+ */
+char *
+ar_history_day_start (const char *day,
+                      int         days_after)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+  int year, month, day_of_month;
+
+  if (day == NULL || !ar_date_is_valid (day) || sscanf (day, "%d-%d-%d", &year, &month, &day_of_month) != 3)
+    return NULL;
+
+  local = g_date_time_new_local (year, month, day_of_month, 0, 0, 0);
+  later = local != NULL ? g_date_time_add_days (local, days_after) : NULL;
+  utc = later != NULL ? g_date_time_to_utc (later) : NULL;
+
+  return utc != NULL ? g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+}
+
 /* Restoring what a deletion took ------------------------------------------ */
 
 /* One entry's changes, as ar_history_list() gives them */
@@ -1404,8 +1516,12 @@ load_entry (ArStore  *store,
     }
 
   if (entries != NULL)
-    g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND,
-                 _("The history has no entry %" G_GINT64_FORMAT), entry_id);
+    {
+      /* xgettext cannot see through G_GINT64_FORMAT: the number goes in as text */
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry_id);
+
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND, _("The history has no entry %s"), id);
+    }
   return NULL;
 }
 
@@ -1466,9 +1582,10 @@ deleted_record (ArRecordChange  *change,
 
   if (klass == NULL || values == NULL)
     {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, change->record_id);
+
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                   _("The history does not hold the deleted %s %" G_GINT64_FORMAT),
-                   change->kind, change->record_id);
+                   _("The history does not hold the deleted %s %s"), change->kind, id);
       return NULL;
     }
 
@@ -1480,9 +1597,11 @@ deleted_record (ArRecordChange  *change,
 
       if (node != NULL && !set_recorded_value (record, i, &klass->fields[i], node))
         {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, change->record_id);
+
           g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                       _("The history’s value for “%s” of the deleted %s %" G_GINT64_FORMAT " does not fit"),
-                       klass->fields[i].name, change->kind, change->record_id);
+                       _("The history’s value for “%s” of the deleted %s %s does not fit"),
+                       klass->fields[i].name, change->kind, id);
           return NULL;
         }
     }

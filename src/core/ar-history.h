@@ -96,6 +96,8 @@ gboolean        ar_history_restore                 (ArStore              *store,
                                                     guint                *restored,
                                                     GError              **error);
 char           *ar_history_format_time             (const char           *at);
+char           *ar_history_day_start               (const char           *day,
+                                                    int                   days_after);
 
 void            ar_history_entry_free              (ArChangeEntry       *entry);
 void            ar_history_change_free             (ArRecordChange      *change);

@@ -415,8 +415,9 @@ map_links (MergeData  *data,
       ours = map != NULL ? g_hash_table_lookup (map, &target) : NULL;
       if (ours == NULL)
         {
-          g_autofree char *message = g_strdup_printf (_("field “%s”: the file holds no record with id %" G_GINT64_FORMAT " for it to link to"),
-                                                      fields[i].name, target);
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, target);
+          g_autofree char *message = g_strdup_printf (_("field “%s”: the file holds no record with id %s for it to link to"),
+                                                      fields[i].name, id);
 
           set_record_error (error, data, record, file_id, message);
           return FALSE;
