@@ -42,22 +42,33 @@ fi
 # and remove its copy of the sample
 if [ -n "$DISPLAY" ]; then
   mkdir "$dest/tmp"
-  TMPDIR="$dest/tmp" XDG_DATA_DIRS="$root/share:/usr/share" GSETTINGS_SCHEMA_DIR="$root/share/glib-2.0/schemas" \
-  GSETTINGS_BACKEND=memory HOME="$dest" XDG_DATA_HOME="$dest/data" \
-    "$root/bin/alliance-register" --sample > "$dest/window.log" 2>&1 &
-  pid=$!
-  # wait for the window itself (not a guess of how long start-up takes):
-  # then the session ending, at any moment, must close it cleanly
-  up=0
-  for _ in $(seq 1 300); do
-    if ! kill -0 $pid 2>/dev/null; then
+  # An X server started without -noreset (tools/test passes it) resets
+  # when its last client goes, the window of the test before, and refuses
+  # connections meanwhile: a window that could not open the display is
+  # started again, a few times at most.
+  for attempt in 1 2 3 4 5; do
+    TMPDIR="$dest/tmp" XDG_DATA_DIRS="$root/share:/usr/share" GSETTINGS_SCHEMA_DIR="$root/share/glib-2.0/schemas" \
+    GSETTINGS_BACKEND=memory HOME="$dest" XDG_DATA_HOME="$dest/data" \
+      "$root/bin/alliance-register" --sample > "$dest/window.log" 2>&1 &
+    pid=$!
+    # wait for the window itself (not a guess of how long start-up takes):
+    # then the session ending, at any moment, must close it cleanly
+    up=0
+    for _ in $(seq 1 300); do
+      if ! kill -0 $pid 2>/dev/null; then
+        break
+      fi
+      if xwininfo -root -tree 2>/dev/null | grep -q 'Alliance Register'; then
+        up=1
+        break
+      fi
+      sleep 0.1
+    done
+    if [ $up = 1 ] || ! grep -q 'cannot open display' "$dest/window.log"; then
       break
     fi
-    if xwininfo -root -tree 2>/dev/null | grep -q 'Alliance Register'; then
-      up=1
-      break
-    fi
-    sleep 0.1
+    wait $pid || true
+    sleep 0.5
   done
   if [ $up != 1 ] || ! kill -0 $pid 2>/dev/null; then
     echo "the installed window did not come up:"; cat "$dest/window.log"; exit 1
