@@ -48,7 +48,7 @@ struct _ArRecordFilterModel
   guint              done_new;
   guint              done_old;
   guint              end_gap;  /* records at the end both share */
-  guint              sight_end; /* where the rows in sight end, in @leaving */
+  guint              sight_end; /* the position where the rows in sight end */
   guint              step_idle;
 };
 
@@ -135,8 +135,10 @@ replace_step (gpointer data)
       guint n_old = MIN (ROWS_A_STEP, left_old);
 
       /* past the rows the view has built, the rest at once: the view
-       * builds none for rows out of sight */
-      if (self->done_old >= self->sight_end || (n_new == left_new && n_old == left_old))
+       * builds none for rows out of sight; and with no new rows left,
+       * the old ones go at once, before they move into sight */
+      if (self->done_new >= self->sight_end || left_new == 0
+          || (n_new == left_new && n_old == left_old))
         {
           self->step_idle = 0;
           finish_gradually (self);
@@ -243,6 +245,56 @@ match_all (ArRecordFilterModel *self)
   return shown;
 }
 
+/* Stops a gradual replacement where it is, without a signal: @shown is
+ * then the mix the view has. Returns: (transfer full) (nullable): what
+ * the replacement would have shown in the end */
+static GPtrArray *
+stop_gradually (ArRecordFilterModel *self)
+{
+  GPtrArray *current;
+
+  if (self->target == NULL)
+    return NULL;
+
+  current = g_ptr_array_new_full (g_list_model_get_n_items (G_LIST_MODEL (self)), g_object_unref);
+  for (guint i = 0; i < self->done_new; i++)
+    g_ptr_array_add (current, g_object_ref (self->target->pdata[i]));
+  for (guint i = self->done_old; i < self->leaving->len; i++)
+    g_ptr_array_add (current, g_object_ref (self->leaving->pdata[i]));
+  g_clear_handle_id (&self->step_idle, g_source_remove);
+  g_clear_pointer (&self->leaving, g_ptr_array_unref);
+  g_ptr_array_unref (self->shown);
+  self->shown = current;
+
+  return g_steal_pointer (&self->target);
+}
+
+static void
+refilter (ArRecordFilterModel *self,
+          GtkFilterChange      change,
+          guint                in_sight,
+          guint                n_in_sight)
+{
+  /* the records a search showed, or was still bringing in */
+  g_autoptr(GPtrArray) was_coming = stop_gradually (self);
+  GPtrArray *before = was_coming != NULL ? was_coming : self->shown;
+  GPtrArray *shown;
+
+  if (change == GTK_FILTER_CHANGE_MORE_STRICT)
+    {
+      shown = g_ptr_array_new_full (before->len, g_object_unref);
+      for (guint i = 0; i < before->len; i++)
+        if (matches (self, g_ptr_array_index (before, i)))
+          g_ptr_array_add (shown, g_object_ref (g_ptr_array_index (before, i)));
+    }
+  else
+    shown = match_all (self);
+
+  replace_shown (self, shown, in_sight, n_in_sight);
+  if (was_coming != NULL && self->target == NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
 /**
  * ar_record_filter_model_refilter:
  * @change: how the match function changed: %GTK_FILTER_CHANGE_MORE_STRICT
@@ -254,22 +306,29 @@ void
 ar_record_filter_model_refilter (ArRecordFilterModel *self,
                                  GtkFilterChange      change)
 {
-  GPtrArray *shown;
-
   g_return_if_fail (AR_IS_RECORD_FILTER_MODEL (self));
+  refilter (self, change, 0, 0);
+}
 
-  finish_gradually (self);
-  if (change == GTK_FILTER_CHANGE_MORE_STRICT)
-    {
-      shown = g_ptr_array_new_full (self->shown->len, g_object_unref);
-      for (guint i = 0; i < self->shown->len; i++)
-        if (matches (self, g_ptr_array_index (self->shown, i)))
-          g_ptr_array_add (shown, g_object_ref (g_ptr_array_index (self->shown, i)));
-    }
-  else
-    shown = match_all (self);
-
-  replace_shown (self, shown, 0, 0);
+/**
+ * ar_record_filter_model_refilter_gradually:
+ * @in_sight: the position of the first row in sight
+ * @n_in_sight: how many rows are in sight
+ *
+ * Checks the records again, as ar_record_filter_model_refilter() does,
+ * and replaces the rows in sight gradually, as
+ * ar_record_filter_model_set_model_gradually() does: a keystroke then
+ * costs the main loop the matching, not the view's new rows. A change
+ * while rows still come in starts from what the view has.
+ */
+void
+ar_record_filter_model_refilter_gradually (ArRecordFilterModel *self,
+                                           GtkFilterChange      change,
+                                           guint                in_sight,
+                                           guint                n_in_sight)
+{
+  g_return_if_fail (AR_IS_RECORD_FILTER_MODEL (self));
+  refilter (self, change, in_sight, n_in_sight);
 }
 
 static void

@@ -34,6 +34,10 @@ void                 ar_record_filter_model_set_model_gradually (ArRecordFilterM
                                                                  GListModel          *model,
                                                                  guint                in_sight,
                                                                  guint                n_in_sight);
+void                 ar_record_filter_model_refilter_gradually (ArRecordFilterModel *self,
+                                                                GtkFilterChange      change,
+                                                                guint                in_sight,
+                                                                guint                n_in_sight);
 gboolean             ar_record_filter_model_get_pending (ArRecordFilterModel *self);
 void                 ar_record_filter_model_finish    (ArRecordFilterModel *self);
 

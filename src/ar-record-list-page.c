@@ -122,6 +122,9 @@ static GParamSpec *properties[N_PROPS];
 
 static void update_column_visibility (ArRecordListPage *self);
 static void on_replaced              (ArRecordListPage *self);
+static void find_rows_in_sight       (ArRecordListPage *self,
+                                      guint            *first,
+                                      guint            *end);
 static void on_column_toggled        (GSimpleAction    *action,
                                       GVariant         *parameter,
                                       ArRecordListPage *self);
@@ -342,7 +345,16 @@ on_search_changed (GtkSearchEntry   *entry,
 
   g_free (self->query);
   self->query = g_steal_pointer (&query);
-  ar_record_filter_model_refilter (self->filtered, change);
+  /* the view's new rows come in over the next frames: the keystroke
+   * costs only the matching */
+  {
+    guint in_sight = G_MAXUINT;
+    guint sight_end = 0;
+
+    find_rows_in_sight (self, &in_sight, &sight_end);
+    ar_record_filter_model_refilter_gradually (self->filtered, change,
+                                               in_sight, sight_end > in_sight ? sight_end - in_sight : 0);
+  }
 }
 
 static void

@@ -202,7 +202,7 @@ typedef struct
   GPtrArray *items;
   guint      n_signals;
   guint      n_pending_notifies;
-  /* the most rows a signal replaced among those in sight */
+  /* the most rows a signal added among those in sight */
   guint      most_in_sight;
   guint      in_sight;
   guint      sight_end;
@@ -222,9 +222,10 @@ on_mirror_changed (GListModel *model,
   g_ptr_array_remove_range (mirror->items, position, removed);
   for (guint i = 0; i < added; i++)
     g_ptr_array_insert (mirror->items, position + i, g_list_model_get_item (model, position + i));
-  if (position < mirror->sight_end && position + MAX (removed, added) > mirror->in_sight)
+  /* the view builds a row for each record added in sight */
+  if (position < mirror->sight_end && position + added > mirror->in_sight)
     mirror->most_in_sight = MAX (mirror->most_in_sight,
-                                 MIN (position + MAX (removed, added), mirror->sight_end) - MAX (position, mirror->in_sight));
+                                 MIN (position + added, mirror->sight_end) - MAX (position, mirror->in_sight));
 
   /* each signal tells the truth: the view's items are the model's */
   g_assert_cmpuint (mirror->items->len, ==, g_list_model_get_n_items (model));
@@ -372,6 +373,45 @@ test_gradually_interrupted (void)
     ;
 }
 
+/* A search typed while the rows of another come in: the keystroke starts
+ * from what the view has, narrows what was coming, and the rows in sight
+ * again come in steps; every signal tells the truth. */
+static void
+test_search_gradually (void)
+{
+  g_autoptr(GPtrArray) records = numbered_schools ("School", 300, NULL);
+  Query query = { NULL, 0 };
+  g_autoptr(ArRecordFilterModel) model =
+    ar_record_filter_model_new (G_LIST_MODEL (list_of (records)), name_contains, &query);
+  Mirror mirror = { .in_sight = 0, .sight_end = 40, .build_time = 3000 };
+
+  mirror_init (&mirror, model);
+  query.query = "School 1";
+  ar_record_filter_model_refilter_gradually (model, GTK_FILTER_CHANGE_MORE_STRICT, 0, 40);
+  g_assert_true (ar_record_filter_model_get_pending (model));
+  /* the keystroke told the view nothing yet: its rows come later */
+  g_assert_cmpuint (mirror.n_signals, ==, 0);
+  g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ar_record_filter_model_get_pending (model));
+
+  /* the next key, before the rows of the first are all in */
+  query.query = "School 12";
+  ar_record_filter_model_refilter_gradually (model, GTK_FILTER_CHANGE_MORE_STRICT, 0, 40);
+  while (ar_record_filter_model_get_pending (model))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (mirror.most_in_sight, <=, 6);
+  assert_shown (model, "School 120,School 121,School 122,School 123,School 124,"
+                       "School 125,School 126,School 127,School 128,School 129");
+  g_assert_cmpuint (mirror.items->len, ==, 10);
+
+  /* widened at once when nothing is coming in and few rows change */
+  query.query = NULL;
+  ar_record_filter_model_refilter (model, GTK_FILTER_CHANGE_LESS_STRICT);
+  g_assert_false (ar_record_filter_model_get_pending (model));
+  g_assert_cmpuint (mirror.items->len, ==, 300);
+  g_ptr_array_unref (mirror.items);
+}
+
 /* A change of a few rows, or one out of sight, is told at once. */
 static void
 test_gradually_only_when_long (void)
@@ -406,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/ar/record-filter-model/gradually", test_gradually);
   g_test_add_func ("/ar/record-filter-model/gradually-interrupted", test_gradually_interrupted);
   g_test_add_func ("/ar/record-filter-model/gradually-only-when-long", test_gradually_only_when_long);
+  g_test_add_func ("/ar/record-filter-model/search-gradually", test_search_gradually);
 
   return g_test_run ();
 }
