@@ -1179,7 +1179,13 @@ quick_scalar (Quick     *quick,
   *number = 0;
   digits = quick->p;
   while (quick->p < quick->end && g_ascii_isdigit (*quick->p))
-    *number = *number * 10 + (*quick->p++ - '0');
+    {
+      /* a number of more than 18 digits is refused below: stop adding to
+       * it before it overflows */
+      if (quick->p - digits < 18)
+        *number = *number * 10 + (*quick->p - '0');
+      quick->p++;
+    }
   if (quick->p == digits || quick->p - digits > 18
       || (*digits == '0' && (quick->p - digits > 1 || negative)))
     return FALSE;
