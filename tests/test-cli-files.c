@@ -528,6 +528,152 @@ test_usage_and_hints (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "--database"));
 }
 
+/* Runs the command line with @input_path as its standard input */
+static char *
+run_with_input (const char *input_path,
+                const char *format,
+                int        *status,
+                char      **err,
+                ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *arguments = NULL;
+  g_autofree char *script = NULL;
+  const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
+  va_list args;
+  char *out = NULL;
+  int wait_status;
+
+  va_start (args, err);
+  arguments = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_clear_pointer (err, g_free);
+  script = g_strdup_printf ("exec '%s' %s < '%s'", g_getenv ("AR_BINARY"), arguments, input_path);
+  argv[2] = script;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT,
+                NULL, NULL, &out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+
+  return out;
+}
+
+static char *
+export_of (const char *database)
+{
+  g_autofree char *err = NULL;
+  char *out;
+  int status;
+
+  out = run ("export --database '%s'", &status, &err, database);
+  g_assert_cmpint (status, ==, 0);
+
+  return out;
+}
+
+/* "-" is standard input for import and import --merge, as for export's
+ * --output; an empty or broken one is named, and leaves no register */
+static void
+test_import_standard_input (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *fresh = path_in (fixture, "fresh.db");
+  g_autofree char *empty = path_in (fixture, "empty.json");
+  g_autofree char *original = export_of (fixture->database);
+  g_autofree char *imported = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  out = run_with_input (fixture->json, "import --database '%s' -", &status, &err, fresh);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Imported standard input: 95 schools"));
+  imported = export_of (fresh);
+  g_assert_cmpstr (imported, ==, original);
+  g_free (out);
+
+  /* merging the register into itself changes nothing, and says so */
+  out = run_with_input (fixture->json, "import --merge --format json --database '%s' -", &status, &err, fresh);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "standard input"));
+  g_assert_null (strstr (out, "\"added\": 1"));
+  g_free (imported);
+  imported = export_of (fresh);
+  g_assert_cmpstr (imported, ==, original);
+  g_free (out);
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_cmpint (g_unlink (fresh), ==, 0);
+  out = run_with_input (empty, "import --database '%s' -", &status, &err, fresh);
+  g_assert_cmpint (status, ==, 1);
+  assert_names (err, "standard input");
+  g_free (out);
+  out = run_with_input (empty, "import --merge --database '%s' -", &status, &err, fresh);
+  g_assert_cmpint (status, ==, 1);
+  assert_names (err, "standard input");
+  g_free (out);
+
+  /* GIAS extracts are files: "-" is a usage error, not a file called "-" */
+  out = run_with_input (fixture->json, "import-gias --database '%s' -", &status, &err, fresh);
+  g_assert_cmpint (status, ==, 2);
+  assert_names (err, "standard input");
+
+  assert_folder_holds (fixture, "sample.json", "register.db", "empty.json", NULL);
+}
+
+typedef struct
+{
+  const char *path;
+  const char *contents;
+} Writer;
+
+static gpointer
+write_fifo (gpointer data)
+{
+  Writer *writer = data;
+  int fd = open (writer->path, O_WRONLY);
+  gsize length = strlen (writer->contents);
+  gsize done = 0;
+
+  g_assert_cmpint (fd, >=, 0);
+  while (done < length)
+    {
+      gssize n = write (fd, writer->contents + done, length - done);
+
+      g_assert_cmpint (n, >, 0);
+      done += n;
+    }
+  close (fd);
+
+  return NULL;
+}
+
+/* A pipe can be read once: merging from one must not read it twice (the
+ * second open would wait for a writer forever) */
+static void
+test_merge_from_pipe (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *fifo = path_in (fixture, "pipe");
+  g_autofree char *json = contents_of (fixture->json);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  Writer writer = { fifo, json };
+  GThread *thread;
+  int status;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  thread = g_thread_new ("writer", write_fifo, &writer);
+  out = run ("import --merge --dry-run --database '%s' '%s'", &status, &err, fixture->database, fifo);
+  g_thread_join (thread);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "dry run"));
+  g_assert_true (S_ISFIFO (mode_of (fifo)));
+}
+
 /* Another program holds the write lock with a change not yet committed:
  * summary answers at once, from what was committed. */
 static void
@@ -584,6 +730,8 @@ main (int   argc,
   ADD ("/ar/cli-files/refused-import-leaves-nothing", test_refused_import_leaves_nothing);
   ADD ("/ar/cli-files/usage-and-hints", test_usage_and_hints);
   ADD ("/ar/cli-files/reads-do-not-wait", test_reads_do_not_wait);
+  ADD ("/ar/cli-files/import-standard-input", test_import_standard_input);
+  ADD ("/ar/cli-files/merge-from-pipe", test_merge_from_pipe);
 #undef ADD
 
   return g_test_run ();

@@ -21,10 +21,9 @@ ar_cli_import_gias (int    argc,
   GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_("The register file (default: your register)"), N_("FILE") },
     { "area", 'a', 0, G_OPTION_ARG_STRING, &areas, N_("Import only schools in these areas"), N_("CODE[,CODE…]") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE.csv…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE.csv…"));
   g_autoptr(ArCliNewRegister) fresh = NULL;
   g_autoptr(ArStore) store = NULL;
   g_autoptr(ArGiasReport) report = NULL;
@@ -32,16 +31,19 @@ ar_cli_import_gias (int    argc,
   g_auto(GStrv) area_codes = NULL;
   g_autofree char *text = NULL;
 
-  g_option_context_set_summary (context,
-                                _("Imports schools, trusts and trust memberships from GIAS extracts "
-                                  "(establishments, groups and group links), in one transaction."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return ar_cli_usage_error ("import-gias", error->message);
+  int status;
+
+  if (!ar_cli_parse_options ("import-gias", _("FILE.csv…"),
+                             _("Imports schools, trusts and trust memberships from GIAS extracts "
+                               "(establishments, groups and group links), in one transaction."),
+                             entries, &argc, &argv, &status))
+    return status;
 
   /* GOption keeps the subcommand's own name among the remaining arguments. */
   if (files == NULL || files[0] == NULL || files[1] == NULL)
     return ar_cli_usage_error ("import-gias", _("Name at least one GIAS extract (.csv)"));
+  if (g_strv_contains ((const char * const *) files + 1, "-"))
+    return ar_cli_usage_error ("import-gias", _("Name the extracts’ files: GIAS extracts are read from files, not from standard input"));
 
   if (areas != NULL)
     {

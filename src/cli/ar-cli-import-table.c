@@ -66,7 +66,7 @@ ar_cli_import_table (int    argc,
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name, N_("What the rows are: people (leaders and their designations), alliances (with their members and partners) or schools (and organisations GIAS does not hold)"), N_("KIND") },
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps, N_("What a column holds, by heading or number; FIELD empty to leave it out"), N_("COLUMN=FIELD") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Say what would change, and change nothing"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
   g_autoptr(ArCliNewRegister) fresh = NULL;

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -233,6 +234,63 @@ ar_cli_write_output (const char  *path,
   return ar_output_file_write (path, bytes, store ? ar_store_get_path (store) : NULL, error);
 }
 
+/**
+ * ar_cli_read_input:
+ * @path: a file, or "-" for standard input
+ * @length: (out): the length of what was read
+ * @display_name: (out) (optional): @path, or “standard input”, for messages
+ *
+ * Reads @path whole, once, so that a pipe or `<(…)` works as a file does.
+ *
+ * Returns: (transfer full): the contents, with a nul after them, or %NULL
+ */
+char *
+ar_cli_read_input (const char  *path,
+                   gsize       *length,
+                   char       **display_name,
+                   GError     **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+  char *contents = NULL;
+
+  if (!g_str_equal (path, "-"))
+    {
+      if (!g_file_get_contents (path, &contents, length, error))
+        return NULL;
+      if (display_name != NULL)
+        *display_name = g_filename_display_name (path);
+      return contents;
+    }
+
+  bytes = g_byte_array_new ();
+  for (;;)
+    {
+      guint8 buffer[65536];
+      gssize n = read (STDIN_FILENO, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not read standard input: %s"), g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (bytes, buffer, n);
+    }
+
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  if (display_name != NULL)
+    *display_name = g_strdup (_("standard input"));
+
+  return (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+}
+
 static char *
 guess_area (ArStore  *store,
             GError  **error)
@@ -434,6 +492,7 @@ import_command (int    argc,
   g_autoptr(ArStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
   gsize length;
   int status;
 
@@ -455,12 +514,13 @@ import_command (int    argc,
     return ar_cli_import_merge (database, argv[2], dry_run, format);
 
   /* Read first: a missing file should not leave a new empty register behind. */
-  if (!g_file_get_contents (argv[2], &contents, &length, &error))
+  contents = ar_cli_read_input (argv[2], &length, &name, &error);
+  if (contents == NULL)
     return ar_cli_fail (error);
 
   fresh = ar_cli_new_register_new (database);
   store = ar_store_open (ar_cli_new_register_get_path (fresh), &error);
-  if (store == NULL || !ar_register_json_import (store, contents, length, argv[2], replace, &error))
+  if (store == NULL || !ar_register_json_import (store, contents, length, name, replace, &error))
     {
       /* a refused import into a new register leaves no empty one behind */
       g_clear_object (&store);
@@ -470,14 +530,14 @@ import_command (int    argc,
         {
           g_printerr (_("alliance-register: %s already holds records: add --replace to replace them all "
                         "with %s, or import into a new register with --database NEW.db\n"),
-                      ar_cli_new_register_get_path (fresh), argv[2]);
+                      ar_cli_new_register_get_path (fresh), name);
           return AR_CLI_EXIT_FAILURE;
         }
       return ar_cli_fail (error);
     }
 
   g_print (_("Imported %s: %u schools, %u alliances, %u trusts, %u leaders, %u designations\n"),
-           argv[2],
+           name,
            ar_store_count (store, AR_TYPE_SCHOOL),
            ar_store_count (store, AR_TYPE_ALLIANCE),
            ar_store_count (store, AR_TYPE_TRUST),

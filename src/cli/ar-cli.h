@@ -32,6 +32,10 @@ gboolean  ar_cli_parse_options     (const char      *command,
                                     int             *argc,
                                     char          ***argv,
                                     int             *status);
+char     *ar_cli_read_input        (const char      *path,
+                                    gsize           *length,
+                                    char           **display_name,
+                                    GError         **error);
 gboolean  ar_cli_write_output      (const char      *path,
                                     GBytes          *bytes,
                                     ArStore         *store,
