@@ -260,6 +260,32 @@ ar_test_run (const char  *command_line,
 }
 
 /**
+ * ar_test_runf:
+ * @format: the arguments after the program, shell-quoted, as for printf()
+ * @standard_error: (inout): freed first, so that a test can run several
+ *   commands into the same variables
+ *
+ * ar_test_run() with the command line made from @format.
+ */
+char *
+ar_test_runf (const char  *format,
+              int         *exit_status,
+              char       **standard_error,
+              ...)
+{
+  g_autofree char *command_line = NULL;
+  va_list args;
+
+  va_start (args, standard_error);
+  command_line = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_clear_pointer (standard_error, g_free);
+
+  return ar_test_run (command_line, exit_status, standard_error);
+}
+
+/**
  * ar_test_register_fixture:
  * @directory: where to make the files
  * @json_path: (out) (optional): where the sample register's JSON is

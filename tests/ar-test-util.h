@@ -61,6 +61,10 @@ char    *ar_test_command_output     (const char *format,
 char    *ar_test_run                (const char *command_line,
                                      int        *exit_status,
                                      char      **standard_error);
+char    *ar_test_runf               (const char *format,
+                                     int        *exit_status,
+                                     char      **standard_error,
+                                     ...) G_GNUC_PRINTF (1, 4);
 
 GPtrArray      *ar_test_history          (ArStore        *store);
 ArRecordChange *ar_test_find_change      (ArChangeEntry  *entry,

@@ -22,24 +22,6 @@ typedef struct
 } Fixture;
 
 static char *
-run (const char *format,
-     int        *status,
-     char      **err,
-     ...)
-{
-  va_list args;
-  g_autofree char *command_line = NULL;
-
-  va_start (args, err);
-  command_line = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_clear_pointer (err, g_free);
-
-  return ar_test_run (command_line, status, err);
-}
-
-static char *
 path_in (Fixture    *fixture,
          const char *name)
 {
@@ -97,7 +79,7 @@ test_list_deployments (Fixture       *fixture,
   int status;
 
   /* every deployment, by start date */
-  out = run ("list deployments --database '%s'", &status, &err, fixture->database);
+  out = ar_test_runf ("list deployments --database '%s'", &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpuint (count_lines (out), ==, 13);
   g_assert_true (g_str_has_prefix (out, "Supported school"));
@@ -107,8 +89,8 @@ test_list_deployments (Fixture       *fixture,
   g_assert_true (strstr (out, "2024-09-02") < strstr (out, "2027-01-11"));
 
   /* the area is the supported school's; active on a date; as CSV in a file */
-  g_free (run ("list deployments --database '%s' --area Leicestershire --active-on 2026-12-01 "
-               "--format csv --output '%s'", &status, &err, fixture->database, csv_path));
+  g_free (ar_test_runf ("list deployments --database '%s' --area Leicestershire --active-on 2026-12-01 "
+                        "--format csv --output '%s'", &status, &err, fixture->database, csv_path));
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (err, ==, "");
   csv = read_file (csv_path);
@@ -120,14 +102,14 @@ test_list_deployments (Fixture       *fixture,
 
   /* Leicester's one deployment */
   g_free (out);
-  out = run ("list deployments --database '%s' --area 856 --format csv", &status, &err, fixture->database);
+  out = ar_test_runf ("list deployments --database '%s' --area 856 --format csv", &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpuint (count_lines (out), ==, 2);
   g_assert_nonnull (strstr (out, "Aylestone Meadows"));
 
   /* search */
   g_free (out);
-  out = run ("list deployments --database '%s' --search GOVERNANCE --format csv", &status, &err, fixture->database);
+  out = ar_test_runf ("list deployments --database '%s' --search GOVERNANCE --format csv", &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpuint (count_lines (out), ==, 3);
 }
@@ -140,12 +122,12 @@ test_list_usage_errors (Fixture       *fixture,
   g_autofree char *err = NULL;
   int status;
 
-  out = run ("list schools --database '%s' --active-on 2026-01-01", &status, &err, fixture->database);
+  out = ar_test_runf ("list schools --database '%s' --active-on 2026-01-01", &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "--active-on is for deployments only"));
 
   g_free (out);
-  out = run ("list deployments --database '%s' --active-on 1/9/2026", &status, &err, fixture->database);
+  out = ar_test_runf ("list deployments --database '%s' --active-on 1/9/2026", &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "“1/9/2026” is not a date"));
 }
@@ -183,8 +165,8 @@ test_report_every_format (Fixture       *fixture,
       gsize length;
       int status;
 
-      out = run ("report support --database '%s' --area 855 --as-at 2026-12-01 --heading 'Appendix C' "
-                 "--format %s --output '%s'", &status, &err, fixture->database, format_case->format, path);
+      out = ar_test_runf ("report support --database '%s' --area 855 --as-at 2026-12-01 --heading 'Appendix C' "
+                          "--format %s --output '%s'", &status, &err, fixture->database, format_case->format, path);
       g_assert_cmpstr (err, ==, "");
       g_assert_cmpint (status, ==, 0);
       g_assert_cmpstr (out, ==, "");
@@ -222,8 +204,8 @@ test_report_as_at_and_period (Fixture       *fixture,
   JsonObject *root, *totals, *first;
   int status;
 
-  out = run ("report support --database '%s' --area 855 --as-at 2026-12-01 --format json",
-             &status, &err, fixture->database);
+  out = ar_test_runf ("report support --database '%s' --area 855 --as-at 2026-12-01 --format json",
+                      &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 0);
   root = parse_object (parser, out);
   totals = json_object_get_object_member (root, "totals");
@@ -237,8 +219,8 @@ test_report_as_at_and_period (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (first, "status"), ==, "active");
 
   /* a period takes every deployment active on any of its days */
-  period = run ("report support --database '%s' --area 855 --from 2025-09-01 --to 2026-08-31 --format json",
-                &status, &err, fixture->database);
+  period = ar_test_runf ("report support --database '%s' --area 855 --from 2025-09-01 --to 2026-08-31 --format json",
+                         &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 0);
   root = parse_object (period_parser, period);
   totals = json_object_get_object_member (root, "totals");
@@ -248,8 +230,8 @@ test_report_as_at_and_period (Fixture       *fixture,
 
   /* nothing before the first deployment: still a report, saying so */
   g_free (out);
-  out = run ("report support --database '%s' --area 855 --from 2020-01-01 --to 2020-12-31",
-             &status, &err, fixture->database);
+  out = ar_test_runf ("report support --database '%s' --area 855 --from 2020-01-01 --to 2020-12-31",
+                      &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "No deployments in this period"));
 }
@@ -283,8 +265,8 @@ test_report_usage_errors (Fixture       *fixture,
       g_autofree char *err = NULL;
       int status;
 
-      out = run ("%s --database '%s' --output '%s'", &status, &err,
-                 usage_cases[i].arguments, fixture->database, output);
+      out = ar_test_runf ("%s --database '%s' --output '%s'", &status, &err,
+                          usage_cases[i].arguments, fixture->database, output);
       g_assert_cmpint (status, ==, usage_cases[i].status);
       if (strstr (err, usage_cases[i].message) == NULL)
         g_error ("“%s”: stderr “%s” lacks “%s”", usage_cases[i].arguments, err, usage_cases[i].message);
@@ -326,13 +308,13 @@ test_report_pdf_pages (Fixture       *fixture,
   g_string_append (json, "]}");
   g_assert_true (g_file_set_contents (json_path, json->str, -1, NULL));
 
-  out = run ("import --database '%s' '%s'", &status, &err, database, json_path);
+  out = ar_test_runf ("import --database '%s' '%s'", &status, &err, database, json_path);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
 
   g_free (out);
-  out = run ("report support --database '%s' --area 855 --as-at 2026-12-01 --format pdf --output '%s'",
-             &status, &err, database, pdf_path);
+  out = ar_test_runf ("report support --database '%s' --area 855 --as-at 2026-12-01 --format pdf --output '%s'",
+                      &status, &err, database, pdf_path);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
   for (const char *p = pdf; (p = memmem (p, length - (p - pdf), "/Type /Page", 11)) != NULL; p += 11)
@@ -376,12 +358,12 @@ test_import_version_1_file (Fixture       *fixture,
                                       "{\"format\": \"alliance-register\", \"version\": 1,"
                                       " \"areas\": [{\"id\": 1, \"code\": \"855\", \"name\": \"Leicestershire\"}]}",
                                       -1, NULL));
-  out = run ("import --database '%s' '%s'", &status, &err, database, json_path);
+  out = ar_test_runf ("import --database '%s' '%s'", &status, &err, database, json_path);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
 
   g_free (out);
-  out = run ("report support --database '%s' --area 855", &status, &err, database);
+  out = ar_test_runf ("report support --database '%s' --area 855", &status, &err, database);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "No deployments in this period"));
 }

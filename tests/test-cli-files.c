@@ -35,24 +35,6 @@ path_in (Fixture    *fixture,
   return g_build_filename (fixture->directory, name, NULL);
 }
 
-static char *
-run (const char *format,
-     int        *status,
-     char      **err,
-     ...)
-{
-  va_list args;
-  g_autofree char *command_line = NULL;
-
-  va_start (args, err);
-  command_line = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_clear_pointer (err, g_free);
-
-  return ar_test_run (command_line, status, err);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -168,7 +150,7 @@ test_symlink_target_replaced (Fixture       *fixture,
   g_assert_cmpint (g_chmod (target, 0600), ==, 0);
   g_assert_cmpint (symlink ("target.json", link), ==, 0);
 
-  out = run ("export --database '%s' --output '%s'", &status, &err, fixture->database, link);
+  out = ar_test_runf ("export --database '%s' --output '%s'", &status, &err, fixture->database, link);
   g_assert_cmpint (status, ==, 0);
 
   g_assert_true (S_ISLNK (mode_of (link)));
@@ -212,7 +194,7 @@ test_fifo_reader_gets_it (Fixture       *fixture,
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   thread = g_thread_new ("reader", read_fifo, &reader);
 
-  out = run ("export --database '%s' --output '%s'", &status, &err, fixture->database, fifo);
+  out = ar_test_runf ("export --database '%s' --output '%s'", &status, &err, fixture->database, fifo);
   g_thread_join (thread);
   g_assert_cmpint (status, ==, 0);
 
@@ -239,13 +221,13 @@ test_character_devices (Fixture       *fixture,
    * would replace the system's. A link of our own to /dev/stdout, here a
    * pipe to this test: the report arrives on it, and the link stays. */
   g_assert_cmpint (symlink ("/dev/stdout", stdout_link), ==, 0);
-  out = run ("export --database '%s' --output '%s'", &status, &err, fixture->database, stdout_link);
+  out = ar_test_runf ("export --database '%s' --output '%s'", &status, &err, fixture->database, stdout_link);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (out, ==, expected);
   g_assert_true (S_ISLNK (mode_of (stdout_link)));
   g_free (out);
 
-  out = run ("export --database '%s' --output -", &status, &err, fixture->database);
+  out = ar_test_runf ("export --database '%s' --output -", &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (out, ==, expected);
 
@@ -301,14 +283,14 @@ test_folder_refused (Fixture       *fixture,
   int status;
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
-  out = run ("summary --database '%s' --area 855 --output '%s'", &status, &err, fixture->database, folder);
+  out = ar_test_runf ("summary --database '%s' --area 855 --output '%s'", &status, &err, fixture->database, folder);
   g_assert_cmpint (status, ==, 1);
   assert_names (err, folder);
   g_assert_true (S_ISDIR (mode_of (folder)));
   g_free (out);
 
   /* a missing folder is not made */
-  out = run ("summary --database '%s' --area 855 --output '%s'", &status, &err, fixture->database, missing);
+  out = ar_test_runf ("summary --database '%s' --area 855 --output '%s'", &status, &err, fixture->database, missing);
   g_assert_cmpint (status, ==, 1);
   assert_names (err, missing);
   assert_folder_holds (fixture, "sample.json", "register.db", "reports", NULL);
@@ -330,7 +312,7 @@ test_file_modes (Fixture       *fixture,
   g_assert_true (g_file_set_contents (private, "old\n", -1, NULL));
   g_assert_cmpint (g_chmod (private, 0600), ==, 0);
 
-  out = run ("list --database '%s' schools --format csv --output '%s'", &status, &err, fixture->database, kept);
+  out = ar_test_runf ("list --database '%s' schools --format csv --output '%s'", &status, &err, fixture->database, kept);
   g_assert_cmpint (status, ==, 1);
   assert_names (err, kept);
   g_assert_nonnull (strstr (err, "read-only"));
@@ -339,7 +321,7 @@ test_file_modes (Fixture       *fixture,
   g_clear_pointer (&text, g_free);
   g_free (out);
 
-  out = run ("list --database '%s' schools --format csv --output '%s'", &status, &err, fixture->database, private);
+  out = ar_test_runf ("list --database '%s' schools --format csv --output '%s'", &status, &err, fixture->database, private);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpuint (mode_of (private) & 07777, ==, 0600);
   text = contents_of (private);
@@ -364,29 +346,29 @@ test_register_refused (Fixture       *fixture,
   int status;
 
   g_assert_cmpint (symlink ("register.db", link), ==, 0);
-  before = run ("export --database '%s'", &status, &err, fixture->database);
+  before = ar_test_runf ("export --database '%s'", &status, &err, fixture->database);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *out = NULL;
 
-      out = run (commands[i], &status, &err, fixture->database, fixture->database);
+      out = ar_test_runf (commands[i], &status, &err, fixture->database, fixture->database);
       g_assert_cmpint (status, ==, 1);
       assert_names (err, fixture->database);
       g_free (out);
 
-      out = run (commands[i], &status, &err, fixture->database, link);
+      out = ar_test_runf (commands[i], &status, &err, fixture->database, link);
       g_assert_cmpint (status, ==, 1);
       assert_names (err, link);
       g_free (out);
 
-      out = run (commands[i], &status, &err, link, fixture->database);
+      out = ar_test_runf (commands[i], &status, &err, link, fixture->database);
       g_assert_cmpint (status, ==, 1);
       g_assert_nonnull (strstr (err, "open register"));
     }
 
   g_assert_true (S_ISLNK (mode_of (link)));
-  after = run ("export --database '%s'", &status, &err, link);
+  after = ar_test_runf ("export --database '%s'", &status, &err, link);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (after, ==, before);
 }
@@ -422,24 +404,24 @@ test_reads_create_nothing (Fixture       *fixture,
       g_autofree char *out = NULL;
       GStatBuf st;
 
-      out = run (commands[i], &status, &err, missing);
+      out = ar_test_runf (commands[i], &status, &err, missing);
       g_assert_cmpint (status, ==, 1);
       assert_names (err, missing);
       g_free (out);
 
-      out = run (commands[i], &status, &err, empty);
+      out = ar_test_runf (commands[i], &status, &err, empty);
       g_assert_cmpint (status, ==, 1);
       assert_names (err, empty);
       g_assert_cmpint (g_stat (empty, &st), ==, 0);
       g_assert_cmpint (st.st_size, ==, 0);
       g_free (out);
 
-      out = run (commands[i], &status, &err, other);
+      out = ar_test_runf (commands[i], &status, &err, other);
       g_assert_cmpint (status, ==, 1);
       assert_names (err, other);
       g_free (out);
 
-      out = run (commands[i], &status, &err, fixture->database);
+      out = ar_test_runf (commands[i], &status, &err, fixture->database);
       g_assert_cmpint (status, ==, 0);
     }
 
@@ -468,20 +450,20 @@ test_refused_import_leaves_nothing (Fixture       *fixture,
   g_assert_true (g_file_set_contents (csv, "URN,LA (code),LA (name),EstablishmentName\n"
                                       "100001,855,Leicestershire,A School\n", -1, NULL));
 
-  out = run ("import --database '%s' '%s'", &status, &err, fresh, bad);
+  out = ar_test_runf ("import --database '%s' '%s'", &status, &err, fresh, bad);
   g_assert_cmpint (status, ==, 1);
   g_free (out);
 
   /* a usage error too: an empty --area is not every area */
-  out = run ("import-gias --database '%s' --area '' '%s'", &status, &err, fresh, csv);
+  out = ar_test_runf ("import-gias --database '%s' --area '' '%s'", &status, &err, fresh, csv);
   g_assert_cmpint (status, ==, 2);
   g_free (out);
-  out = run ("import-gias --database '%s' '%s' '%s'", &status, &err, fresh, csv, bad);
+  out = ar_test_runf ("import-gias --database '%s' '%s' '%s'", &status, &err, fresh, csv, bad);
   g_assert_cmpint (status, ==, 1);
   g_free (out);
 
   /* a spreadsheet whose columns mean nothing to the import */
-  out = run ("import-table --database '%s' --kind people '%s'", &status, &err, fresh, csv);
+  out = ar_test_runf ("import-table --database '%s' --kind people '%s'", &status, &err, fresh, csv);
   g_assert_cmpint (status, ==, 1);
   g_free (out);
 
@@ -490,7 +472,7 @@ test_refused_import_leaves_nothing (Fixture       *fixture,
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE item (name TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   other_before = bytes_of (other);
-  out = run ("import --database '%s' '%s'", &status, &err, other, fixture->json);
+  out = ar_test_runf ("import --database '%s' '%s'", &status, &err, other, fixture->json);
   g_assert_cmpint (status, ==, 1);
   assert_names (err, other);
   assert_unchanged (other, other_before);
@@ -508,7 +490,7 @@ test_usage_and_hints (Fixture       *fixture,
   int status;
 
   /* a mistyped command is not a reason to open the window */
-  out = run ("sumary --area 855", &status, &err);
+  out = ar_test_runf ("sumary --area 855", &status, &err);
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "sumary"));
   g_assert_nonnull (strstr (err, "summary, export"));
@@ -516,12 +498,12 @@ test_usage_and_hints (Fixture       *fixture,
 
   g_assert_true (g_file_set_contents (csv, "URN,LA (code),LA (name),EstablishmentName\n"
                                       "100001,856,Leicester,A School\n", -1, NULL));
-  out = run ("import-gias --database '%s' --area '' '%s'", &status, &err, fixture->database, csv);
+  out = ar_test_runf ("import-gias --database '%s' --area '' '%s'", &status, &err, fixture->database, csv);
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "--area"));
   g_free (out);
 
-  out = run ("import --database '%s' '%s'", &status, &err, fixture->database, fixture->json);
+  out = ar_test_runf ("import --database '%s' '%s'", &status, &err, fixture->database, fixture->json);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "already holds records"));
   g_assert_nonnull (strstr (err, "--replace"));
@@ -566,7 +548,7 @@ export_of (const char *database)
   char *out;
   int status;
 
-  out = run ("export --database '%s'", &status, &err, database);
+  out = ar_test_runf ("export --database '%s'", &status, &err, database);
   g_assert_cmpint (status, ==, 0);
 
   return out;
@@ -666,7 +648,7 @@ test_merge_from_pipe (Fixture       *fixture,
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   thread = g_thread_new ("writer", write_fifo, &writer);
-  out = run ("import --merge --dry-run --database '%s' '%s'", &status, &err, fixture->database, fifo);
+  out = ar_test_runf ("import --merge --dry-run --database '%s' '%s'", &status, &err, fixture->database, fifo);
   g_thread_join (thread);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
@@ -687,7 +669,7 @@ test_reads_do_not_wait (Fixture       *fixture,
   int status;
 
   start = g_get_monotonic_time ();
-  out = run ("summary --database '%s' --area 855 --format csv", &status, &err, fixture->database);
+  out = ar_test_runf ("summary --database '%s' --area 855 --format csv", &status, &err, fixture->database);
   unlocked = g_get_monotonic_time () - start;
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "\"National Leader of Education (NLE)\",\"17\""));
@@ -698,7 +680,7 @@ test_reads_do_not_wait (Fixture       *fixture,
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
   start = g_get_monotonic_time ();
-  out = run ("summary --database '%s' --area 855 --format csv", &status, &err, fixture->database);
+  out = ar_test_runf ("summary --database '%s' --area 855 --format csv", &status, &err, fixture->database);
   locked = g_get_monotonic_time () - start;
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "\"National Leader of Education (NLE)\",\"17\""));

@@ -22,24 +22,6 @@ typedef struct
 } Fixture;
 
 static char *
-run (const char *format,
-     int        *status,
-     char      **err,
-     ...)
-{
-  va_list args;
-  g_autofree char *command_line = NULL;
-
-  va_start (args, err);
-  command_line = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_clear_pointer (err, g_free);
-
-  return ar_test_run (command_line, status, err);
-}
-
-static char *
 path_in (Fixture    *fixture,
          const char *name)
 {
@@ -73,9 +55,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->database = path_in (fixture, "register.db");
   json = path_in (fixture, "sample.json");
 
-  g_free (run ("export --sample --output '%s'", &status, &err, json));
+  g_free (ar_test_runf ("export --sample --output '%s'", &status, &err, json));
   g_assert_cmpint (status, ==, 0);
-  out = run ("import --database '%s' '%s'", &status, &err, fixture->database, json);
+  out = ar_test_runf ("import --database '%s' '%s'", &status, &err, fixture->database, json);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
 
@@ -118,7 +100,7 @@ test_text (Fixture       *fixture,
   const char *deletion;
   int status;
 
-  out = run ("history --database '%s'", &status, &err, fixture->database);
+  out = ar_test_runf ("history --database '%s'", &status, &err, fixture->database);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
 
@@ -148,7 +130,7 @@ test_record_and_since (Fixture       *fixture,
   g_autofree char *added = NULL;
   int status;
 
-  out = run ("history --database '%s' --record %s", &status, &err, fixture->database, record);
+  out = ar_test_runf ("history --database '%s' --record %s", &status, &err, fixture->database, record);
   g_assert_cmpint (status, ==, 0);
   assert_contains (out, "Renamed Primary");
   /* the import added it, then it was renamed: two entries, no deletion */
@@ -158,12 +140,12 @@ test_record_and_since (Fixture       *fixture,
   g_assert_null (strstr (out, "added School 2 "));
   g_clear_pointer (&out, g_free);
 
-  out = run ("history --database '%s' --since 2999-01-01", &status, &err, fixture->database);
+  out = ar_test_runf ("history --database '%s' --since 2999-01-01", &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (out, ==, "No changes recorded.\n");
   g_clear_pointer (&out, g_free);
 
-  out = run ("history --database '%s' --since 2000-02-29", &status, &err, fixture->database);
+  out = ar_test_runf ("history --database '%s' --since 2000-02-29", &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 0);
   assert_contains (out, "Renamed Primary");
 }
@@ -179,7 +161,7 @@ test_csv (Fixture       *fixture,
   g_autofree char *row = g_strdup_printf (",window,,updated,school,%" G_GINT64_FORMAT ",name,", fixture->renamed);
   int status;
 
-  out = run ("history --database '%s' --format csv --output '%s'", &status, &err, fixture->database, csv);
+  out = ar_test_runf ("history --database '%s' --format csv --output '%s'", &status, &err, fixture->database, csv);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (out, ==, "");
@@ -204,7 +186,7 @@ test_json (Fixture       *fixture,
   JsonObject *change;
   int status;
 
-  out = run ("history --database '%s' --format json", &status, &err, fixture->database);
+  out = ar_test_runf ("history --database '%s' --format json", &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 0);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
@@ -245,7 +227,7 @@ test_bad_usage (Fixture       *fixture,
       g_autofree char *err = NULL;
       int status;
 
-      out = run ("history --database '%s' %s", &status, &err, fixture->database, bad[i]);
+      out = ar_test_runf ("history --database '%s' %s", &status, &err, fixture->database, bad[i]);
       g_assert_cmpint (status, ==, 2);
       assert_contains (err, bad[i + 1]);
       g_assert_cmpstr (out, ==, "");
@@ -269,13 +251,13 @@ test_read_only (Fixture       *fixture,
 
   g_assert_true (g_file_get_contents (fixture->database, &before, &before_length, NULL));
 
-  out = run ("history --database '%s'", &status, &err, missing);
+  out = ar_test_runf ("history --database '%s'", &status, &err, missing);
   g_assert_cmpint (status, ==, 1);
   assert_contains (err, "There is no register");
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   g_clear_pointer (&out, g_free);
 
-  out = run ("history --database '%s' --output '%s'", &status, &err, fixture->database, fixture->database);
+  out = ar_test_runf ("history --database '%s' --output '%s'", &status, &err, fixture->database, fixture->database);
   g_assert_cmpint (status, ==, 1);
 
   g_assert_true (g_file_get_contents (fixture->database, &after, &after_length, NULL));
@@ -298,24 +280,24 @@ test_export_import (Fixture       *fixture,
   const char *rename;
   int status;
 
-  g_free (run ("export --database '%s' --output '%s'", &status, &err, fixture->database, plain));
+  g_free (ar_test_runf ("export --database '%s' --output '%s'", &status, &err, fixture->database, plain));
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_file_get_contents (plain, &contents, NULL, NULL));
   g_assert_null (strstr (contents, "\"history\""));
   g_clear_pointer (&contents, g_free);
 
-  g_free (run ("export --with-history --database '%s' --output '%s'", &status, &err, fixture->database, json));
+  g_free (ar_test_runf ("export --with-history --database '%s' --output '%s'", &status, &err, fixture->database, json));
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_file_get_contents (json, &contents, NULL, NULL));
   assert_contains (contents, "\"history\" : [");
   assert_contains (contents, "\"Renamed Primary\"");
 
-  g_free (run ("import --database '%s' '%s'", &status, &err, copy, json));
+  g_free (ar_test_runf ("import --database '%s' '%s'", &status, &err, copy, json));
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
 
-  out = run ("history --database '%s'", &status, &err, copy);
+  out = ar_test_runf ("history --database '%s'", &status, &err, copy);
   g_assert_cmpint (status, ==, 0);
   newest = strstr (out, "import (with-history.json): ");
   rename = strstr (out, "” → “Renamed Primary”");
@@ -368,7 +350,7 @@ test_link_names (Fixture       *fixture,
                              ar_record_get_id (member), school, alliance);
   joined = g_strdup_printf (" %" G_GINT64_FORMAT " %s in %s\n", ar_record_get_id (academy), academy_school, trust);
 
-  out = run ("history --database '%s'", &status, &err, fixture->database);
+  out = ar_test_runf ("history --database '%s'", &status, &err, fixture->database);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
   assert_contains (out, added);
@@ -378,7 +360,7 @@ test_link_names (Fixture       *fixture,
   removed = ar_store_delete (store, member, &error);
   g_assert_no_error (error);
   g_clear_pointer (&out, g_free);
-  out = run ("history --database '%s'", &status, &err, fixture->database);
+  out = ar_test_runf ("history --database '%s'", &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 0);
   assert_contains (out, deleted);
 }

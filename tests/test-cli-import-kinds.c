@@ -67,23 +67,6 @@ table (const char *name)
 }
 
 static char *
-run (const char *format,
-     int        *status,
-     char      **err,
-     ...)
-{
-  g_autofree char *command = NULL;
-  va_list args;
-
-  va_start (args, err);
-  command = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_clear_pointer (err, g_free);
-  return ar_test_run (command, status, err);
-}
-
-static char *
 export_register (const char *database)
 {
   g_autoptr(GError) error = NULL;
@@ -126,7 +109,7 @@ check_each_format (Fixture    *fixture,
       int status;
 
       make_register (database);
-      out = run ("import-table --database '%s' --kind %s '%s'", &status, &err, database, kind, file);
+      out = ar_test_runf ("import-table --database '%s' --kind %s '%s'", &status, &err, database, kind, file);
       g_assert_cmpint (status, ==, 0);
       assert_contains (out, first_counts);
       assert_contains (out, first_line);
@@ -136,7 +119,7 @@ check_each_format (Fixture    *fixture,
       g_assert_cmpstr (after, ==, expected);
 
       g_free (out);
-      out = run ("import-table --database '%s' --kind %s '%s'", &status, &err, database, kind, file);
+      out = ar_test_runf ("import-table --database '%s' --kind %s '%s'", &status, &err, database, kind, file);
       g_assert_cmpint (status, ==, 0);
       assert_contains (out, again_counts);
       again = export_register (database);
@@ -199,7 +182,7 @@ test_bad_row_in_the_middle (Fixture       *fixture,
                                       "Soar Valley,Oak Primary School,Member\n"
                                       "Soar Valley,Elm Academy,Governor\n"
                                       "Wolds,Ash Church School,Teaching school\n", -1, NULL));
-  out = run ("import-table --database '%s' --kind alliances '%s'", &status, &err, fixture->database, sheet);
+  out = ar_test_runf ("import-table --database '%s' --kind alliances '%s'", &status, &err, fixture->database, sheet);
   g_assert_cmpint (status, ==, 1);
   assert_contains (err, "partners.csv, line 3 (“Soar Valley”): Role in the alliance: “Governor” is not one of:");
   assert_contains (err, "nothing was imported");
@@ -207,14 +190,14 @@ test_bad_row_in_the_middle (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 
   g_free (out);
-  out = run ("import-table --database '%s' --kind alliances --dry-run '%s'", &status, &err, fixture->database, sheet);
+  out = ar_test_runf ("import-table --database '%s' --kind alliances --dry-run '%s'", &status, &err, fixture->database, sheet);
   g_assert_cmpint (status, ==, 0);
   assert_contains (out, "2 added, 0 updated, 0 unchanged, 1 refused");
   assert_contains (out, "line 3: refused: Role in the alliance: “Governor”");
 
   /* --map puts the column right, and the file goes in whole */
   g_free (out);
-  out = run ("import-table --database '%s' --kind alliances --map 3= '%s'", &status, &err, fixture->database, sheet);
+  out = ar_test_runf ("import-table --database '%s' --kind alliances --map 3= '%s'", &status, &err, fixture->database, sheet);
   g_assert_cmpint (status, ==, 0);
   assert_contains (out, "2 added, 1 updated, 0 unchanged, 0 refused");
 }
@@ -240,10 +223,10 @@ test_list_exports_round_trip (Fixture       *fixture,
   g_autofree char *err = NULL;
   int status;
 
-  out = run ("export --sample --output '%s'", &status, &err, sample);
+  out = ar_test_runf ("export --sample --output '%s'", &status, &err, sample);
   g_assert_cmpint (status, ==, 0);
   g_free (out);
-  out = run ("import --database '%s' '%s'", &status, &err, database, sample);
+  out = ar_test_runf ("import --database '%s' '%s'", &status, &err, database, sample);
   g_assert_cmpint (status, ==, 0);
   before = export_register (database);
 
@@ -254,11 +237,11 @@ test_list_exports_round_trip (Fixture       *fixture,
         g_autofree char *file = g_strdup_printf ("%s/%s.%s", fixture->directory, cases[i].list, format);
 
         g_free (out);
-        out = run ("list %s --database '%s' --format %s --output '%s'", &status, &err,
-                   cases[i].list, database, format, file);
+        out = ar_test_runf ("list %s --database '%s' --format %s --output '%s'", &status, &err,
+                            cases[i].list, database, format, file);
         g_assert_cmpint (status, ==, 0);
         g_free (out);
-        out = run ("import-table --database '%s' --kind %s '%s'", &status, &err, database, cases[i].kind, file);
+        out = ar_test_runf ("import-table --database '%s' --kind %s '%s'", &status, &err, database, cases[i].kind, file);
         g_assert_cmpint (status, ==, 0);
         assert_contains (out, cases[i].counts);
       }

@@ -26,24 +26,6 @@ path_in (Fixture    *fixture,
   return g_build_filename (fixture->directory, name, NULL);
 }
 
-static char *
-run (const char *format,
-     int        *status,
-     char      **err,
-     ...)
-{
-  va_list args;
-  g_autofree char *command_line = NULL;
-
-  va_start (args, err);
-  command_line = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_clear_pointer (err, g_free);
-
-  return ar_test_run (command_line, status, err);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -99,8 +81,8 @@ test_formats (Fixture       *fixture,
       g_autofree char *written = NULL;
       int status;
 
-      out = run ("summary --database '%s' --area 855 --as-at 2026-11-23 --compare-to 2020-01-01"
-                 " --format %s --output '%s'", &status, &err, fixture->database, cases[i].format, file);
+      out = ar_test_runf ("summary --database '%s' --area 855 --as-at 2026-11-23 --compare-to 2020-01-01"
+                          " --format %s --output '%s'", &status, &err, fixture->database, cases[i].format, file);
       g_assert_cmpint (status, ==, 0);
       g_assert_cmpstr (out, ==, "");
 
@@ -132,8 +114,8 @@ test_json_numbers (Fixture       *fixture,
   int status;
 
   /* a comparison date after the as-at date: the change still runs forward */
-  out = run ("summary --database '%s' --area 855 --as-at 2020-01-01 --compare-to 2026-11-23 --format json",
-             &status, &err, fixture->database);
+  out = ar_test_runf ("summary --database '%s' --area 855 --as-at 2020-01-01 --compare-to 2026-11-23 --format json",
+                      &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 0);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
@@ -163,7 +145,7 @@ test_without (Fixture       *fixture,
   g_autofree char *err = NULL;
   int status;
 
-  out = run ("summary --database '%s' --area 855 --as-at 2026-11-23 --format csv", &status, &err, fixture->database);
+  out = ar_test_runf ("summary --database '%s' --area 855 --as-at 2026-11-23 --format csv", &status, &err, fixture->database);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_str_has_prefix (out, "\"Leadership role\",\"Number in Leicestershire\",\"Key functions\"\r\n"));
   g_assert_null (strstr (out, "Change"));
@@ -181,34 +163,34 @@ test_misuse (Fixture       *fixture,
   g_autofree char *kept_contents = NULL;
   int status;
 
-  before = run ("export --database '%s'", &status, &err, fixture->database);
+  before = ar_test_runf ("export --database '%s'", &status, &err, fixture->database);
 
-  g_free (run ("summary --database '%s' --area 855 --compare-to 2026-13-01", &status, &err, fixture->database));
+  g_free (ar_test_runf ("summary --database '%s' --area 855 --compare-to 2026-13-01", &status, &err, fixture->database));
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "--compare-to: “2026-13-01” is an impossible date"));
 
-  g_free (run ("summary --database '%s' --area 855 --compare-to", &status, &err, fixture->database));
+  g_free (ar_test_runf ("summary --database '%s' --area 855 --compare-to", &status, &err, fixture->database));
   g_assert_cmpint (status, ==, 2);
 
   /* never written over the register it reads */
-  g_free (run ("summary --database '%s' --area 855 --compare-to 2020-01-01 --output '%s'",
-               &status, &err, fixture->database, fixture->database));
+  g_free (ar_test_runf ("summary --database '%s' --area 855 --compare-to 2020-01-01 --output '%s'",
+                        &status, &err, fixture->database, fixture->database));
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, fixture->database));
 
   /* a failed write leaves no file, and an existing file as it was */
-  g_free (run ("summary --database '%s' --area 855 --compare-to 2020-01-01 --output '%s'",
-               &status, &err, fixture->database, missing));
+  g_free (ar_test_runf ("summary --database '%s' --area 855 --compare-to 2020-01-01 --output '%s'",
+                        &status, &err, fixture->database, missing));
   g_assert_cmpint (status, ==, 1);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_set_contents (kept, "mine", -1, NULL));
-  g_free (run ("summary --database '%s' --area 855 --compare-to 2020-02-30 --output '%s'",
-               &status, &err, fixture->database, kept));
+  g_free (ar_test_runf ("summary --database '%s' --area 855 --compare-to 2020-02-30 --output '%s'",
+                        &status, &err, fixture->database, kept));
   g_assert_cmpint (status, ==, 2);
   kept_contents = read_file (kept);
   g_assert_cmpstr (kept_contents, ==, "mine");
 
-  after = run ("export --database '%s'", &status, &err, fixture->database);
+  after = ar_test_runf ("export --database '%s'", &status, &err, fixture->database);
   g_assert_cmpstr (after, ==, before);
 }
 

@@ -31,24 +31,6 @@ path_in (Fixture    *fixture,
   return g_build_filename (fixture->directory, name, NULL);
 }
 
-static char *
-run (const char *format,
-     int        *status,
-     char      **err,
-     ...)
-{
-  va_list args;
-  g_autofree char *command_line = NULL;
-
-  va_start (args, err);
-  command_line = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_clear_pointer (err, g_free);
-
-  return ar_test_run (command_line, status, err);
-}
-
 static void
 run_ok (const char *format,
         ...)
@@ -546,13 +528,13 @@ test_register_refused (Fixture       *fixture,
 
   g_assert_true (g_file_get_contents (fixture->database, &before, &before_length, NULL));
 
-  out = run ("list schools --database '%s' --format xlsx --output '%s'", &status, &err,
-             fixture->database, fixture->database);
+  out = ar_test_runf ("list schools --database '%s' --format xlsx --output '%s'", &status, &err,
+                      fixture->database, fixture->database);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "register"));
   g_clear_pointer (&out, g_free);
-  out = run ("summary --database '%s' --area 855 --format xlsx --output '%s'", &status, &err,
-             fixture->database, fixture->database);
+  out = ar_test_runf ("summary --database '%s' --area 855 --format xlsx --output '%s'", &status, &err,
+                      fixture->database, fixture->database);
   g_assert_cmpint (status, ==, 1);
 
   g_assert_true (g_file_get_contents (fixture->database, &after, &after_length, NULL));
@@ -615,8 +597,8 @@ test_cell_too_long (void)
   int status;
 
   ar_test_set (store, AR_TYPE_PERSON, person, "job_title", title);
-  out = run ("list leaders --database '%s' --format xlsx --output '%s'", &status, &err,
-             ar_store_get_path (store), xlsx);
+  out = ar_test_runf ("list leaders --database '%s' --format xlsx --output '%s'", &status, &err,
+                      ar_store_get_path (store), xlsx);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "C2"));
   g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));

@@ -38,25 +38,6 @@ path_in (Fixture    *fixture,
   return g_build_filename (fixture->directory, name, NULL);
 }
 
-static char *
-run (const char *format,
-     int        *status,
-     char      **err,
-     ...)
-{
-  va_list args;
-  g_autofree char *command_line = NULL;
-
-  va_start (args, err);
-  command_line = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* a test runs several commands into the same variables */
-  g_clear_pointer (err, g_free);
-
-  return ar_test_run (command_line, status, err);
-}
-
 static void
 test_summary_json_is_appendix_b (Fixture       *fixture,
                                  gconstpointer  data)
@@ -71,7 +52,7 @@ test_summary_json_is_appendix_b (Fixture       *fixture,
   JsonArray *rows;
   int status;
 
-  out = run ("summary --sample --area 855 --format json", &status, &err);
+  out = ar_test_runf ("summary --sample --area 855 --format json", &status, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (err, ==, "");
 
@@ -111,8 +92,8 @@ test_summary_formats (Fixture       *fixture,
       int status;
 
       /* by name this time, to a file */
-      out = run ("summary --sample --area Leicestershire --format %s --output '%s'", &status, &err,
-                 cases[i].format, file);
+      out = ar_test_runf ("summary --sample --area Leicestershire --format %s --output '%s'", &status, &err,
+                          cases[i].format, file);
       g_assert_cmpint (status, ==, 0);
       g_assert_cmpstr (out, ==, "");
       g_assert_true (g_file_get_contents (file, &written, NULL, NULL));
@@ -135,9 +116,9 @@ test_as_at_moves_figures (Fixture       *fixture,
 
   /* the sample's six alliances were designated from 2012 to 2017; one
    * more, designated in 2013, stood down in 2021 */
-  before = run ("summary --sample --area 855 --as-at 2013-06-01 --format csv", &status, &err);
+  before = ar_test_runf ("summary --sample --area 855 --as-at 2013-06-01 --format csv", &status, &err);
   g_assert_cmpint (status, ==, 0);
-  now = run ("summary --sample --area 855 --as-at 2026-06-01 --format csv", &status, &err);
+  now = ar_test_runf ("summary --sample --area 855 --as-at 2026-06-01 --format csv", &status, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (before, "\"Teaching School Alliance (TSA)\",\"3\""));
   g_assert_nonnull (strstr (now, "\"Teaching School Alliance (TSA)\",\"6\""));
@@ -153,15 +134,15 @@ test_pdf_paper_and_orientation (Fixture       *fixture,
   g_autofree char *command = NULL;
   int status;
 
-  g_free (run ("summary --sample --area 855 --format pdf --paper letter --landscape --output '%s'",
-               &status, &err, pdf));
+  g_free (ar_test_runf ("summary --sample --area 855 --format pdf --paper letter --landscape --output '%s'",
+                        &status, &err, pdf));
   g_assert_cmpint (status, ==, 0);
   command = g_strdup_printf ("pdfinfo '%s'", pdf);
   g_spawn_command_line_sync (command, &info, NULL, NULL, NULL);
   g_assert_nonnull (strstr (info, "792 x 612 pts (letter)"));
 
   g_clear_pointer (&err, g_free);
-  g_free (run ("summary --sample --area 855 --format pdf --paper a3 --output '%s'", &status, &err, pdf));
+  g_free (ar_test_runf ("summary --sample --area 855 --format pdf --paper a3 --output '%s'", &status, &err, pdf));
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "--paper: “a3” is not a4 or letter"));
 }
@@ -179,16 +160,16 @@ test_export_import_round_trip (Fixture       *fixture,
   g_autofree char *err = NULL;
   int status;
 
-  g_free (run ("export --sample --output '%s'", &status, &err, json));
+  g_free (ar_test_runf ("export --sample --output '%s'", &status, &err, json));
   g_assert_cmpint (status, ==, 0);
   g_clear_pointer (&err, g_free);
 
-  out = run ("import --database '%s' '%s'", &status, &err, database, json);
+  out = ar_test_runf ("import --database '%s' '%s'", &status, &err, database, json);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "95 schools"));
   g_clear_pointer (&err, g_free);
 
-  g_free (run ("export --database '%s' --output '%s'", &status, &err, database, again));
+  g_free (ar_test_runf ("export --database '%s' --output '%s'", &status, &err, database, again));
   g_assert_cmpint (status, ==, 0);
 
   g_file_get_contents (json, &first, NULL, NULL);
@@ -210,14 +191,14 @@ test_bad_file_leaves_register_alone (Fixture       *fixture,
   g_autofree char *err = NULL;
   int status;
 
-  g_free (run ("export --database '%s' --output '%s'", &status, &err, database, before));
+  g_free (ar_test_runf ("export --database '%s' --output '%s'", &status, &err, database, before));
   g_assert_cmpint (status, ==, 0);
 
   g_file_set_contents (bad,
                        "{\"format\": \"alliance-register\", \"version\": 1,\n"
                        " \"schools\": [{\"id\": 1, \"urn\": \"12A456\", \"name\": \"Broken\"}]}", -1, NULL);
   g_clear_pointer (&err, g_free);
-  g_free (run ("import --replace --database '%s' '%s'", &status, &err, database, bad));
+  g_free (ar_test_runf ("import --replace --database '%s' '%s'", &status, &err, database, bad));
   g_assert_cmpint (status, ==, 1);
   /* one line naming the file, the record and the field */
   g_assert_true (g_str_has_prefix (err, "alliance-register: "));
@@ -225,7 +206,7 @@ test_bad_file_leaves_register_alone (Fixture       *fixture,
   g_assert_cmpuint (strlen (err), ==, (gsize) (strchr (err, '\n') - err) + 1);
 
   g_clear_pointer (&err, g_free);
-  g_free (run ("export --database '%s' --output '%s'", &status, &err, database, after));
+  g_free (ar_test_runf ("export --database '%s' --output '%s'", &status, &err, database, after));
   g_assert_cmpint (status, ==, 0);
   g_file_get_contents (before, &before_text, NULL, NULL);
   g_file_get_contents (after, &after_text, NULL, NULL);
@@ -233,7 +214,7 @@ test_bad_file_leaves_register_alone (Fixture       *fixture,
 
   /* importing into a register that holds records needs --replace */
   g_clear_pointer (&err, g_free);
-  g_free (run ("import --database '%s' '%s'", &status, &err, database, json));
+  g_free (ar_test_runf ("import --database '%s' '%s'", &status, &err, database, json));
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "already holds records"));
 }
@@ -259,7 +240,7 @@ test_exit_statuses (Fixture       *fixture,
       g_autofree char *err = NULL;
       int status;
 
-      g_free (run ("%s", &status, &err, cases[i].args));
+      g_free (ar_test_runf ("%s", &status, &err, cases[i].args));
       if (status != cases[i].status || strstr (err, cases[i].message) == NULL)
         g_error ("“%s” exited %d with “%s”", cases[i].args, status, err);
     }
@@ -314,8 +295,8 @@ test_list_as_the_window_does (Fixture       *fixture,
   glong kind_column;
   int status;
 
-  out = run ("list schools --sample --area Leicestershire --search CHURCH --format csv --output '%s'",
-             &status, &err, csv_path);
+  out = ar_test_runf ("list schools --sample --area Leicestershire --search CHURCH --format csv --output '%s'",
+                      &status, &err, csv_path);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
@@ -336,7 +317,7 @@ test_list_as_the_window_does (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
 
   /* a table for a terminal: columns line up under their titles */
-  out = run ("list trusts --sample", &status, &err);
+  out = ar_test_runf ("list trusts --sample", &status, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_str_has_prefix (out, "Name "));
   g_assert_nonnull (strstr (out, "Academies"));
@@ -370,7 +351,7 @@ test_list_refuses_what_it_cannot_do (Fixture       *fixture,
       g_autofree char *out = NULL;
       int status;
 
-      out = run ("%s", &status, &err, cases[i].arguments);
+      out = ar_test_runf ("%s", &status, &err, cases[i].arguments);
       g_assert_cmpint (status, ==, cases[i].status);
       g_assert_cmpstr (out, ==, "");
       if (strstr (err, cases[i].message) == NULL)
