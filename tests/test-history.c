@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "ar-json-writer.h"
 #include "ar-test-util.h"
 
 static ArRecordChange *
@@ -126,6 +127,162 @@ test_edit (void)
   /* only the fields that changed */
   town = json_member (change->old_values, "urn");
   g_assert_null (town);
+}
+
+/* The text is json-glib's own compact form of the object, field by field,
+ * whatever the values hold */
+static void
+assert_values_text (const char *text)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (text);
+  node = json_from_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  again = json_to_string (node, FALSE);
+  g_assert_cmpstr (text, ==, again);
+}
+
+static void
+test_values_text (void)
+{
+  static const char *name = "The \"Quoted\" \\ School\n\ttab \x01 – Ysgol Gymraeg ✓ \xf0\x9f\x8f\xab";
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArRecord) role = NULL;
+  g_autoptr(ArRecord) record = NULL;
+  g_autoptr(GPtrArray) deleted = NULL;
+  g_autofree char *stored_name = NULL;
+  g_autofree char *expected_name = NULL;
+  gint64 area = ar_test_add_area (store, "855", "Leicestershire");
+  gint64 school = ar_test_add_school (store, "123456", name, area);
+  GString *quoted = g_string_new (NULL);
+  guint n_checked = 0;
+
+  /* text, a link to nothing, a date: an update and a deletion */
+  record = ar_store_get (store, AR_TYPE_SCHOOL, school, &error);
+  g_assert_no_error (error);
+  ar_record_set_integer (record, "area_id", 0);
+  ar_record_set_text (record, "open_date", "2001-09-01");
+  ar_record_set_text (record, "name", "Plain Primary");
+  g_assert_true (ar_store_save (store, record, &error));
+  g_assert_no_error (error);
+  deleted = ar_store_delete (store, record, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deleted);
+
+  /* an integer and a boolean */
+  role = ar_store_find (store, AR_TYPE_ROLE, "code", "NLE", &error);
+  g_assert_no_error (error);
+  ar_record_set_integer (role, "position", 42);
+  ar_record_set_boolean (role, "in_summary", !ar_record_get_boolean (role, "in_summary"));
+  g_assert_true (ar_store_save (store, role, &error));
+  g_assert_no_error (error);
+
+  entries = ar_test_history (store);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ArChangeEntry *entry = g_ptr_array_index (entries, i);
+
+      for (guint c = 0; c < entry->changes->len; c++)
+        {
+          ArRecordChange *change = g_ptr_array_index (entry->changes, c);
+
+          if (change->old_values != NULL)
+            assert_values_text (change->old_values);
+          if (change->new_values != NULL)
+            assert_values_text (change->new_values);
+        }
+    }
+
+  /* the name as it went in, escaped the one way JSON allows for each
+   * character, in the added school and the deleted one */
+  ar_json_append_string (quoted, name);
+  expected_name = g_string_free (quoted, FALSE);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ArChangeEntry *entry = g_ptr_array_index (entries, i);
+
+      for (guint c = 0; c < entry->changes->len; c++)
+        {
+          ArRecordChange *change = g_ptr_array_index (entry->changes, c);
+          gboolean added = change->change == AR_HISTORY_ADDED;
+
+          if (!g_str_equal (change->kind, "school") || (!added && change->change != AR_HISTORY_DELETED))
+            continue;
+          g_clear_pointer (&stored_name, g_free);
+          stored_name = json_member (added ? change->new_values : change->old_values, "name");
+          g_assert_cmpstr (stored_name, ==, added ? expected_name : "\"Plain Primary\"");
+          n_checked++;
+        }
+    }
+  g_assert_cmpuint (n_checked, ==, 2);
+}
+
+static gboolean
+rename_all (ArStore   *store,
+            gpointer   user_data,
+            GError   **error)
+{
+  GArray *ids = user_data;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(ArRecord) school = ar_store_get (store, AR_TYPE_SCHOOL, g_array_index (ids, gint64, i), error);
+      g_autofree char *name = g_strdup_printf ("Renamed %u", i);
+
+      if (school == NULL)
+        return FALSE;
+      ar_record_set_text (school, "name", name);
+      if (!ar_store_save (store, school, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One write changing more records than one statement writes (and some
+ * over): every change is kept, each with its own values */
+static void
+test_many_changes (void)
+{
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  ArChangeEntry *entry;
+
+  for (guint i = 0; i < 71; i++)
+    {
+      g_autofree char *urn = g_strdup_printf ("%06u", 100000 + i);
+      g_autofree char *name = g_strdup_printf ("School %u", i);
+      gint64 id = ar_test_add_school (store, urn, name, 0);
+
+      g_array_append_val (ids, id);
+    }
+  g_assert_true (ar_store_write (store, rename_all, ids, &error));
+  g_assert_no_error (error);
+
+  entries = ar_test_history (store);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpuint (entry->counts[AR_HISTORY_UPDATED], ==, 71);
+  g_assert_cmpuint (entry->changes->len, ==, 71);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ArRecordChange *change = ar_test_find_change (entry, "school", g_array_index (ids, gint64, i));
+      g_autofree char *old_name = json_member (change->old_values, "name");
+      g_autofree char *new_name = json_member (change->new_values, "name");
+      g_autofree char *expected_old = g_strdup_printf ("\"School %u\"", i);
+      g_autofree char *expected_new = g_strdup_printf ("\"Renamed %u\"", i);
+
+      g_assert_cmpint (change->change, ==, AR_HISTORY_UPDATED);
+      g_assert_cmpstr (old_name, ==, expected_old);
+      g_assert_cmpstr (new_name, ==, expected_new);
+    }
 }
 
 static void
@@ -742,6 +899,8 @@ main (int   argc,
   g_test_add_func ("/ar/history/add", test_add);
   g_test_add_func ("/ar/history/edit", test_edit);
   g_test_add_func ("/ar/history/end", test_end);
+  g_test_add_func ("/ar/history/values-text", test_values_text);
+  g_test_add_func ("/ar/history/many-changes", test_many_changes);
   g_test_add_func ("/ar/history/delete", test_delete);
   g_test_add_func ("/ar/history/rollback", test_rollback);
   g_test_add_func ("/ar/history/source", test_source);
