@@ -333,6 +333,11 @@ on_search_changed (GtkSearchEntry   *entry,
   g_autofree char *query = text[0] ? g_utf8_casefold (text, -1) : NULL;
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
+  /* the entry's delayed signal after ar_record_list_page_set_search()
+   * brings the same text again */
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+
   /* the search may hide the record: the form keeps it, saved if it can be */
   ar_record_editor_leave (self->editor, TRUE, NULL, NULL, NULL);
 
@@ -1991,7 +1996,11 @@ ar_record_list_page_set_search (ArRecordListPage *self,
 {
   g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
 
+  /* replacing the text empties the entry first, and an empty search
+   * entry signals at once: the whole list for a moment, twice the work */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
   /* search-changed is delayed; apply at once */
   on_search_changed (self->search_entry, self);
 }
