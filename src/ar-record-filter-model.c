@@ -50,6 +50,11 @@ struct _ArRecordFilterModel
   guint              end_gap;  /* records at the end both share */
   guint              sight_end; /* the position where the rows in sight end */
   guint              step_idle;
+  /* where records of @leaving are, read from it as far as needed: a
+   * record that moves up must leave its old row before it shows in its
+   * new one, or the view has it twice */
+  GHashTable        *leaving_at;
+  guint              n_read;
 };
 
 enum {
@@ -119,6 +124,53 @@ ar_record_filter_model_list_model_init (GListModelInterface *iface)
 
 static void finish_gradually (ArRecordFilterModel *self);
 
+/* The position of @record in @leaving, or G_MAXUINT. */
+static guint
+find_leaving (ArRecordFilterModel *self,
+              ArRecord            *record)
+{
+  gpointer at;
+
+  if (self->leaving_at == NULL)
+    {
+      self->leaving_at = g_hash_table_new (NULL, NULL);
+      self->n_read = self->done_old;
+    }
+  if (g_hash_table_lookup_extended (self->leaving_at, record, NULL, &at))
+    return GPOINTER_TO_UINT (at);
+  while (self->n_read < self->leaving->len)
+    {
+      ArRecord *read = self->leaving->pdata[self->n_read];
+
+      g_hash_table_insert (self->leaving_at, read, GUINT_TO_POINTER (self->n_read));
+      self->n_read++;
+      if (read == record)
+        return self->n_read - 1;
+    }
+
+  return G_MAXUINT;
+}
+
+/* How many old rows go when @n_new new ones come in for @n_old: more
+ * when a new record is still further down among the old ones. */
+static guint
+n_leaving (ArRecordFilterModel *self,
+           guint                n_new,
+           guint                n_old)
+{
+  guint end = self->done_old + n_old;
+
+  for (guint i = self->done_new; i < self->done_new + n_new; i++)
+    {
+      guint at = find_leaving (self, self->target->pdata[i]);
+
+      if (at != G_MAXUINT && at >= end)
+        end = at + 1;
+    }
+
+  return end - self->done_old;
+}
+
 /* Steps of a gradual replacement; the last shows @target whole. */
 static gboolean
 replace_step (gpointer data)
@@ -132,7 +184,7 @@ replace_step (gpointer data)
       guint left_old = self->leaving->len - self->end_gap - self->done_old;
       guint position = self->done_new;
       guint n_new = MIN (ROWS_A_STEP, left_new);
-      guint n_old = MIN (ROWS_A_STEP, left_old);
+      guint n_old = n_leaving (self, n_new, MIN (ROWS_A_STEP, left_old));
 
       /* past the rows the view has built, the rest at once: the view
        * builds none for rows out of sight; and with no new rows left,
@@ -172,6 +224,7 @@ finish_gradually (ArRecordFilterModel *self)
   g_ptr_array_unref (self->shown);
   self->shown = g_steal_pointer (&self->target);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
+  g_clear_pointer (&self->leaving_at, g_hash_table_unref);
   g_list_model_items_changed (G_LIST_MODEL (self), position, n_old - self->end_gap, n_new - self->end_gap);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
@@ -211,9 +264,11 @@ replace_shown (ArRecordFilterModel *self,
       self->shown = g_ptr_array_ref (self->leaving);
       if (ahead > 0)
         {
+          guint n_old = n_leaving (self, ahead, ahead);
+
           self->done_new += ahead;
-          self->done_old += ahead;
-          g_list_model_items_changed (G_LIST_MODEL (self), prefix, ahead, ahead);
+          self->done_old += n_old;
+          g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old, ahead);
         }
       self->step_idle = g_idle_add (replace_step, self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
@@ -263,6 +318,7 @@ stop_gradually (ArRecordFilterModel *self)
     g_ptr_array_add (current, g_object_ref (self->leaving->pdata[i]));
   g_clear_handle_id (&self->step_idle, g_source_remove);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
+  g_clear_pointer (&self->leaving_at, g_hash_table_unref);
   g_ptr_array_unref (self->shown);
   self->shown = current;
 
@@ -434,6 +490,7 @@ ar_record_filter_model_dispose (GObject *object)
   g_clear_handle_id (&self->step_idle, g_source_remove);
   g_clear_pointer (&self->target, g_ptr_array_unref);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
+  g_clear_pointer (&self->leaving_at, g_hash_table_unref);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_clear_object (&self->model);

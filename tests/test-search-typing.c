@@ -152,6 +152,37 @@ test_set_search_goes_straight (Fixture       *f,
   assert_rows_match (f, "ki");
 }
 
+/* Keys typed faster than the search: the last text wins. */
+static void
+test_typing_quickly (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *texts[] = { "s", "sc", "sch", "scho", "school", "ki", "k", "", "pr", "p", "par", "x" };
+  GtkEditable *entry = GTK_EDITABLE (ar_test_find_widget (GTK_WIDGET (f->list), GTK_TYPE_SEARCH_ENTRY));
+
+  ar_record_list_page_focus_search (f->list);
+  ar_test_settle ();
+  for (guint round = 0; round < G_N_ELEMENTS (texts); round++)
+    {
+      const char *text = texts[round];
+
+      /* a key at a time, each one signalled at once, as after the
+       * entry's pause */
+      gtk_editable_set_text (entry, "");
+      for (const char *c = text; *c != '\0'; c++)
+        {
+          int position = -1;
+
+          gtk_editable_insert_text (entry, c, 1, &position);
+          g_signal_emit_by_name (entry, "search-changed");
+          g_main_context_iteration (NULL, FALSE);
+        }
+      wait_for_rows (f);
+      assert_rows_match (f, text);
+    }
+  ar_test_screenshot (GTK_WIDGET (f->window), "search-typing.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +191,9 @@ main (int   argc,
 
   g_test_add ("/ar/search-typing/set-search-goes-straight", Fixture, NULL,
               fixture_set_up, test_set_search_goes_straight, fixture_tear_down);
+
+  g_test_add ("/ar/search-typing/typing-quickly", Fixture, NULL,
+              fixture_set_up, test_typing_quickly, fixture_tear_down);
 
   return g_test_run ();
 }
