@@ -51,7 +51,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
   ar_test_settle ();
   g_clear_object (&f->store);
 }
@@ -160,6 +161,10 @@ test_typing_quickly (Fixture       *f,
   static const char *texts[] = { "s", "sc", "sch", "scho", "school", "ki", "k", "", "pr", "p", "par", "x" };
   GtkEditable *entry = GTK_EDITABLE (ar_test_find_widget (GTK_WIDGET (f->list), GTK_TYPE_SEARCH_ENTRY));
 
+  /* searched in a thread, as a long list is */
+  ar_record_list_page_set_thread_from (f->list, 0);
+  ar_record_list_page_reload (f->list);
+  wait_for_rows (f);
   ar_record_list_page_focus_search (f->list);
   ar_test_settle ();
   for (guint round = 0; round < G_N_ELEMENTS (texts); round++)
@@ -183,6 +188,67 @@ test_typing_quickly (Fixture       *f,
   ar_test_screenshot (GTK_WIDGET (f->window), "search-typing.png");
 }
 
+/* The area chosen while a search runs: the rows are those of both. */
+static void
+test_area_meanwhile (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GListModel) areas = ar_store_list (f->store, AR_TYPE_AREA, NULL);
+  g_autoptr(ArRecord) area = g_list_model_get_item (areas, 0);
+  guint n;
+
+  ar_record_list_page_set_thread_from (f->list, 0);
+  ar_record_list_page_reload (f->list);
+  wait_for_rows (f);
+  ar_record_list_page_set_search (f->list, "s");
+  ar_record_list_page_set_area_filter (f->list, ar_record_get_id (area));
+  wait_for_rows (f);
+  n = g_list_model_get_n_items (f->rows);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ArRecord) school = g_list_model_get_item (f->rows, i);
+
+      g_assert_nonnull (strstr (ar_record_get_search_key (school), "s"));
+      g_assert_cmpint (ar_record_get_integer (school, "area_id"), ==, ar_record_get_id (area));
+    }
+  /* and cleared meanwhile: every school of the area */
+  ar_record_list_page_set_search (f->list, "sch");
+  ar_record_list_page_set_search (f->list, "");
+  wait_for_rows (f);
+  {
+    g_autoptr(GListModel) schools = ar_store_list (f->store, AR_TYPE_SCHOOL, NULL);
+    guint in_area = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+      {
+        g_autoptr(ArRecord) school = g_list_model_get_item (schools, i);
+
+        in_area += ar_record_get_integer (school, "area_id") == ar_record_get_id (area);
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, in_area);
+    g_assert_cmpuint (in_area, >=, n);
+  }
+}
+
+/* The window closed while a search runs. */
+static void
+test_closed_meanwhile (Fixture       *f,
+                       gconstpointer  data)
+{
+  ar_record_list_page_set_thread_from (f->list, 0);
+  ar_record_list_page_reload (f->list);
+  wait_for_rows (f);
+  ar_record_list_page_set_search (f->list, "pr");
+  g_assert_true (ar_record_list_page_is_loading (f->list));
+  gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&f->window)));
+  for (int i = 0; i < 30; i++)
+    {
+      g_usleep (10000);
+      ar_test_settle ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +260,11 @@ main (int   argc,
 
   g_test_add ("/ar/search-typing/typing-quickly", Fixture, NULL,
               fixture_set_up, test_typing_quickly, fixture_tear_down);
+
+  g_test_add ("/ar/search-typing/area-meanwhile", Fixture, NULL,
+              fixture_set_up, test_area_meanwhile, fixture_tear_down);
+  g_test_add ("/ar/search-typing/closed-meanwhile", Fixture, NULL,
+              fixture_set_up, test_closed_meanwhile, fixture_tear_down);
 
   return g_test_run ();
 }
