@@ -7,6 +7,8 @@
 
 #include "ar-record-filter-model.h"
 
+#include <string.h>
+
 /**
  * ArRecordFilterModel:
  *
@@ -21,12 +23,53 @@
  * the view only what changed between the first and the last difference,
  * so rows that stay keep their widgets.
  *
+ * A search (ar_record_filter_model_search()) is matched in a thread,
+ * against a copy of the records' case-folded search keys taken when the
+ * model is read: a keystroke costs the main loop only starting it, and
+ * a later keystroke, change or reload drops a search still running.
+ *
  * GTK 4.8's view builds a new row for every record that replaces one in
  * sight, and a reload after an import can replace them all: some 200
  * ms of widgets in one go. ar_record_filter_model_set_model_gradually()
  * replaces the rows in sight a few at a time instead, one step a main
  * loop iteration, so the window draws in between.
  */
+/* The records' search keys, as they were when the model was read: one
+ * block of text a thread may read while the records change. */
+typedef struct
+{
+  char  *text;
+  guint *starts;
+  guint  n;
+} SearchKeys;
+
+static void
+search_keys_clear (gpointer data)
+{
+  SearchKeys *keys = data;
+
+  g_free (keys->text);
+  g_free (keys->starts);
+}
+
+typedef struct
+{
+  SearchKeys *keys;
+  char       *query;
+  guint       in_sight;
+  guint       n_in_sight;
+} SearchData;
+
+static void
+search_data_free (gpointer data)
+{
+  SearchData *search = data;
+
+  g_atomic_rc_box_release_full (search->keys, search_keys_clear);
+  g_free (search->query);
+  g_free (search);
+}
+
 struct _ArRecordFilterModel
 {
   GObject            parent_instance;
@@ -50,6 +93,19 @@ struct _ArRecordFilterModel
   guint              end_gap;  /* records at the end both share */
   guint              sight_end; /* the position where the rows in sight end */
   guint              step_idle;
+  /* where records of @leaving are, read from it as far as needed: a
+   * record that moves up must leave its old row before it shows in its
+   * new one, or the view has it twice */
+  GHashTable        *leaving_at;
+  guint              n_read;
+
+  /* the search (case-folded), matched with the match function */
+  char              *query;
+  /* the search running in a thread, whose result is the one to show */
+  GTask             *search_task;
+  GCancellable      *search_cancellable;
+  SearchKeys        *keys;
+  guint              thread_from;
 };
 
 enum {
@@ -119,6 +175,53 @@ ar_record_filter_model_list_model_init (GListModelInterface *iface)
 
 static void finish_gradually (ArRecordFilterModel *self);
 
+/* The position of @record in @leaving, or G_MAXUINT. */
+static guint
+find_leaving (ArRecordFilterModel *self,
+              ArRecord            *record)
+{
+  gpointer at;
+
+  if (self->leaving_at == NULL)
+    {
+      self->leaving_at = g_hash_table_new (NULL, NULL);
+      self->n_read = self->done_old;
+    }
+  if (g_hash_table_lookup_extended (self->leaving_at, record, NULL, &at))
+    return GPOINTER_TO_UINT (at);
+  while (self->n_read < self->leaving->len)
+    {
+      ArRecord *read = self->leaving->pdata[self->n_read];
+
+      g_hash_table_insert (self->leaving_at, read, GUINT_TO_POINTER (self->n_read));
+      self->n_read++;
+      if (read == record)
+        return self->n_read - 1;
+    }
+
+  return G_MAXUINT;
+}
+
+/* How many old rows go when @n_new new ones come in for @n_old: more
+ * when a new record is still further down among the old ones. */
+static guint
+n_leaving (ArRecordFilterModel *self,
+           guint                n_new,
+           guint                n_old)
+{
+  guint end = self->done_old + n_old;
+
+  for (guint i = self->done_new; i < self->done_new + n_new; i++)
+    {
+      guint at = find_leaving (self, self->target->pdata[i]);
+
+      if (at != G_MAXUINT && at >= end)
+        end = at + 1;
+    }
+
+  return end - self->done_old;
+}
+
 /* Steps of a gradual replacement; the last shows @target whole. */
 static gboolean
 replace_step (gpointer data)
@@ -132,7 +235,7 @@ replace_step (gpointer data)
       guint left_old = self->leaving->len - self->end_gap - self->done_old;
       guint position = self->done_new;
       guint n_new = MIN (ROWS_A_STEP, left_new);
-      guint n_old = MIN (ROWS_A_STEP, left_old);
+      guint n_old = n_leaving (self, n_new, MIN (ROWS_A_STEP, left_old));
 
       /* past the rows the view has built, the rest at once: the view
        * builds none for rows out of sight; and with no new rows left,
@@ -172,6 +275,7 @@ finish_gradually (ArRecordFilterModel *self)
   g_ptr_array_unref (self->shown);
   self->shown = g_steal_pointer (&self->target);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
+  g_clear_pointer (&self->leaving_at, g_hash_table_unref);
   g_list_model_items_changed (G_LIST_MODEL (self), position, n_old - self->end_gap, n_new - self->end_gap);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
@@ -211,9 +315,11 @@ replace_shown (ArRecordFilterModel *self,
       self->shown = g_ptr_array_ref (self->leaving);
       if (ahead > 0)
         {
+          guint n_old = n_leaving (self, ahead, ahead);
+
           self->done_new += ahead;
-          self->done_old += ahead;
-          g_list_model_items_changed (G_LIST_MODEL (self), prefix, ahead, ahead);
+          self->done_old += n_old;
+          g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old, ahead);
         }
       self->step_idle = g_idle_add (replace_step, self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
@@ -229,7 +335,25 @@ static gboolean
 matches (ArRecordFilterModel *self,
          ArRecord            *record)
 {
+  if (self->query != NULL && strstr (ar_record_get_search_key (record), self->query) == NULL)
+    return FALSE;
+
   return self->match == NULL || self->match (record, self->user_data);
+}
+
+/* Forgets a search still running: what is shown next is worked out
+ * afresh. Returns: whether there was one */
+static gboolean
+drop_search (ArRecordFilterModel *self)
+{
+  if (self->search_task == NULL)
+    return FALSE;
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  g_clear_object (&self->search_task);
+
+  return TRUE;
 }
 
 /* Every record of the model that matches, in its order. */
@@ -263,6 +387,7 @@ stop_gradually (ArRecordFilterModel *self)
     g_ptr_array_add (current, g_object_ref (self->leaving->pdata[i]));
   g_clear_handle_id (&self->step_idle, g_source_remove);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
+  g_clear_pointer (&self->leaving_at, g_hash_table_unref);
   g_ptr_array_unref (self->shown);
   self->shown = current;
 
@@ -279,8 +404,10 @@ refilter (ArRecordFilterModel *self,
   g_autoptr(GPtrArray) was_coming = stop_gradually (self);
   GPtrArray *before = was_coming != NULL ? was_coming : self->shown;
   GPtrArray *shown;
+  /* a search still running: what is shown is an older one's */
+  gboolean was_searching = drop_search (self);
 
-  if (change == GTK_FILTER_CHANGE_MORE_STRICT)
+  if (change == GTK_FILTER_CHANGE_MORE_STRICT && !was_searching)
     {
       shown = g_ptr_array_new_full (before->len, g_object_unref);
       for (guint i = 0; i < before->len; i++)
@@ -291,7 +418,7 @@ refilter (ArRecordFilterModel *self,
     shown = match_all (self);
 
   replace_shown (self, shown, in_sight, n_in_sight);
-  if (was_coming != NULL && self->target == NULL)
+  if ((was_coming != NULL || was_searching) && self->target == NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
@@ -332,13 +459,42 @@ ar_record_filter_model_refilter_gradually (ArRecordFilterModel *self,
 }
 
 static void
+release_keys (ArRecordFilterModel *self)
+{
+  if (self->keys != NULL)
+    g_atomic_rc_box_release_full (g_steal_pointer (&self->keys), search_keys_clear);
+}
+
+static void
 read_model (ArRecordFilterModel *self)
 {
   guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
+  GString *text;
 
+  /* a search running counts positions in the records read before */
+  if (drop_search (self) && self->target == NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
   g_ptr_array_set_size (self->all, 0);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->all, g_list_model_get_item (self->model, i));
+
+  release_keys (self);
+  if (n < self->thread_from)
+    return;
+  /* the keys were made when the records were read (in the list page's
+   * thread): copying them is a few milliseconds at England scale */
+  self->keys = g_atomic_rc_box_new0 (SearchKeys);
+  self->keys->n = n;
+  self->keys->starts = g_new (guint, n);
+  text = g_string_sized_new (n * 64);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = ar_record_get_search_key (self->all->pdata[i]);
+
+      self->keys->starts[i] = text->len;
+      g_string_append_len (text, key, strlen (key) + 1);
+    }
+  self->keys->text = g_string_free (text, FALSE);
 }
 
 static void
@@ -402,6 +558,131 @@ ar_record_filter_model_set_model_gradually (ArRecordFilterModel *self,
   replace_shown (self, match_all (self), in_sight, n_in_sight);
 }
 
+static void
+search_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  SearchData *search = task_data;
+  SearchKeys *keys = search->keys;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < keys->n; i++)
+    {
+      /* a later keystroke took over */
+      if (i % 1024 == 0 && g_task_return_error_if_cancelled (task))
+        return;
+      if (search->query == NULL || strstr (keys->text + keys->starts[i], search->query) != NULL)
+        g_array_append_val (found, i);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) g_array_unref);
+}
+
+/* A search's result, in the main loop: shown if it is still the latest
+ * and the records are those it matched. */
+static void
+on_searched (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(ArRecordFilterModel) self = g_weak_ref_get (weak);
+  g_autoptr(GArray) found = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(GPtrArray) was_coming = NULL;
+  SearchData *search = g_task_get_task_data (G_TASK (result));
+  GPtrArray *shown;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL || G_TASK (result) != self->search_task || found == NULL)
+    return;
+
+  g_clear_object (&self->search_task);
+  g_clear_object (&self->search_cancellable);
+  /* what the view has of the last replacement, if it is still coming */
+  was_coming = stop_gradually (self);
+  shown = g_ptr_array_new_full (found->len, g_object_unref);
+  for (guint i = 0; i < found->len; i++)
+    {
+      ArRecord *record = self->all->pdata[g_array_index (found, guint, i)];
+
+      if (self->match == NULL || self->match (record, self->user_data))
+        g_ptr_array_add (shown, g_object_ref (record));
+    }
+  replace_shown (self, shown, search->in_sight, search->n_in_sight);
+  if (self->target == NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+/**
+ * ar_record_filter_model_search:
+ * @query: (nullable): case-folded text the records' search keys must
+ *   hold, as well as the match function accept; %NULL for any
+ * @in_sight: the position of the first row in sight
+ * @n_in_sight: how many rows are in sight
+ *
+ * Shows the records @query finds. A long model is searched in a thread
+ * and its rows in sight are then replaced gradually, as
+ * ar_record_filter_model_refilter_gradually() does: until then the
+ * model shows the last search and ar_record_filter_model_get_pending()
+ * says it is not yet done. A search started before is forgotten, as is
+ * one running when the model or its match function changes.
+ */
+void
+ar_record_filter_model_search (ArRecordFilterModel *self,
+                               const char          *query,
+                               guint                in_sight,
+                               guint                n_in_sight)
+{
+  gboolean was_pending;
+  SearchData *search;
+  GWeakRef *weak;
+
+  g_return_if_fail (AR_IS_RECORD_FILTER_MODEL (self));
+
+  g_free (self->query);
+  self->query = query != NULL && query[0] != '\0' ? g_strdup (query) : NULL;
+  if (self->keys == NULL)
+    {
+      refilter (self, GTK_FILTER_CHANGE_DIFFERENT, in_sight, n_in_sight);
+      return;
+    }
+
+  was_pending = ar_record_filter_model_get_pending (self);
+  drop_search (self);
+  search = g_new0 (SearchData, 1);
+  search->keys = g_atomic_rc_box_acquire (self->keys);
+  search->query = g_strdup (self->query);
+  search->in_sight = in_sight;
+  search->n_in_sight = n_in_sight;
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  self->search_cancellable = g_cancellable_new ();
+  self->search_task = g_task_new (NULL, self->search_cancellable, on_searched, weak);
+  g_task_set_source_tag (self->search_task, ar_record_filter_model_search);
+  g_task_set_task_data (self->search_task, search, search_data_free);
+  g_task_run_in_thread (self->search_task, search_in_thread);
+  if (!was_pending)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+/**
+ * ar_record_filter_model_set_thread_from:
+ *
+ * Searches models of @n_records or more in a thread (2,000 unless set):
+ * a short one is searched at once. Takes effect when the model is next
+ * read.
+ */
+void
+ar_record_filter_model_set_thread_from (ArRecordFilterModel *self,
+                                        guint                n_records)
+{
+  g_return_if_fail (AR_IS_RECORD_FILTER_MODEL (self));
+  self->thread_from = n_records;
+}
+
 /**
  * ar_record_filter_model_get_pending:
  *
@@ -411,18 +692,22 @@ gboolean
 ar_record_filter_model_get_pending (ArRecordFilterModel *self)
 {
   g_return_val_if_fail (AR_IS_RECORD_FILTER_MODEL (self), FALSE);
-  return self->target != NULL;
+  return self->target != NULL || self->search_task != NULL;
 }
 
 /**
  * ar_record_filter_model_finish:
  *
- * Ends a gradual replacement at once.
+ * Ends a gradual replacement, and a search running in a thread, at once.
  */
 void
 ar_record_filter_model_finish (ArRecordFilterModel *self)
 {
   g_return_if_fail (AR_IS_RECORD_FILTER_MODEL (self));
+
+  /* the search's matching, here and now */
+  if (self->search_task != NULL)
+    refilter (self, GTK_FILTER_CHANGE_DIFFERENT, 0, 0);
   finish_gradually (self);
 }
 
@@ -434,6 +719,9 @@ ar_record_filter_model_dispose (GObject *object)
   g_clear_handle_id (&self->step_idle, g_source_remove);
   g_clear_pointer (&self->target, g_ptr_array_unref);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
+  g_clear_pointer (&self->leaving_at, g_hash_table_unref);
+  drop_search (self);
+  release_keys (self);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_clear_object (&self->model);
@@ -450,6 +738,7 @@ ar_record_filter_model_finalize (GObject *object)
 
   g_ptr_array_unref (self->all);
   g_ptr_array_unref (self->shown);
+  g_free (self->query);
 
   G_OBJECT_CLASS (ar_record_filter_model_parent_class)->finalize (object);
 }
@@ -497,6 +786,7 @@ ar_record_filter_model_init (ArRecordFilterModel *self)
 {
   self->all = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown = g_ptr_array_new_with_free_func (g_object_unref);
+  self->thread_from = 2000;
 }
 
 /**

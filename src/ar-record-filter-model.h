@@ -38,6 +38,12 @@ void                 ar_record_filter_model_refilter_gradually (ArRecordFilterMo
                                                                 GtkFilterChange      change,
                                                                 guint                in_sight,
                                                                 guint                n_in_sight);
+void                 ar_record_filter_model_search     (ArRecordFilterModel *self,
+                                                       const char          *query,
+                                                       guint                in_sight,
+                                                       guint                n_in_sight);
+void                 ar_record_filter_model_set_thread_from (ArRecordFilterModel *self,
+                                                             guint                n_records);
 gboolean             ar_record_filter_model_get_pending (ArRecordFilterModel *self);
 void                 ar_record_filter_model_finish    (ArRecordFilterModel *self);
 

@@ -231,12 +231,12 @@ record_matches (ArRecord *record,
   if (self->active_on != NULL && !self->section->active_on (record, self->active_on))
     return FALSE;
 
-  /* records without an area of their own are in their school's */
+  /* the search is the filter model's (see on_search_changed()); records
+   * without an area of their own are in their school's */
   if (self->section->area_link != NULL)
-    return ar_record_table_matches (record, 0, self->query)
-           && (self->area_filter == 0 || ar_record_table_get_area (self->table, record) == self->area_filter);
+    return self->area_filter == 0 || ar_record_table_get_area (self->table, record) == self->area_filter;
 
-  return ar_record_table_matches (record, self->area_filter, self->query);
+  return ar_record_table_matches (record, self->area_filter, NULL);
 }
 
 static gboolean
@@ -326,35 +326,39 @@ reload_area_filter (ArRecordListPage *self)
 }
 
 static void
-on_search_changed (GtkSearchEntry   *entry,
-                   ArRecordListPage *self)
+apply_search (ArRecordListPage *self,
+              char             *query)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autofree char *query = text[0] ? g_utf8_casefold (text, -1) : NULL;
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-
   /* the search may hide the record: the form keeps it, saved if it can be */
   ar_record_editor_leave (self->editor, TRUE, NULL, NULL, NULL);
 
-  /* typing more only narrows, deleting only widens: the filter then looks
-   * at fewer rows */
-  if (self->query != NULL && query != NULL && strstr (query, self->query) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (query == NULL || (self->query != NULL && strstr (self->query, query) != NULL))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-
   g_free (self->query);
-  self->query = g_steal_pointer (&query);
-  /* the view's new rows come in over the next frames: the keystroke
-   * costs only the matching */
+  self->query = query;
+  /* a long list is matched in a thread and the view's new rows come in
+   * over the next frames: the keystroke costs only starting it */
   {
     guint in_sight = G_MAXUINT;
     guint sight_end = 0;
 
     find_rows_in_sight (self, &in_sight, &sight_end);
-    ar_record_filter_model_refilter_gradually (self->filtered, change,
-                                               in_sight, sight_end > in_sight ? sight_end - in_sight : 0);
+    ar_record_filter_model_search (self->filtered, self->query,
+                                   in_sight, sight_end > in_sight ? sight_end - in_sight : 0);
   }
+}
+
+static void
+on_search_changed (GtkSearchEntry   *entry,
+                   ArRecordListPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *query = text[0] ? g_utf8_casefold (text, -1) : NULL;
+
+  /* the entry's delayed signal after ar_record_list_page_set_search()
+   * brings the same text again */
+  if (g_strcmp0 (query, self->query) == 0)
+    return;
+
+  apply_search (self, g_steal_pointer (&query));
 }
 
 static void
@@ -1758,8 +1762,8 @@ ar_record_list_page_reload (ArRecordListPage *self)
 /**
  * ar_record_list_page_set_thread_from:
  *
- * Lists of at least @n_records are read in a thread (5,000 unless set);
- * tests set 0 to read even a short one that way.
+ * Lists of at least @n_records are read in a thread (5,000 unless set),
+ * and searched in one; tests set 0 to read even a short one that way.
  */
 void
 ar_record_list_page_set_thread_from (ArRecordListPage *self,
@@ -1767,6 +1771,7 @@ ar_record_list_page_set_thread_from (ArRecordListPage *self,
 {
   g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
   self->thread_from = n_records;
+  ar_record_filter_model_set_thread_from (self->filtered, MIN (n_records, 2000));
 }
 
 /* Until a reload in a thread has been taken in. */
@@ -1991,9 +1996,14 @@ ar_record_list_page_set_search (ArRecordListPage *self,
 {
   g_return_if_fail (AR_IS_RECORD_LIST_PAGE (self));
 
+  /* replacing the text empties the entry first, and an empty search
+   * entry signals at once: the whole list for a moment, twice the work */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  /* search-changed is delayed; apply at once */
-  on_search_changed (self->search_entry, self);
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
+  /* search-changed is delayed; apply at once, even the same text: the
+   * form is left again */
+  apply_search (self, text[0] ? g_utf8_casefold (text, -1) : NULL);
 }
 
 /**

@@ -235,6 +235,15 @@ on_mirror_changed (GListModel *model,
 
       g_assert_true (item == mirror->items->pdata[i]);
     }
+
+  /* and never shows a record twice, not even half way (GTK 4.8's view
+   * warns of it and may drop either row) */
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < mirror->items->len; i++)
+      g_assert_true (g_hash_table_add (seen, mirror->items->pdata[i]));
+  }
 }
 
 static void
