@@ -14,6 +14,7 @@
 #include "ar-core.h"
 #include "ar-csv-reader.h"
 #include "ar-gias-importer.h"
+#include "ar-gias-importer-private.h"
 #include "ar-store-private.h"
 #include "ar-text.h"
 
@@ -51,7 +52,23 @@ typedef struct
   GHashTable         *schools;      /* URN → ArSchool */
   GHashTable         *trusts;       /* Group UID → ArTrust */
   GHashTable         *memberships;  /* school id → GPtrArray of ArTrustAcademy */
+
+  /* New schools and memberships, written many to a statement. The hashes
+   * above answer what ar_store_check() would ask the register: a new
+   * school's URN is in no other (else it would be in @schools), and
+   * every link is to a record that has its id. NULL: one by one. */
+  ArStoreBatch       *new_schools;
+  ArStoreBatch       *new_memberships;
 } Import;
+
+/* for tests: the one-by-one way, to compare the batches with */
+static gboolean one_by_one;
+
+void
+ar_gias_import_set_one_by_one (gboolean setting)
+{
+  one_by_one = setting;
+}
 
 static void
 extract_free (gpointer data)
@@ -358,6 +375,7 @@ save_if_changed (ArStore        *store,
   int notes = ar_record_class_field_index (AR_RECORD_GET_CLASS (incoming), "notes");
   gboolean differs = is_new;
   const ArField *fields;
+  ArStoreBatch *batch;
   guint n_fields;
 
   /* Names and places are one line each; spreadsheets put U+000B for a
@@ -396,7 +414,11 @@ save_if_changed (ArStore        *store,
         ar_record_set_value (record, i, ar_record_peek_value (incoming, i));
     }
 
-  if (!ar_store_save (store, record, &local_error))
+  batch = !is_new ? NULL
+          : records == AR_GIAS_SCHOOLS ? import->new_schools
+          : records == AR_GIAS_MEMBERSHIPS ? import->new_memberships : NULL;
+  if (batch != NULL ? !ar_store_batch_add (batch, record, &local_error)
+                    : !ar_store_save (store, record, &local_error))
     {
       /* a row the register cannot take is reported, the rest goes on */
       if (before != NULL)
@@ -938,6 +960,7 @@ import_all (ArStore   *store,
             GError   **error)
 {
   Import *import = user_data;
+  gboolean ok = TRUE;
 
   load_register (store, import, error);
   if (error != NULL && *error != NULL)
@@ -946,19 +969,31 @@ import_all (ArStore   *store,
   /* CHECK constraints once at the end, in this transaction */
   ar_store_defer_checks (store);
 
-  /* Trusts first, then schools, then the links between them. */
-  for (ExtractKind kind = 0; kind < N_EXTRACTS; kind++)
+  /* schools first: a membership's batch links to them */
+  if (!one_by_one)
     {
-      for (guint i = 0; i < import->extracts->len; i++)
+      import->new_schools = ar_store_batch_new (store, AR_TYPE_SCHOOL);
+      import->new_memberships = ar_store_batch_new (store, AR_TYPE_TRUST_ACADEMY);
+    }
+
+  /* Trusts first, then schools, then the links between them. */
+  for (ExtractKind kind = 0; kind < N_EXTRACTS && ok; kind++)
+    {
+      for (guint i = 0; i < import->extracts->len && ok; i++)
         {
           Extract *extract = g_ptr_array_index (import->extracts, i);
 
           if (extract->kind == kind && !import_extract (store, import, extract, error))
-            return FALSE;
+            ok = FALSE;
         }
     }
 
-  return ar_store_run_deferred_checks (store, error);
+  /* this writes what the batches hold, then checks it with the rest */
+  ok = ok && ar_store_run_deferred_checks (store, error);
+  g_clear_pointer (&import->new_memberships, ar_store_batch_free);
+  g_clear_pointer (&import->new_schools, ar_store_batch_free);
+
+  return ok;
 }
 
 static gboolean
