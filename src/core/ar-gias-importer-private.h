@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* TRUE: save new schools and memberships one by one, as before batches */
+/* TRUE: compare and save each school and membership as a record, one by
+ * one, as before batches and light compares */
 void ar_gias_import_set_one_by_one (gboolean setting);
 
 G_END_DECLS
