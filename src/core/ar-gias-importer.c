@@ -14,8 +14,8 @@
 #include "ar-core.h"
 #include "ar-csv-reader.h"
 #include "ar-gias-importer.h"
-#include "ar-gias-importer-private.h"
 #include "ar-store-private.h"
+#include "ar-gias-importer-private.h"
 #include "ar-text.h"
 
 typedef enum
@@ -227,6 +227,45 @@ classify (Extract  *extract,
 
 /* Values -------------------------------------------------------------- */
 
+static gboolean
+read_digits (const char **p,
+             guint        min,
+             guint        max,
+             int         *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (n < max && g_ascii_isdigit (**p))
+    {
+      *value = *value * 10 + (**p - '0');
+      (*p)++;
+      n++;
+    }
+
+  return n >= min && !g_ascii_isdigit (**p);
+}
+
+/* d-m-yyyy or d/m/yyyy in digits only, as sscanf() in parse_date()
+ * would read it; anything else is left to sscanf(). */
+static gboolean
+read_plain_date (const char *text,
+                 int        *day,
+                 int        *month,
+                 int        *year)
+{
+  const char *p = text;
+  char separator;
+
+  if (!read_digits (&p, 1, 2, day) || (*p != '-' && *p != '/'))
+    return FALSE;
+  separator = *p++;
+  if (!read_digits (&p, 1, 2, month) || *p++ != separator)
+    return FALSE;
+
+  return read_digits (&p, 4, 4, year) && *p == '\0';
+}
+
 /* GIAS writes dd-mm-yyyy; spreadsheet-saved copies dd/mm/yyyy; dates
  * before 1901 (such as 01-01-1900) stand for "not known". */
 static gboolean
@@ -240,8 +279,12 @@ parse_date (const char  *text,
   if (text[0] == '\0')
     return TRUE;
 
-  if (sscanf (text, "%d%c%d%c%d%c", &day, &separator, &month, &second, &year, &tail) == 5
-      && (separator == '-' || separator == '/') && second == separator)
+  /* the usual form is read without sscanf(), which cost more than the
+   * rest of a row's dates: one or two digits, the separator, one or two
+   * digits, the same separator, four digits */
+  if (read_plain_date (text, &day, &month, &year)
+      || (sscanf (text, "%d%c%d%c%d%c", &day, &separator, &month, &second, &year, &tail) == 5
+          && (separator == '-' || separator == '/') && second == separator))
     {
       if (year <= 1900)
         return TRUE;
