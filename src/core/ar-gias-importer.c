@@ -545,7 +545,7 @@ ensure_trust (ArStore     *store,
   ArCsvReader *reader = extract->reader;
   ArRecord *trust = g_hash_table_lookup (import->trusts, uid);
   g_autoptr(ArRecord) incoming = NULL;
-  g_autofree char *pretty_name = title_case_if_shouting (name);
+  g_autofree char *pretty_name = NULL;
   g_autofree char *number = NULL;
   g_autofree char *opened = NULL;
   g_autofree char *closed = NULL;
@@ -554,6 +554,8 @@ ensure_trust (ArStore     *store,
   if (!is_new && !update)
     return trust;
 
+  /* only now: nearly every establishment row names a trust it already has */
+  pretty_name = title_case_if_shouting (name);
   incoming = is_new ? AR_RECORD (ar_trust_new ()) : ar_record_copy (trust);
   ar_record_set_text (incoming, "gias_uid", uid);
   ar_record_set_text (incoming, "name", pretty_name);
