@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ar-store-private.h"
 #include "ar-test-util.h"
 
@@ -81,6 +83,65 @@ test_broken_row_rolls_back (void)
                                  "INSERT INTO area (code, name) VALUES ('856', 'Leicester');"
                                  "INSERT INTO school (urn, name, area_id, status) VALUES ('120002', 'Shut', 1, 'shut')",
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+}
+
+/* Saves a trust and a school's membership of an alliance, then breaks a
+ * column's CHECK (trust.kind) or the table's own, nested one
+ * (alliance_member: a school or an organisation) behind the store's back. */
+static gboolean
+write_broken_other (ArStore   *store,
+                    gpointer   user_data,
+                    GError   **error)
+{
+  g_autoptr(ArRecord) school = new_school (store);
+  g_autoptr(ArRecord) trust = AR_RECORD (ar_trust_new ());
+  g_autoptr(ArRecord) alliance = AR_RECORD (ar_alliance_new ());
+  g_autoptr(ArRecord) member = AR_RECORD (ar_alliance_member_new ());
+
+  ar_store_defer_checks (store);
+  g_assert_true (ar_store_save (store, school, NULL));
+  ar_record_set_text (trust, "name", "Soar Valley Trust");
+  ar_record_set_text (trust, "kind", "mat");
+  g_assert_true (ar_store_save (store, trust, NULL));
+  ar_record_set_text (alliance, "name", "Soar Alliance");
+  g_assert_true (ar_store_save (store, alliance, NULL));
+  ar_record_set_integer (member, "alliance_id", ar_record_get_id (alliance));
+  ar_record_set_integer (member, "school_id", ar_record_get_id (school));
+  ar_record_set_text (member, "role", "member");
+  g_assert_true (ar_store_save (store, member, NULL));
+  g_assert_cmpint (sqlite3_exec (ar_store_get_connection (store), user_data, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  return ar_store_run_deferred_checks (store, error);
+}
+
+static void
+test_broken_other_tables (void)
+{
+  const char *breaks[][2] = {
+    { "UPDATE trust SET kind = 'chain'", "CHECK constraint failed in trust" },
+    { "UPDATE alliance_member SET school_id = NULL", "CHECK constraint failed in alliance_member" },
+    { "UPDATE alliance_member SET role = 'friend'", "CHECK constraint failed in alliance_member" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (breaks); i++)
+    {
+      g_autoptr(ArStore) store = ar_test_store_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (ar_store_write (store, write_broken_other, (gpointer) breaks[i][0], &error));
+      g_assert_error (error, AR_STORE_ERROR, AR_STORE_ERROR_SQL);
+      g_assert_nonnull (strstr (error->message, breaks[i][1]));
+      g_assert_true (ar_store_is_empty (store));
+    }
+
+  /* and nothing broken, nothing refused */
+  {
+    g_autoptr(ArStore) store = ar_test_store_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (ar_store_write (store, write_broken_other, (gpointer) "SELECT 1", &error));
+    g_assert_no_error (error);
+  }
 }
 
 static gboolean
@@ -158,8 +219,8 @@ test_gias_import_checks_before_commit (void)
   g_assert_nonnull (report);
   g_assert_cmpint (find_statement (statements, "PRAGMA ignore_check_constraints = ON"), >,
                    find_statement (statements, "BEGIN IMMEDIATE"));
-  g_assert_cmpint (find_statement (statements, "PRAGMA quick_check(school)"), >, 0);
-  g_assert_cmpint (find_statement (statements, "PRAGMA quick_check(school)"), <,
+  g_assert_cmpint (find_statement (statements, "SELECT 1 FROM \"school\" WHERE NOT ("), >, 0);
+  g_assert_cmpint (find_statement (statements, "SELECT 1 FROM \"school\" WHERE NOT ("), <,
                    find_statement (statements, "COMMIT"));
   g_assert_cmpint (ignoring_checks (store), ==, 0);
   g_assert_cmpuint (ar_store_count (store, AR_TYPE_SCHOOL), ==, 7);
@@ -173,6 +234,7 @@ main (int   argc,
 
   g_test_add_func ("/ar/deferred-checks/broken-row-rolls-back", test_broken_row_rolls_back);
   g_test_add_func ("/ar/deferred-checks/failed-write-restores-checks", test_failed_write_restores_checks);
+  g_test_add_func ("/ar/deferred-checks/broken-other-tables", test_broken_other_tables);
   g_test_add_func ("/ar/deferred-checks/gias-import-checks-before-commit", test_gias_import_checks_before_commit);
 
   return g_test_run ();

@@ -113,6 +113,15 @@ test_clean_line (void)
 
   g_assert_cmpstr (cleaned, ==, "Upper Lower School   é");
   g_assert_null (ar_text_clean_line (NULL));
+
+  /* a line that needs nothing comes back as it was (the quick way); one
+   * character that needs something takes the whole line the long way */
+  g_free (cleaned);
+  cleaned = ar_text_clean_line ("Café “Ø” ✓");
+  g_assert_cmpstr (cleaned, ==, "Café “Ø” ✓");
+  g_free (cleaned);
+  cleaned = ar_text_clean_line ("Café\x7f\xef\xbf\xbe.\xff!");
+  g_assert_cmpstr (cleaned, ==, "Café \xef\xbf\xbd.\xef\xbf\xbd!");
 }
 
 /* XML 1.0 holds no control character but tab and line breaks, not even

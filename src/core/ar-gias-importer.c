@@ -15,6 +15,7 @@
 #include "ar-csv-reader.h"
 #include "ar-gias-importer.h"
 #include "ar-store-private.h"
+#include "ar-gias-importer-private.h"
 #include "ar-text.h"
 
 typedef enum
@@ -48,10 +49,47 @@ typedef struct
 
   /* what the register holds, by the keys GIAS uses */
   GHashTable         *areas;        /* LA code → ArArea */
-  GHashTable         *schools;      /* URN → ArSchool */
+  GHashTable         *schools;      /* URN → SchoolEntry */
   GHashTable         *trusts;       /* Group UID → ArTrust */
   GHashTable         *memberships;  /* school id → GPtrArray of ArTrustAcademy */
+
+  /* New schools and memberships, written many to a statement. The hashes
+   * above answer what ar_store_check() would ask the register: a new
+   * school's URN is in no other (else it would be in @schools), and
+   * every link is to a record that has its id. NULL: one by one. */
+  ArStoreBatch       *new_schools;
+  ArStoreBatch       *new_memberships;
 } Import;
+
+/* for tests: the way before batches and light compares, each school and
+ * membership compared and saved as a record, to compare them with */
+static gboolean one_by_one;
+
+void
+ar_gias_import_set_one_by_one (gboolean setting)
+{
+  one_by_one = setting;
+}
+
+/* A school as the register holds it, read in one query as text rather
+ * than as an ArSchool: a row that changes nothing is compared with it
+ * and needs no record at all (a second import of the same extract). */
+typedef struct
+{
+  gint64    id;
+  gint64    area_id;
+  ArRecord *record;   /* the school once this import read or saved it; then it counts */
+  char     *text[];   /* by field index, as stored; NULL for none and for area_id */
+} SchoolEntry;
+
+static void
+school_entry_free (gpointer data)
+{
+  SchoolEntry *entry = data;
+
+  g_clear_object (&entry->record);
+  g_free (entry);
+}
 
 static void
 extract_free (gpointer data)
@@ -189,6 +227,45 @@ classify (Extract  *extract,
 
 /* Values -------------------------------------------------------------- */
 
+static gboolean
+read_digits (const char **p,
+             guint        min,
+             guint        max,
+             int         *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (n < max && g_ascii_isdigit (**p))
+    {
+      *value = *value * 10 + (**p - '0');
+      (*p)++;
+      n++;
+    }
+
+  return n >= min && !g_ascii_isdigit (**p);
+}
+
+/* d-m-yyyy or d/m/yyyy in digits only, as sscanf() in parse_date()
+ * would read it; anything else is left to sscanf(). */
+static gboolean
+read_plain_date (const char *text,
+                 int        *day,
+                 int        *month,
+                 int        *year)
+{
+  const char *p = text;
+  char separator;
+
+  if (!read_digits (&p, 1, 2, day) || (*p != '-' && *p != '/'))
+    return FALSE;
+  separator = *p++;
+  if (!read_digits (&p, 1, 2, month) || *p++ != separator)
+    return FALSE;
+
+  return read_digits (&p, 4, 4, year) && *p == '\0';
+}
+
 /* GIAS writes dd-mm-yyyy; spreadsheet-saved copies dd/mm/yyyy; dates
  * before 1901 (such as 01-01-1900) stand for "not known". */
 static gboolean
@@ -202,8 +279,12 @@ parse_date (const char  *text,
   if (text[0] == '\0')
     return TRUE;
 
-  if (sscanf (text, "%d%c%d%c%d%c", &day, &separator, &month, &second, &year, &tail) == 5
-      && (separator == '-' || separator == '/') && second == separator)
+  /* the usual form is read without sscanf(), which cost more than the
+   * rest of a row's dates: one or two digits, the separator, one or two
+   * digits, the same separator, four digits */
+  if (read_plain_date (text, &day, &month, &year)
+      || (sscanf (text, "%d%c%d%c%d%c", &day, &separator, &month, &second, &year, &tail) == 5
+          && (separator == '-' || separator == '/') && second == separator))
     {
       if (year <= 1900)
         return TRUE;
@@ -358,6 +439,7 @@ save_if_changed (ArStore        *store,
   int notes = ar_record_class_field_index (AR_RECORD_GET_CLASS (incoming), "notes");
   gboolean differs = is_new;
   const ArField *fields;
+  ArStoreBatch *batch;
   guint n_fields;
 
   /* Names and places are one line each; spreadsheets put U+000B for a
@@ -396,7 +478,11 @@ save_if_changed (ArStore        *store,
         ar_record_set_value (record, i, ar_record_peek_value (incoming, i));
     }
 
-  if (!ar_store_save (store, record, &local_error))
+  batch = !is_new ? NULL
+          : records == AR_GIAS_SCHOOLS ? import->new_schools
+          : records == AR_GIAS_MEMBERSHIPS ? import->new_memberships : NULL;
+  if (batch != NULL ? !ar_store_batch_add (batch, record, &local_error)
+                    : !ar_store_save (store, record, &local_error))
     {
       /* a row the register cannot take is reported, the rest goes on */
       if (before != NULL)
@@ -459,7 +545,7 @@ ensure_trust (ArStore     *store,
   ArCsvReader *reader = extract->reader;
   ArRecord *trust = g_hash_table_lookup (import->trusts, uid);
   g_autoptr(ArRecord) incoming = NULL;
-  g_autofree char *pretty_name = title_case_if_shouting (name);
+  g_autofree char *pretty_name = NULL;
   g_autofree char *number = NULL;
   g_autofree char *opened = NULL;
   g_autofree char *closed = NULL;
@@ -468,6 +554,8 @@ ensure_trust (ArStore     *store,
   if (!is_new && !update)
     return trust;
 
+  /* only now: nearly every establishment row names a trust it already has */
+  pretty_name = title_case_if_shouting (name);
   incoming = is_new ? AR_RECORD (ar_trust_new ()) : ar_record_copy (trust);
   ar_record_set_text (incoming, "gias_uid", uid);
   ar_record_set_text (incoming, "name", pretty_name);
@@ -549,12 +637,12 @@ static gboolean
 link_school (ArStore     *store,
              Import      *import,
              Extract     *extract,
-             ArRecord    *school,
+             gint64       school_id,
              ArRecord    *trust,
              const char  *joined_on,
              GError     **error)
 {
-  GPtrArray *list = memberships_of (import, ar_record_get_id (school));
+  GPtrArray *list = memberships_of (import, school_id);
   ArRecord *current = NULL;
 
   for (guint i = 0; i < list->len; i++)
@@ -585,7 +673,7 @@ link_school (ArStore     *store,
 
       current = AR_RECORD (ar_trust_academy_new ());
       ar_record_set_integer (incoming, "trust_id", ar_record_get_id (trust));
-      ar_record_set_integer (incoming, "school_id", ar_record_get_id (school));
+      ar_record_set_integer (incoming, "school_id", school_id);
       ar_record_set_text (incoming, "joined_on", joined_on);
       if (!save_if_changed (store, import, extract, current, incoming, AR_GIAS_MEMBERSHIPS, error))
         {
@@ -597,13 +685,185 @@ link_school (ArStore     *store,
     }
   else
     {
-      g_autoptr(ArRecord) incoming = ar_record_copy (current);
+      g_autoptr(ArRecord) incoming = NULL;
 
+      /* the same date, or none: nothing to compare (a membership has no
+       * text for save_if_changed() to clean) */
+      if (!one_by_one
+          && (joined_on == NULL || g_strcmp0 (joined_on, ar_record_get_text (current, "joined_on")) == 0))
+        {
+          ar_gias_report_count (import->report, AR_GIAS_MEMBERSHIPS, AR_GIAS_UNCHANGED);
+          return TRUE;
+        }
+
+      incoming = ar_record_copy (current);
       /* a link without a date keeps the date already known */
       if (joined_on != NULL)
         ar_record_set_text (incoming, "joined_on", joined_on);
       return save_if_changed (store, import, extract, current, incoming, AR_GIAS_MEMBERSHIPS, error);
     }
+}
+
+/* Schools as the register holds them ----------------------------------- */
+
+/* @text without the white space around it, as ar_record_set_value()
+ * keeps it: NULL when nothing is left. */
+static const char *
+trim_span (const char *text,
+           gsize      *length)
+{
+  const char *end;
+
+  *length = 0;
+  if (text == NULL)
+    return NULL;
+  while (g_ascii_isspace (*text))
+    text++;
+  end = text + strlen (text);
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  *length = end - text;
+
+  return end > text ? text : NULL;
+}
+
+/* Whether @raw, set with ar_record_set_text() and (for @clean, a text
+ * field) made one line as save_if_changed() does, would equal @stored. */
+static gboolean
+same_as_stored (const char *stored,
+                const char *raw,
+                gboolean    clean)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *cleaned = NULL;
+  gsize length;
+  const char *value = trim_span (raw, &length);
+
+  if (value != NULL && clean)
+    {
+      if (value[length] != '\0')
+        value = copy = g_strndup (value, length);
+      if (!is_plain_ascii (value))
+        {
+          cleaned = ar_text_clean_line (value);
+          if (!g_str_equal (cleaned, value))
+            value = trim_span (cleaned, &length);
+        }
+    }
+
+  if (stored == NULL || value == NULL)
+    return stored == value;
+
+  return strncmp (stored, value, length) == 0 && stored[length] == '\0';
+}
+
+/* The school's fields that import_establishment_row() sets, in the
+ * order of the class's table (load_schools() checks it) */
+static const char * const school_field_names[] = {
+  "urn", "name", "area_id", "phase", "type", "status", "open_date", "close_date", "postcode", "town",
+};
+
+/* Whether the establishment's row would leave the school as it is: the
+ * fields import_establishment_row() sets, each as it would set them. */
+static gboolean
+school_unchanged (Import      *import,
+                  SchoolEntry *entry,
+                  ArCsvReader *reader,
+                  const char  *urn,
+                  const char  *name,
+                  gint64       area_id,
+                  const char  *status,
+                  const char  *open_date,
+                  const char  *close_date)
+{
+  const char *raw[] = {
+    urn, name, NULL, field (reader, "PhaseOfEducation (name)"), field (reader, "TypeOfEstablishment (name)"),
+    status, open_date, close_date, field (reader, "Postcode"), field (reader, "Town"),
+  };
+  ArRecordClass *klass = g_type_class_peek (AR_TYPE_SCHOOL);
+
+  if (entry->area_id != area_id)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (raw); i++)
+    {
+      if (klass->fields[i].type != AR_FIELD_LINK
+          && !same_as_stored (entry->text[i], raw[i], klass->fields[i].type == AR_FIELD_TEXT))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every school with a URN, as text, in one pass over the table. */
+static gboolean
+load_schools (ArStore     *store,
+              GHashTable  *schools,
+              GError     **error)
+{
+  ArRecordClass *klass = g_type_class_ref (AR_TYPE_SCHOOL);
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  int urn = ar_record_class_field_index (klass, "urn");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    g_string_append_printf (sql, ", %s", klass->fields[i].name);
+  g_string_append_printf (sql, " FROM %s", klass->table);
+  g_type_class_unref (klass);
+  for (guint i = 0; i < G_N_ELEMENTS (school_field_names); i++)
+    g_assert (i < klass->n_fields && g_str_equal (klass->fields[i].name, school_field_names[i]));
+
+  stmt = ar_store_prepare (store, sql->str, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gsize size = sizeof (SchoolEntry) + klass->n_fields * sizeof (char *);
+      SchoolEntry *entry;
+      char *at;
+
+      if (sqlite3_column_type (stmt, urn + 1) == SQLITE_NULL)
+        continue;
+
+      for (guint i = 0; i < klass->n_fields; i++)
+        {
+          if (klass->fields[i].type != AR_FIELD_LINK && sqlite3_column_type (stmt, i + 1) != SQLITE_NULL)
+            size += sqlite3_column_bytes (stmt, i + 1) + 1;
+        }
+
+      /* one block: the entry, its pointers, then their text */
+      entry = g_malloc0 (size);
+      at = (char *) &entry->text[klass->n_fields];
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      for (guint i = 0; i < klass->n_fields; i++)
+        {
+          int column = i + 1;
+
+          if (klass->fields[i].type == AR_FIELD_LINK)
+            entry->area_id = sqlite3_column_int64 (stmt, column);
+          else if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
+            {
+              const char *text = (const char *) sqlite3_column_text (stmt, column);
+              gsize length = sqlite3_column_bytes (stmt, column);
+
+              memcpy (at, text, length + 1);
+              entry->text[i] = at;
+              at += length + 1;
+            }
+        }
+      g_hash_table_insert (schools, g_strdup (entry->text[urn]), entry);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      ar_store_set_sql_error (store, error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Extracts ------------------------------------------------------------ */
@@ -687,13 +947,11 @@ import_establishment_row (ArStore  *store,
   const char *la_code = field (reader, "LA (code)");
   const char *name = field (reader, "EstablishmentName");
   const char *status_name = field (reader, "EstablishmentStatus (name)");
-  g_autoptr(ArRecord) incoming = AR_RECORD (ar_school_new ());
   g_autofree char *open_date = NULL;
   g_autofree char *close_date = NULL;
   g_autoptr(GError) local_error = NULL;
-  ArRecord *school;
+  SchoolEntry *entry;
   ArRecord *area;
-  gboolean is_new;
 
   if (import->wanted_areas != NULL && !g_hash_table_contains (import->wanted_areas, la_code))
     {
@@ -731,30 +989,46 @@ import_establishment_row (ArStore  *store,
       ar_gias_report_note (import->report, extract->name, ar_csv_reader_get_line (reader), note);
     }
 
-  ar_record_set_text (incoming, "urn", urn);
-  ar_record_set_text (incoming, "name", name);
-  ar_record_set_integer (incoming, "area_id", ar_record_get_id (area));
-  ar_record_set_text (incoming, "phase", field (reader, "PhaseOfEducation (name)"));
-  ar_record_set_text (incoming, "type", field (reader, "TypeOfEstablishment (name)"));
-  ar_record_set_text (incoming, "status", school_status (status_name));
-  ar_record_set_text (incoming, "open_date", open_date);
-  ar_record_set_text (incoming, "close_date", close_date);
-  ar_record_set_text (incoming, "postcode", field (reader, "Postcode"));
-  ar_record_set_text (incoming, "town", field (reader, "Town"));
-
-  school = g_hash_table_lookup (import->schools, urn);
-  is_new = school == NULL;
-  if (is_new)
-    school = g_object_ref (incoming);
-
-  if (!save_if_changed (store, import, extract, school, incoming, AR_GIAS_SCHOOLS, &local_error))
+  entry = g_hash_table_lookup (import->schools, urn);
+  if (entry != NULL && entry->record == NULL && !one_by_one
+      && school_unchanged (import, entry, reader, urn, name, ar_record_get_id (area),
+                           school_status (status_name), open_date, close_date))
+    ar_gias_report_count (import->report, AR_GIAS_SCHOOLS, AR_GIAS_UNCHANGED);
+  else
     {
-      if (is_new)
-        g_object_unref (school);
-      return continue_unless_failed (error, g_steal_pointer (&local_error));
+      g_autoptr(ArRecord) incoming = AR_RECORD (ar_school_new ());
+      ArRecord *school;
+
+      ar_record_set_text (incoming, "urn", urn);
+      ar_record_set_text (incoming, "name", name);
+      ar_record_set_integer (incoming, "area_id", ar_record_get_id (area));
+      ar_record_set_text (incoming, "phase", field (reader, "PhaseOfEducation (name)"));
+      ar_record_set_text (incoming, "type", field (reader, "TypeOfEstablishment (name)"));
+      ar_record_set_text (incoming, "status", school_status (status_name));
+      ar_record_set_text (incoming, "open_date", open_date);
+      ar_record_set_text (incoming, "close_date", close_date);
+      ar_record_set_text (incoming, "postcode", field (reader, "Postcode"));
+      ar_record_set_text (incoming, "town", field (reader, "Town"));
+
+      /* a school the register holds, changed: compared and saved as a record */
+      if (entry != NULL && entry->record == NULL)
+        {
+          entry->record = ar_store_get (store, AR_TYPE_SCHOOL, entry->id, error);
+          if (entry->record == NULL)
+            return FALSE;
+        }
+      school = entry != NULL ? entry->record : incoming;
+
+      if (!save_if_changed (store, import, extract, school, incoming, AR_GIAS_SCHOOLS, &local_error))
+        return continue_unless_failed (error, g_steal_pointer (&local_error));
+      if (entry == NULL)
+        {
+          entry = g_malloc0 (sizeof (SchoolEntry));
+          entry->id = ar_record_get_id (school);
+          entry->record = g_object_ref (school);
+          g_hash_table_insert (import->schools, g_strdup (urn), entry);
+        }
     }
-  if (is_new)
-    g_hash_table_insert (import->schools, g_strdup (urn), school);
 
   /* Without a links extract, the establishment's own trust columns say
    * which trust it is in (3: a MAT, 5: a single-academy trust). */
@@ -771,7 +1045,7 @@ import_establishment_row (ArStore  *store,
       trust = ensure_trust (store, import, extract, uid, field (reader, "Trusts (name)"), kind, FALSE, &local_error);
       if (trust == NULL)
         return continue_unless_failed (error, g_steal_pointer (&local_error));
-      link_school (store, import, extract, school, trust, open_date, &local_error);
+      link_school (store, import, extract, entry->id, trust, open_date, &local_error);
     }
 
   return continue_unless_failed (error, g_steal_pointer (&local_error));
@@ -789,7 +1063,7 @@ import_link_row (ArStore  *store,
   const char *kind = trust_kind (reader);
   g_autofree char *joined_on = NULL;
   g_autoptr(GError) local_error = NULL;
-  ArRecord *school;
+  SchoolEntry *school;
   ArRecord *trust;
 
   if (kind == NULL)
@@ -827,7 +1101,7 @@ import_link_row (ArStore  *store,
     }
 
   joined_on = date_field (import, extract, (const char *[]) { "Joined date", NULL });
-  link_school (store, import, extract, school, trust, joined_on, &local_error);
+  link_school (store, import, extract, school->id, trust, joined_on, &local_error);
 
   return continue_unless_failed (error, g_steal_pointer (&local_error));
 }
@@ -907,12 +1181,11 @@ load_register (ArStore *store,
                GError **error)
 {
   g_autoptr(GListModel) areas = ar_store_list (store, AR_TYPE_AREA, error);
-  g_autoptr(GListModel) schools = ar_store_list (store, AR_TYPE_SCHOOL, error);
   g_autoptr(GListModel) trusts = ar_store_list (store, AR_TYPE_TRUST, error);
   g_autoptr(GListModel) academies = ar_store_list (store, AR_TYPE_TRUST_ACADEMY, error);
 
   import->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  import->schools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  import->schools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, school_entry_free);
   import->trusts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   import->memberships = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                (GDestroyNotify) g_ptr_array_unref);
@@ -922,7 +1195,8 @@ load_register (ArStore *store,
       ArRecord *area = g_list_model_get_item (areas, i);
       g_hash_table_insert (import->areas, g_strdup (ar_record_get_text (area, "code")), area);
     }
-  index_by_text (schools, "urn", import->schools);
+  if (error == NULL || *error == NULL)
+    load_schools (store, import->schools, error);
   index_by_text (trusts, "gias_uid", import->trusts);
   for (guint i = 0; academies && i < g_list_model_get_n_items (academies); i++)
     {
@@ -938,6 +1212,7 @@ import_all (ArStore   *store,
             GError   **error)
 {
   Import *import = user_data;
+  gboolean ok = TRUE;
 
   load_register (store, import, error);
   if (error != NULL && *error != NULL)
@@ -946,19 +1221,31 @@ import_all (ArStore   *store,
   /* CHECK constraints once at the end, in this transaction */
   ar_store_defer_checks (store);
 
-  /* Trusts first, then schools, then the links between them. */
-  for (ExtractKind kind = 0; kind < N_EXTRACTS; kind++)
+  /* schools first: a membership's batch links to them */
+  if (!one_by_one)
     {
-      for (guint i = 0; i < import->extracts->len; i++)
+      import->new_schools = ar_store_batch_new (store, AR_TYPE_SCHOOL);
+      import->new_memberships = ar_store_batch_new (store, AR_TYPE_TRUST_ACADEMY);
+    }
+
+  /* Trusts first, then schools, then the links between them. */
+  for (ExtractKind kind = 0; kind < N_EXTRACTS && ok; kind++)
+    {
+      for (guint i = 0; i < import->extracts->len && ok; i++)
         {
           Extract *extract = g_ptr_array_index (import->extracts, i);
 
           if (extract->kind == kind && !import_extract (store, import, extract, error))
-            return FALSE;
+            ok = FALSE;
         }
     }
 
-  return ar_store_run_deferred_checks (store, error);
+  /* this writes what the batches hold, then checks it with the rest */
+  ok = ok && ar_store_run_deferred_checks (store, error);
+  g_clear_pointer (&import->new_memberships, ar_store_batch_free);
+  g_clear_pointer (&import->new_schools, ar_store_batch_free);
+
+  return ok;
 }
 
 static gboolean

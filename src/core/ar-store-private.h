@@ -29,4 +29,17 @@ gboolean      ar_store_run_deferred_checks (ArStore  *self,
 gboolean      ar_store_seed_missing_roles (ArStore  *self,
                                            GError  **error);
 
+typedef struct _ArStoreBatch ArStoreBatch;
+
+ArStoreBatch *ar_store_batch_new      (ArStore       *self,
+                                       GType          record_type);
+gboolean      ar_store_batch_add      (ArStoreBatch  *batch,
+                                       ArRecord      *record,
+                                       GError       **error);
+gboolean      ar_store_batch_flush    (ArStore       *self,
+                                       GError       **error);
+void          ar_store_batch_free     (ArStoreBatch  *batch);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArStoreBatch, ar_store_batch_free)
+
 G_END_DECLS

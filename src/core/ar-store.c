@@ -47,6 +47,8 @@ struct _ArStore
    * wrote, and the setting to put back; NULL when they are not */
   GHashTable *deferred_tables;
   gint64      saved_ignore_checks;
+  /* the open ArStoreBatches, in the order they were made; not owned */
+  GPtrArray  *batches;
 };
 
 G_DEFINE_FINAL_TYPE (ArStore, ar_store, G_TYPE_OBJECT)
@@ -202,6 +204,7 @@ begin (ArStore  *self,
 }
 
 static void restore_checks (ArStore *self);
+static void drop_batched (ArStore *self);
 
 static gboolean
 commit (ArStore  *self,
@@ -211,6 +214,17 @@ commit (ArStore  *self,
 
   if (--self->write_depth > 0)
     return TRUE;
+
+  /* rows a batch still holds land with the rest, or nothing does */
+  if (!ar_store_batch_flush (self, error))
+    {
+      drop_batched (self);
+      restore_checks (self);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_clear_pointer (&self->journal, g_ptr_array_unref);
+      g_clear_pointer (&self->history, ar_history_log_free);
+      return FALSE;
+    }
 
   /* a bulk write that did not run its deferred checks keeps them */
   restore_checks (self);
@@ -275,6 +289,7 @@ rollback (ArStore *self)
   /* Only the outermost level rolls back; inner failures propagate up. */
   if (--self->write_depth == 0)
     {
+      drop_batched (self);
       restore_checks (self);
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_clear_pointer (&self->journal, g_ptr_array_unref);
@@ -824,6 +839,261 @@ ar_store_list_problems (ArStore  *self,
   return problems;
 }
 
+/* Batches of new records ------------------------------------------------ */
+
+/* Rows per multi-row INSERT: one statement run instead of 64 (each its
+ * own cursor opening, seek for a new id and halt) */
+#define BATCH_ROWS 64
+
+struct _ArStoreBatch
+{
+  ArStore       *store;        /* not a reference: a batch lives inside one write */
+  ArRecordClass *klass;
+  GPtrArray     *pending;      /* the records added and not yet written, with their ids */
+  gint64         next_id;      /* 0: read the table's highest id first */
+  char          *insert_many;  /* BATCH_ROWS rows at once */
+  char          *highest;
+};
+
+static gboolean
+batch_pending (ArStore       *self,
+               ArRecordClass *klass)
+{
+  for (guint i = 0; self->batches != NULL && i < self->batches->len; i++)
+    {
+      ArStoreBatch *batch = g_ptr_array_index (self->batches, i);
+
+      if (batch->klass == klass && batch->pending->len > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * ar_store_batch_new:
+ * @record_type: the type of the new records
+ *
+ * Inside a write: new records of @record_type that ar_store_batch_add()
+ * takes are validated as ar_store_save() validates them, get their ids
+ * at once (after the table's highest, as SQLite would give them) and are
+ * written many rows to a statement. ar_store_check() is left to the
+ * caller, which must know the unique values and links from what it holds
+ * (an importer's hashes by key); SQLite's own constraints still refuse
+ * what slips through, failing the write. Pending rows are written before
+ * any other save to their table, before the deferred checks, and at the
+ * latest when the write commits; batches write in the order they were
+ * made, so make the batch of linked-to records first.
+ *
+ * Returns: (transfer full): the batch, for ar_store_batch_free() before
+ *   the write ends
+ */
+ArStoreBatch *
+ar_store_batch_new (ArStore *self,
+                    GType    record_type)
+{
+  ArStoreBatch *batch;
+  g_autoptr(GString) sql = NULL;
+  const ClassSql *class_statements;
+  const char *values;
+
+  g_return_val_if_fail (AR_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_type_is_a (record_type, AR_TYPE_RECORD), NULL);
+  g_return_val_if_fail (self->write_depth > 0, NULL);
+
+  batch = g_new0 (ArStoreBatch, 1);
+  batch->store = self;
+  batch->klass = record_class (record_type);
+  batch->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->highest = g_strdup_printf ("SELECT max(id) FROM %s", batch->klass->table);
+
+  /* the single-row INSERT's text, its row repeated */
+  class_statements = class_sql (batch->klass);
+  values = strstr (class_statements->insert, " VALUES ");
+  sql = g_string_new (class_statements->insert);
+  for (guint i = 1; i < BATCH_ROWS; i++)
+    g_string_append_printf (sql, ",%s", values + strlen (" VALUES "));
+  batch->insert_many = g_string_free (g_steal_pointer (&sql), FALSE);
+
+  if (self->batches == NULL)
+    self->batches = g_ptr_array_new ();
+  g_ptr_array_add (self->batches, batch);
+
+  return batch;
+}
+
+void
+ar_store_batch_free (ArStoreBatch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  g_ptr_array_remove (batch->store->batches, batch);
+  g_ptr_array_unref (batch->pending);
+  g_free (batch->insert_many);
+  g_free (batch->highest);
+  g_free (batch);
+}
+
+/**
+ * ar_store_batch_add:
+ * @record: a new record (id 0)
+ *
+ * Validates @record and, if it is valid, gives it its id and keeps it to
+ * be written with the batch. Fails as ar_store_save() fails for a
+ * record that ar_record_validate() refuses, or when writing a full batch
+ * fails.
+ */
+gboolean
+ar_store_batch_add (ArStoreBatch  *batch,
+                    ArRecord      *record,
+                    GError       **error)
+{
+  ArStore *self;
+
+  g_return_val_if_fail (batch != NULL, FALSE);
+  g_return_val_if_fail (AR_RECORD_GET_CLASS (record) == batch->klass, FALSE);
+  g_return_val_if_fail (ar_record_get_id (record) == 0, FALSE);
+
+  self = batch->store;
+  if (!ar_record_validate (record, error))
+    return FALSE;
+
+  if (batch->next_id == 0)
+    {
+      sqlite3_stmt *stmt = ar_store_prepare (self, batch->highest, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          ar_store_set_sql_error (self, error);
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      batch->next_id = sqlite3_column_int64 (stmt, 0) + 1;
+      sqlite3_reset (stmt);
+    }
+
+  ar_record_set_id (record, batch->next_id++);
+  g_ptr_array_add (batch->pending, g_object_ref (record));
+
+  /* what write_record() and save_func() note for a new record */
+  if (self->deferred_tables != NULL)
+    g_hash_table_add (self->deferred_tables, (gpointer) batch->klass->table);
+  if (self->history != NULL)
+    ar_history_log_saved (self->history, record, TRUE);
+  journal_add (self, NULL, record, NULL);
+
+  if (batch->pending->len >= BATCH_ROWS)
+    return ar_store_batch_flush (self, error);
+
+  return TRUE;
+}
+
+static gboolean
+step_insert (ArStore       *self,
+             sqlite3_stmt  *stmt,
+             GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      ar_store_set_sql_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+static int
+bind_row (sqlite3_stmt  *stmt,
+          int            column,
+          ArRecordClass *klass,
+          ArRecord      *record)
+{
+  sqlite3_bind_int64 (stmt, column++, ar_record_get_id (record));
+  for (guint i = 0; i < klass->n_fields; i++)
+    bind_field (stmt, column++, &klass->fields[i], ar_record_peek_value (record, i));
+
+  return column;
+}
+
+static gboolean
+flush_batch (ArStoreBatch  *batch,
+             GError       **error)
+{
+  ArStore *self = batch->store;
+  ArRecordClass *klass = batch->klass;
+  guint done = 0;
+
+  while (batch->pending->len - done >= BATCH_ROWS)
+    {
+      sqlite3_stmt *stmt = ar_store_prepare (self, batch->insert_many, error);
+      int column = 1;
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint r = 0; r < BATCH_ROWS; r++)
+        column = bind_row (stmt, column, klass, g_ptr_array_index (batch->pending, done + r));
+      if (!step_insert (self, stmt, error))
+        return FALSE;
+      done += BATCH_ROWS;
+    }
+
+  for (; done < batch->pending->len; done++)
+    {
+      sqlite3_stmt *stmt = prepare_class_sql (self, class_sql (klass)->insert, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_row (stmt, 1, klass, g_ptr_array_index (batch->pending, done));
+      if (!step_insert (self, stmt, error))
+        return FALSE;
+    }
+
+  g_ptr_array_set_size (batch->pending, 0);
+  /* another save may take the next id meanwhile */
+  batch->next_id = 0;
+
+  return TRUE;
+}
+
+/**
+ * ar_store_batch_flush:
+ *
+ * Writes the rows every open batch holds, batch by batch in the order
+ * they were made.
+ */
+gboolean
+ar_store_batch_flush (ArStore  *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (AR_IS_STORE (self), FALSE);
+
+  for (guint i = 0; self->batches != NULL && i < self->batches->len; i++)
+    {
+      if (!flush_batch (g_ptr_array_index (self->batches, i), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A rollback takes back what the batches held too. */
+static void
+drop_batched (ArStore *self)
+{
+  for (guint i = 0; self->batches != NULL && i < self->batches->len; i++)
+    {
+      ArStoreBatch *batch = g_ptr_array_index (self->batches, i);
+
+      g_ptr_array_set_size (batch->pending, 0);
+      batch->next_id = 0;
+    }
+}
+
 static gboolean
 write_record (ArStore   *self,
               ArRecord  *record,
@@ -836,6 +1106,10 @@ write_record (ArStore   *self,
   gboolean first_touch = FALSE;
 
   if (!ar_record_validate (record, error) || !ar_store_check (self, record, error))
+    return FALSE;
+
+  /* a batch's rows have their ids already: they go in first */
+  if (batch_pending (self, klass) && !ar_store_batch_flush (self, error))
     return FALSE;
 
   if (self->deferred_tables != NULL)
@@ -1276,6 +1550,132 @@ ar_store_defer_checks (ArStore *self)
   sqlite3_exec (self->db, "PRAGMA ignore_check_constraints = ON", NULL, NULL, NULL);
 }
 
+/* The CHECK expressions of a table's CREATE TABLE text, each as written
+ * between its parentheses; quoted text and names are skipped over. */
+static GPtrArray *
+check_expressions (const char *create)
+{
+  GPtrArray *checks = g_ptr_array_new_with_free_func (g_free);
+  const char *p = create;
+
+  while (*p != '\0')
+    {
+      if (*p == '\'' || *p == '"' || *p == '`' || *p == '[')
+        {
+          char close = *p == '[' ? ']' : *p;
+
+          for (p++; *p != '\0' && *p != close; p++)
+            ;
+          if (*p != '\0')
+            p++;
+          continue;
+        }
+
+      if (g_ascii_strncasecmp (p, "CHECK", 5) == 0
+          && (p == create || !(g_ascii_isalnum (p[-1]) || p[-1] == '_')))
+        {
+          const char *start = p + 5;
+          int depth = 0;
+
+          while (g_ascii_isspace (*start))
+            start++;
+          if (*start == '(')
+            {
+              const char *q = start;
+
+              for (; *q != '\0'; q++)
+                {
+                  if (*q == '\'' || *q == '"')
+                    {
+                      char close = *q;
+
+                      for (q++; *q != '\0' && *q != close; q++)
+                        ;
+                      if (*q == '\0')
+                        break;
+                    }
+                  else if (*q == '(')
+                    depth++;
+                  else if (*q == ')' && --depth == 0)
+                    break;
+                }
+              if (*q == ')')
+                {
+                  g_ptr_array_add (checks, g_strndup (start + 1, q - start - 1));
+                  p = q + 1;
+                  continue;
+                }
+            }
+        }
+
+      p++;
+    }
+
+  return checks;
+}
+
+/* Whether some row of @table breaks one of its CHECK constraints: one
+ * query, in which SQLite builds the table of an IN list's values once,
+ * where PRAGMA quick_check built it again for every row. */
+static gboolean
+check_table (ArStore     *self,
+             const char  *table,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(GString) sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *create = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      ar_store_set_sql_error (self, error);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    create = (const char *) sqlite3_column_text (stmt, 0);
+  checks = check_expressions (create != NULL ? create : "");
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+
+  if (checks->len == 0)
+    return TRUE;
+
+  sql = g_string_new ("SELECT 1 FROM \"");
+  g_string_append_printf (sql, "%s\" WHERE", table);
+  for (guint i = 0; i < checks->len; i++)
+    g_string_append_printf (sql, "%s NOT (%s)", i > 0 ? " OR" : "", (const char *) g_ptr_array_index (checks, i));
+  g_string_append (sql, " LIMIT 1");
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      ar_store_set_sql_error (self, error);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      /* in the words of PRAGMA quick_check, which this stands for */
+      g_autofree char *broken = g_strdup_printf ("CHECK constraint failed in %s", table);
+
+      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_SQL, _("Database error in %s: %s"),
+                   self->path, broken);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ar_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * ar_store_run_deferred_checks:
  *
@@ -1295,6 +1695,10 @@ ar_store_run_deferred_checks (ArStore  *self,
 
   g_return_val_if_fail (AR_IS_STORE (self), FALSE);
 
+  /* the batches' rows are checked with the rest */
+  if (!ar_store_batch_flush (self, error))
+    return FALSE;
+
   if (self->deferred_tables == NULL)
     return TRUE;
 
@@ -1304,27 +1708,8 @@ ar_store_run_deferred_checks (ArStore  *self,
   g_hash_table_iter_init (&iter, tables);
   while (g_hash_table_iter_next (&iter, &table, NULL))
     {
-      g_autofree char *sql = g_strdup_printf ("PRAGMA quick_check(%s)", (const char *) table);
-      sqlite3_stmt *stmt = NULL;
-      int rc;
-
-      if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-        {
-          ar_store_set_sql_error (self, error);
-          return FALSE;
-        }
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-        {
-          if (rc == SQLITE_ROW)
-            g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_SQL, _("Database error in %s: %s"),
-                         self->path, (const char *) sqlite3_column_text (stmt, 0));
-          else
-            ar_store_set_sql_error (self, error);
-          sqlite3_finalize (stmt);
-          return FALSE;
-        }
-      sqlite3_finalize (stmt);
+      if (!check_table (self, table, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -1685,6 +2070,7 @@ ar_store_finalize (GObject *object)
   ArStore *self = AR_STORE (object);
 
   g_clear_pointer (&self->deferred_tables, g_hash_table_unref);
+  g_clear_pointer (&self->batches, g_ptr_array_unref);
   g_clear_pointer (&self->class_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->journal, g_ptr_array_unref);

@@ -200,6 +200,22 @@ ar_text_clean_line (const char *text)
   if (text == NULL)
     return NULL;
 
+  /* nearly every line needs nothing: found without building a copy */
+  if (g_utf8_validate (text, -1, NULL))
+    {
+      const char *p;
+
+      for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || is_noncharacter (c))
+            break;
+        }
+      if (*p == '\0')
+        return g_strdup (text);
+    }
+
   valid = g_utf8_make_valid (text, -1);
   out = g_string_sized_new (strlen (valid));
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
