@@ -2105,6 +2105,11 @@ ar_store_class_init (ArStoreClass *klass)
 
   object_class->finalize = ar_store_finalize;
 
+  /* SQLite counts every allocation under a process-wide lock, for
+   * figures nothing here reads. Set before the first connection; if one
+   * was opened first, SQLite refuses and keeps counting, which is harmless. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+
   /**
    * ArStore::changed:
    * @record_type: the type of record that changed, or %G_TYPE_NONE when
@@ -2237,6 +2242,10 @@ open_database (const char  *path,
    * register, so every read would leave two new files behind. */
   int flags = read_only ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
   sqlite3_stmt *stmt = NULL;
+
+  /* Each thread opens its own connection and none is used by two at once,
+   * so SQLite need not take a lock in every call */
+  flags |= SQLITE_OPEN_NOMUTEX;
 
   self = g_object_new (AR_TYPE_STORE, NULL);
   self->path = g_strdup (path);
