@@ -260,6 +260,25 @@ ar_test_run (const char  *command_line,
 }
 
 /**
+ * ar_test_school_list_new:
+ * @records: (element-type ArSchool): the schools, which the list refers to
+ *
+ * Returns: (transfer full): a list of @records, as a page reads one
+ */
+ArRecordList *
+ar_test_school_list_new (GPtrArray *records)
+{
+  ArRecordList *list = ar_record_list_new (AR_TYPE_SCHOOL);
+  GPtrArray *copy = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (copy, g_object_ref (records->pdata[i]));
+  ar_record_list_replace_all (list, copy);
+
+  return list;
+}
+
+/**
  * ar_test_runf:
  * @format: the arguments after the program, shell-quoted, as for printf()
  * @standard_error: (inout): freed first, so that a test can run several

@@ -61,6 +61,7 @@ char    *ar_test_command_output     (const char *format,
 char    *ar_test_run                (const char *command_line,
                                      int        *exit_status,
                                      char      **standard_error);
+ArRecordList *ar_test_school_list_new (GPtrArray *records);
 char    *ar_test_runf               (const char *format,
                                      int        *exit_status,
                                      char      **standard_error,

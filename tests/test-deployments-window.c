@@ -36,15 +36,10 @@ fixture_set_up (Fixture       *f,
 
   f->store = ar_store_open_sample (&error);
   g_assert_no_error (error);
-  f->window = ar_window_new (NULL, f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  ar_test_settle ();
+  f->window = ar_test_window_new (f->store, 1280, 800);
 
   f->list = ar_window_get_page_for_type (f->window, AR_TYPE_DEPLOYMENT);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s", "deployments"));
-  ar_test_settle ();
+  ar_test_activate (f->window, "win.show-section", "deployments");
 }
 
 static void

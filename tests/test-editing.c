@@ -72,11 +72,7 @@ fixture_set_up (Fixture       *f,
   f->store = ar_store_open_sample (&error);
   g_assert_no_error (error);
   f->directory = ar_test_make_dir ();
-  f->window = ar_window_new (NULL, f->store);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
-  ar_test_settle ();
+  f->window = ar_test_window_new (f->store, 1280, 800);
 
   /* a school reached from its alliance, so that Back has somewhere to go */
   f->school_id = 1;

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ar-record-filter-model.h"
+#include "ar-test-util.h"
 
 typedef struct
 {
@@ -61,18 +62,6 @@ schools (const char * const *names)
   return records;
 }
 
-static ArRecordList *
-list_of (GPtrArray *records)
-{
-  ArRecordList *list = ar_record_list_new (AR_TYPE_SCHOOL);
-  GPtrArray *copy = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < records->len; i++)
-    g_ptr_array_add (copy, g_object_ref (records->pdata[i]));
-  ar_record_list_replace_all (list, copy);
-
-  return list;
-}
 
 static char *
 shown_names (GListModel *model)
@@ -105,7 +94,7 @@ test_search (void)
   Query query = { NULL, 0 };
   Change change = { 0 };
   g_autoptr(ArRecordFilterModel) model =
-    ar_record_filter_model_new (G_LIST_MODEL (list_of (records)), name_contains, &query);
+    ar_record_filter_model_new (G_LIST_MODEL (ar_test_school_list_new (records)), name_contains, &query);
 
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (model)) == AR_TYPE_RECORD);
   assert_shown (model, "Ash,Beech,Birch,Cedar,Elm,Hazel,Larch");
@@ -144,9 +133,9 @@ test_only_the_change_is_told (void)
   Query query = { NULL, 0 };
   Change change = { 0 };
   g_autoptr(ArRecordFilterModel) model =
-    ar_record_filter_model_new (G_LIST_MODEL (list_of (records)), name_contains, &query);
+    ar_record_filter_model_new (G_LIST_MODEL (ar_test_school_list_new (records)), name_contains, &query);
   g_autoptr(GPtrArray) reloaded = NULL;
-  g_autoptr(ArRecordList) again = list_of (records);
+  g_autoptr(ArRecordList) again = ar_test_school_list_new (records);
   g_autoptr(ArRecordList) changed = NULL;
 
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &change);
@@ -163,7 +152,7 @@ test_only_the_change_is_told (void)
   g_object_unref (g_ptr_array_index (reloaded, 3));
   g_ptr_array_index (reloaded, 3) = AR_RECORD (ar_school_new ());
   ar_record_set_text (g_ptr_array_index (reloaded, 3), "name", "Cedar Lodge");
-  changed = list_of (reloaded);
+  changed = ar_test_school_list_new (reloaded);
   ar_record_filter_model_set_model (model, G_LIST_MODEL (changed));
   assert_shown (model, "Ash,Beech,Birch,Cedar Lodge,Hazel,Larch");
   g_assert_cmpuint (change.n_signals, ==, 1);
@@ -178,7 +167,7 @@ test_follows_its_model (void)
 {
   static const char *names[] = { "Oak", "Pine", NULL };
   g_autoptr(GPtrArray) records = schools (names);
-  g_autoptr(ArRecordList) list = list_of (records);
+  g_autoptr(ArRecordList) list = ar_test_school_list_new (records);
   Query query = { "i", 0 };
   g_autoptr(ArRecordFilterModel) model =
     ar_record_filter_model_new (G_LIST_MODEL (g_object_ref (list)), name_contains, &query);
@@ -299,10 +288,10 @@ test_gradually (void)
   g_autoptr(GPtrArray) after = numbered_schools ("New", 210, shared);
   Query query = { NULL, 0 };
   g_autoptr(ArRecordFilterModel) model =
-    ar_record_filter_model_new (G_LIST_MODEL (list_of (before)), name_contains, &query);
-  g_autoptr(ArRecordList) list = list_of (after);
+    ar_record_filter_model_new (G_LIST_MODEL (ar_test_school_list_new (before)), name_contains, &query);
+  g_autoptr(ArRecordList) list = ar_test_school_list_new (after);
   Mirror mirror = { .in_sight = 50, .sight_end = 80, .build_time = 3000 };
-  g_autoptr(GListModel) expected = G_LIST_MODEL (list_of (after));
+  g_autoptr(GListModel) expected = G_LIST_MODEL (ar_test_school_list_new (after));
   guint n_iterations = 0;
 
   mirror_init (&mirror, model);
@@ -346,8 +335,8 @@ test_gradually_interrupted (void)
   g_autoptr(GPtrArray) after = numbered_schools ("New", 100, NULL);
   Query query = { NULL, 0 };
   g_autoptr(ArRecordFilterModel) model =
-    ar_record_filter_model_new (G_LIST_MODEL (list_of (before)), name_contains, &query);
-  g_autoptr(ArRecordList) list = list_of (after);
+    ar_record_filter_model_new (G_LIST_MODEL (ar_test_school_list_new (before)), name_contains, &query);
+  g_autoptr(ArRecordList) list = ar_test_school_list_new (after);
   Mirror mirror = { .in_sight = 0, .sight_end = 40 };
   ArRecordFilterModel *freed;
 
@@ -365,7 +354,7 @@ test_gradually_interrupted (void)
 
   /* another model while one comes in */
   query.query = NULL;
-  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (list_of (before)), 0, 40);
+  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (ar_test_school_list_new (before)), 0, 40);
   g_assert_true (ar_record_filter_model_get_pending (model));
   ar_record_filter_model_set_model (model, G_LIST_MODEL (list));
   g_assert_false (ar_record_filter_model_get_pending (model));
@@ -374,7 +363,7 @@ test_gradually_interrupted (void)
   g_ptr_array_unref (mirror.items);
 
   /* freed with steps to come */
-  freed = ar_record_filter_model_new (G_LIST_MODEL (list_of (before)), name_contains, &query);
+  freed = ar_record_filter_model_new (G_LIST_MODEL (ar_test_school_list_new (before)), name_contains, &query);
   ar_record_filter_model_set_model_gradually (freed, G_LIST_MODEL (list), 0, 40);
   g_assert_true (ar_record_filter_model_get_pending (freed));
   g_object_unref (freed);
@@ -391,7 +380,7 @@ test_search_gradually (void)
   g_autoptr(GPtrArray) records = numbered_schools ("School", 300, NULL);
   Query query = { NULL, 0 };
   g_autoptr(ArRecordFilterModel) model =
-    ar_record_filter_model_new (G_LIST_MODEL (list_of (records)), name_contains, &query);
+    ar_record_filter_model_new (G_LIST_MODEL (ar_test_school_list_new (records)), name_contains, &query);
   Mirror mirror = { .in_sight = 0, .sight_end = 40, .build_time = 3000 };
 
   mirror_init (&mirror, model);
@@ -430,15 +419,15 @@ test_gradually_only_when_long (void)
   g_autoptr(GPtrArray) renamed = numbered_schools ("New", 3, NULL);
   Query query = { NULL, 0 };
   g_autoptr(ArRecordFilterModel) model =
-    ar_record_filter_model_new (G_LIST_MODEL (list_of (before)), name_contains, &query);
+    ar_record_filter_model_new (G_LIST_MODEL (ar_test_school_list_new (before)), name_contains, &query);
 
   for (guint i = 0; i < before->len; i++)
     g_ptr_array_add (after, g_object_ref (i >= 10 && i < 13 ? renamed->pdata[i - 10] : before->pdata[i]));
-  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (list_of (after)), 0, 40);
+  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (ar_test_school_list_new (after)), 0, 40);
   g_assert_false (ar_record_filter_model_get_pending (model));
 
   /* every row changed, but far below those in sight */
-  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (list_of (renamed)), 500, 40);
+  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (ar_test_school_list_new (renamed)), 500, 40);
   g_assert_false (ar_record_filter_model_get_pending (model));
   assert_shown (model, "New 000,New 001,New 002");
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ar-record-filter-model.h"
+#include "ar-test-util.h"
 
 /* Names "Oak 0000" to "Ash 2999", a tree in turn, with an area each. */
 static GPtrArray *
@@ -33,18 +34,6 @@ trees (guint n)
   return records;
 }
 
-static ArRecordList *
-list_of (GPtrArray *records)
-{
-  ArRecordList *list = ar_record_list_new (AR_TYPE_SCHOOL);
-  GPtrArray *copy = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < records->len; i++)
-    g_ptr_array_add (copy, g_object_ref (records->pdata[i]));
-  ar_record_list_replace_all (list, copy);
-
-  return list;
-}
 
 /* The area filter, which the list page's match function has. */
 static gboolean
@@ -97,7 +86,7 @@ model_of (GPtrArray *records,
           gint64    *area)
 {
   ArRecordFilterModel *model = ar_record_filter_model_new (NULL, in_area, area);
-  g_autoptr(ArRecordList) list = list_of (records);
+  g_autoptr(ArRecordList) list = ar_test_school_list_new (records);
 
   /* read again: the keys a thread searches are taken when it is read */
   ar_record_filter_model_set_thread_from (model, 100);
@@ -221,7 +210,7 @@ test_changed_meanwhile (void)
   g_autoptr(GPtrArray) reloaded = trees (5000);
   gint64 area = 0;
   g_autoptr(ArRecordFilterModel) model = model_of (records, &area);
-  g_autoptr(ArRecordList) list = list_of (reloaded);
+  g_autoptr(ArRecordList) list = ar_test_school_list_new (reloaded);
 
   ar_record_filter_model_search (model, "oak", 0, 40);
   area = 2;
