@@ -296,6 +296,157 @@ test_delimiters (void)
       }
 }
 
+/* The reader's rules, byte by byte over the whole text, as plainly as
+ * they can be written: blank lines between records are skipped; a quote
+ * opens a field only as its first character; inside quotes a doubled
+ * quote is one and anything else is text; CRLF, LF or a lone CR ends a
+ * record; fields are trimmed of spaces. Each record is a GPtrArray of
+ * its first line, as text, then its fields; a quote never closed ends
+ * the list there, with that record's line in *error_line. */
+static GPtrArray *
+read_plainly (const char *text,
+              guint      *error_line)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  gsize n = strlen (text);
+  gsize at = 0;
+  guint line = 1;
+
+  *error_line = 0;
+  for (;;)
+    {
+      GPtrArray *fields;
+      GString *field;
+      gboolean quoted = FALSE;
+      gboolean in_quotes = FALSE;
+
+      while (at < n && (text[at] == '\n' || text[at] == '\r'))
+        line += text[at++] == '\n';
+      if (at == n)
+        return records;
+
+      fields = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (records, fields);
+      g_ptr_array_add (fields, g_strdup_printf ("%u", line));
+      field = g_string_new (NULL);
+      for (;;)
+        {
+          char c;
+
+          if (at == n)
+            {
+              if (in_quotes)
+                {
+                  *error_line = GPOINTER_TO_UINT (g_ascii_strtoull (g_ptr_array_index (fields, 0), NULL, 10));
+                  g_string_free (field, TRUE);
+                  return records;
+                }
+              break;
+            }
+          c = text[at++];
+          if (in_quotes)
+            {
+              if (c != '"')
+                {
+                  line += c == '\n';
+                  g_string_append_c (field, c);
+                }
+              else if (at < n && text[at] == '"')
+                g_string_append_c (field, text[at++]);
+              else
+                in_quotes = FALSE;
+            }
+          else if (c == ',')
+            {
+              g_ptr_array_add (fields, g_strstrip (g_string_free (field, FALSE)));
+              field = g_string_new (NULL);
+              quoted = FALSE;
+            }
+          else if (c == '"' && field->len == 0 && !quoted)
+            in_quotes = quoted = TRUE;
+          else if (c == '\n' || c == '\r')
+            {
+              if (c == '\r' && at < n && text[at] == '\n')
+                at++;
+              line++;
+              break;
+            }
+          else
+            g_string_append_c (field, c);
+        }
+      g_ptr_array_add (fields, g_strstrip (g_string_free (field, FALSE)));
+    }
+}
+
+/* Random texts of the characters that mean something (and runs long
+ * enough for the reader's 16-byte steps), read through buffers of many
+ * sizes, give the records and lines read_plainly() finds. */
+static void
+test_same_as_plain_rules (void)
+{
+  static const char * const pieces[] = {
+    "a", "bc", " ", ",", ",", "\"", "\"", "\"\"", "\n", "\r\n", "\r", "é", "€",
+    "a long run of plain text, past sixteen bytes",
+    "\"a quoted run of text, past sixteen bytes\"",
+  };
+  const gsize sizes[] = { 4, 5, 7, 16, 17, 33, 64, 0 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(GString) text = g_string_new ("A,B,C\n");
+      g_autoptr(GPtrArray) expected = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      guint error_line;
+      guint n_pieces = g_rand_int_range (rand, 1, 80);
+
+      for (guint i = 0; i < n_pieces; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      expected = read_plainly (text->str, &error_line);
+      bytes = g_bytes_new (text->str, text->len);
+
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(ArCsvReader) reader = ar_csv_reader_new_full (NULL, bytes, "random.csv", sizes[s], NULL, &error);
+          guint r = 1;
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (ar_csv_reader_get_n_columns (reader), ==, 3);
+          while (ar_csv_reader_next (reader, &error))
+            {
+              GPtrArray *fields;
+
+              g_assert_cmpuint (r, <, expected->len);
+              fields = g_ptr_array_index (expected, r);
+              if (error_line != 0 && r == expected->len - 1)
+                g_error ("round %u, buffer %zu: read a record whose quote is never closed", round, sizes[s]);
+              g_assert_cmpuint (ar_csv_reader_get_line (reader), ==,
+                                g_ascii_strtoull (g_ptr_array_index (fields, 0), NULL, 10));
+              g_assert_cmpuint (ar_csv_reader_get_n_fields (reader), ==, fields->len - 1);
+              for (guint f = 1; f < fields->len; f++)
+                g_assert_cmpstr (ar_csv_reader_get (reader, f - 1), ==, g_ptr_array_index (fields, f));
+              r++;
+            }
+          if (error_line != 0)
+            {
+              g_autofree char *message = g_strdup_printf ("random.csv, line %u: a quoted field is never closed",
+                                                          error_line);
+
+              g_assert_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT);
+              g_assert_cmpstr (error->message, ==, message);
+              g_assert_cmpuint (r, ==, expected->len - 1);
+            }
+          else
+            {
+              g_assert_no_error (error);
+              g_assert_cmpuint (r, ==, expected->len);
+              g_assert_cmpfloat (ar_csv_reader_get_fraction (reader), ==, 1.0);
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/ar/csv-reader/windows-1252-found-late", test_windows_1252_found_late);
   g_test_add_func ("/ar/csv-reader/reads-a-file", test_reads_a_file);
   g_test_add_func ("/ar/csv-reader/delimiters", test_delimiters);
+  g_test_add_func ("/ar/csv-reader/same-as-plain-rules", test_same_as_plain_rules);
 
   return g_test_run ();
 }

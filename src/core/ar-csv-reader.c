@@ -9,6 +9,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "ar-core.h"
 #include "ar-csv-reader.h"
@@ -51,14 +54,18 @@ struct _ArCsvReader
 
   /* the current record: its fields as read, one after another, each
    * ending in a nul byte, and where each starts; a field is trimmed and
-   * decoded only when asked for, since an importer reads 20 of 135 */
+   * decoded only when asked for, since an importer reads 20 of 135.
+   * fields[i] is the answer for column i once finished[i] is the
+   * record's serial number; decoded holds this record's decoded texts. */
   GString      *record;
   gsize         field_start;
   gsize        *starts;
+  const char  **fields;
+  guint        *finished;
   guint         n_starts;
   guint         starts_size;
+  guint         serial;
   GPtrArray    *decoded;
-  GArray       *finished;
 };
 
 G_DEFINE_FINAL_TYPE (ArCsvReader, ar_csv_reader, G_TYPE_OBJECT)
@@ -82,8 +89,9 @@ ar_csv_reader_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_hash_table_unref);
   g_string_free (self->record, TRUE);
   g_free (self->starts);
+  g_free (self->fields);
+  g_free (self->finished);
   g_ptr_array_unref (self->decoded);
-  g_array_unref (self->finished);
 
   G_OBJECT_CLASS (ar_csv_reader_parent_class)->finalize (object);
 }
@@ -102,8 +110,10 @@ ar_csv_reader_init (ArCsvReader *self)
   self->record = g_string_sized_new (4096);
   self->starts_size = 160;
   self->starts = g_new (gsize, self->starts_size);
+  self->fields = g_new (const char *, self->starts_size);
+  self->finished = g_new0 (guint, self->starts_size);
+  self->serial = 1;
   self->decoded = g_ptr_array_new_with_free_func (g_free);
-  self->finished = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->columns = g_hash_table_new (g_str_hash, g_str_equal);
   self->line = 1;
 }
@@ -274,109 +284,119 @@ fill (ArCsvReader  *self,
 }
 
 /* Ends the field being read, as it is; ar_csv_reader_get() trims and
- * decodes it when it is wanted. */
+ * decodes it when it is wanted. @end is where its text ends in the
+ * record. */
 static inline void
-finish_field (ArCsvReader *self)
+finish_field (ArCsvReader *self,
+              gsize        end)
 {
-  if (self->n_starts == self->starts_size)
+  if (G_UNLIKELY (self->n_starts == self->starts_size))
     {
+      guint old_size = self->starts_size;
+
       self->starts_size *= 2;
       self->starts = g_renew (gsize, self->starts, self->starts_size);
+      self->fields = g_renew (const char *, self->fields, self->starts_size);
+      self->finished = g_renew (guint, self->finished, self->starts_size);
+      memset (self->finished + old_size, 0, (self->starts_size - old_size) * sizeof (guint));
     }
   self->starts[self->n_starts++] = self->field_start;
-  g_string_append_c (self->record, '\0');
-  self->field_start = self->record->len;
+  self->record->str[end] = '\0';
+  self->field_start = end + 1;
 }
 
-/* Called for every field: copies in place when the record has room,
- * without a call into GLib. */
-static inline gboolean
-append_span (ArCsvReader  *self,
-             const char   *span,
-             gsize         length,
-             GError      **error)
+static gboolean
+field_too_long (ArCsvReader  *self,
+                gsize         end,
+                GError      **error)
 {
-  GString *record = self->record;
+  if (G_LIKELY (end - self->field_start <= AR_CSV_READER_MAX_FIELD))
+    return FALSE;
 
-  if (record->len - self->field_start + length > AR_CSV_READER_MAX_FIELD)
-    {
-      g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                   _("%s, line %u: a field is longer than %u KiB; this is not a GIAS extract"),
-                   self->source_name, self->record_line, AR_CSV_READER_MAX_FIELD / 1024);
-      return FALSE;
-    }
-
-  if (record->len + length < record->allocated_len)
-    {
-      memcpy (record->str + record->len, span, length);
-      record->len += length;
-      record->str[record->len] = '\0';
-    }
-  else
-    g_string_append_len (record, span, length);
-
+  g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+               _("%s, line %u: a field is longer than %u KiB; this is not a GIAS extract"),
+               self->source_name, self->record_line, AR_CSV_READER_MAX_FIELD / 1024);
   return TRUE;
 }
 
-/* Reads the rest of a quoted field, up to and past its closing quote. */
-static gboolean
-read_quoted (ArCsvReader  *self,
-             GError      **error)
+/* Where read_record() is in a record, kept across refills of the buffer. */
+typedef enum
 {
-  for (;;)
+  AT_FIELD_START,   /* nothing of the field read yet: a quote here opens it */
+  IN_PLAIN,         /* outside quotes: a quote is text, as spreadsheets write it */
+  IN_QUOTES,
+  AT_QUOTE,         /* after a quote inside quotes: the closing one, or the first of a doubled pair */
+  AFTER_CR,         /* a CR ended the record, with the LF after it if there is one */
+} ReadState;
+
+/* Copies bytes from @in to *@out up to the first @a, @b or @c, or @end.
+ * With SSE2, 16 at a time: the 16 stored may run past the last byte
+ * wanted, which read_record() leaves room for.
+ *
+ * Returns: where it stopped */
+static inline const char *
+copy_until (const char  *in,
+            const char  *end,
+            char       **out,
+            char         a,
+            char         b,
+            char         c)
+{
+  char *to = *out;
+
+#ifdef __SSE2__
+  const __m128i va = _mm_set1_epi8 (a);
+  const __m128i vb = _mm_set1_epi8 (b);
+  const __m128i vc = _mm_set1_epi8 (c);
+
+  while (end - in >= 16)
     {
-      const char *text;
-      const char *quote;
-      gsize end;
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) in);
+      __m128i found = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (bytes, va), _mm_cmpeq_epi8 (bytes, vb)),
+                                    _mm_cmpeq_epi8 (bytes, vc));
+      unsigned mask = _mm_movemask_epi8 (found);
 
-      if (!fill (self, error))
+      _mm_storeu_si128 ((__m128i *) to, bytes);
+      if (mask != 0)
         {
-          if (*error == NULL)
-            g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
-                         _("%s, line %u: a quoted field is never closed"),
-                         self->source_name, self->record_line);
-          return FALSE;
+          unsigned n = __builtin_ctz (mask);
+
+          *out = to + n;
+          return in + n;
         }
-
-      text = self->buffer;
-      quote = memchr (text + self->position, '"', self->length - self->position);
-      end = quote ? (gsize) (quote - text) : self->length;
-      /* line breaks inside quotes, rare: found with memchr, not byte by byte */
-      for (const char *p = text + self->position;
-           (p = memchr (p, '\n', text + end - p)) != NULL; p++)
-        self->line++;
-      if (!append_span (self, text + self->position, end - self->position, error))
-        return FALSE;
-      self->position = end;
-      if (quote == NULL)
-        continue;
-
-      self->position++;
-      if (!fill (self, error))
-        return *error == NULL;
-      if (self->buffer[self->position] != '"')
-        return TRUE;
-
-      /* a doubled quote stands for one */
-      self->position++;
-      if (!append_span (self, "\"", 1, error))
-        return FALSE;
+      in += 16;
+      to += 16;
     }
+#endif
+
+  while (in < end && *in != a && *in != b && *in != c)
+    *to++ = *in++;
+  *out = to;
+
+  return in;
 }
 
-/* Returns: %TRUE with a record read; %FALSE at the end or with @error
+/* Reads one record into self->record, a buffer at a time: most of the
+ * time a GIAS import takes went here, so the bytes are copied in runs
+ * between the characters that mean something, and the state is only
+ * written back when the buffer runs out.
+ *
+ * Returns: %TRUE with a record read; %FALSE at the end or with @error
  *   (never %NULL) set */
 static gboolean
 read_record (ArCsvReader  *self,
              GError      **error)
 {
-  gboolean was_quoted = FALSE;
+  GString *record = self->record;
+  ReadState state = AT_FIELD_START;
+  const char delimiter = self->delimiter;
 
-  g_string_truncate (self->record, 0);
+  g_string_truncate (record, 0);
   self->field_start = 0;
   self->n_starts = 0;
-  g_ptr_array_set_size (self->decoded, 0);
-  g_array_set_size (self->finished, 0);
+  self->serial++;
+  if (self->decoded->len > 0)
+    g_ptr_array_set_size (self->decoded, 0);
 
   /* Blank lines between records carry nothing. */
   for (;;)
@@ -396,74 +416,150 @@ read_record (ArCsvReader  *self,
 
   for (;;)
     {
-      const char *text;
-      gsize span;
-      char c;
+      const char *in;
+      const char *end;
+      char *out;
+      guint line;
 
       if (!fill (self, error))
         {
           if (*error != NULL)
             return FALSE;
-          break;
-        }
-
-      /* Plain text up to the next character that means something. */
-      text = self->buffer;
-      span = self->position;
-      {
-        /* in locals: stores into the record could alias the reader */
-        const gboolean *special = self->special;
-        gsize length = self->length;
-
-        while (span < length && !special[(guchar) text[span]])
-          span++;
-      }
-      if (!append_span (self, text + self->position, span - self->position, error))
-        return FALSE;
-      self->position = span;
-      if (self->position >= self->length)
-        continue;
-
-      c = text[self->position++];
-      switch (c)
-        {
-        case '"':
-          /* A quote opens a field only at its start; elsewhere it is text,
-           * as spreadsheets write it. */
-          if (self->record->len > self->field_start || was_quoted)
+          if (state == IN_QUOTES)
             {
-              if (!append_span (self, "\"", 1, error))
-                return FALSE;
-              break;
+              g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
+                           _("%s, line %u: a quoted field is never closed"),
+                           self->source_name, self->record_line);
+              return FALSE;
             }
-
-          was_quoted = TRUE;
-          if (!read_quoted (self, error))
-            return FALSE;
-          break;
-
-        default:
-          g_assert (c == self->delimiter);
-          finish_field (self);
-          was_quoted = FALSE;
-          break;
-
-        case '\r':
-          if (fill (self, error) && self->buffer[self->position] == '\n')
-            break;
-          if (*error != NULL)
-            return FALSE;
-          G_GNUC_FALLTHROUGH;
-        case '\n':
-          self->line++;
-          finish_field (self);
+          self->line += state == AFTER_CR;
+          finish_field (self, record->len);
           return TRUE;
         }
+
+      /* Each byte read makes at most one of the record's: with room for
+       * them all, 16 more for copy_until() and the last nul, nothing
+       * below checks for room. */
+      if (record->len + (self->length - self->position) + 18 > record->allocated_len)
+        {
+          gsize len = record->len;
+
+          g_string_set_size (record, len + (self->length - self->position) + 18);
+          g_string_truncate (record, len);
+        }
+
+      in = self->buffer + self->position;
+      end = self->buffer + self->length;
+      out = record->str + record->len;
+      line = self->line;
+
+      switch (state)
+        {
+        case IN_QUOTES:
+          goto in_quotes;
+        case AT_QUOTE:
+          goto at_quote;
+        case AFTER_CR:
+          goto after_cr;
+        case IN_PLAIN:
+          goto in_plain;
+        case AT_FIELD_START:
+        default:
+          break;
+        }
+
+    field_start:
+      if (in == end)
+        {
+          state = AT_FIELD_START;
+          goto buffer_end;
+        }
+      if (*in == '"')
+        {
+          in++;
+          goto in_quotes;
+        }
+
+    in_plain:
+      in = copy_until (in, end, &out, delimiter, '\n', '\r');
+      if (in == end)
+        {
+          state = IN_PLAIN;
+          goto buffer_end;
+        }
+      if (*in == delimiter)
+        {
+          gsize at = out - record->str;
+
+          in++;
+          if (field_too_long (self, at, error))
+            return FALSE;
+          finish_field (self, at);
+          out++;
+          goto field_start;
+        }
+      if (*in++ == '\n')
+        goto record_end;
+
+    after_cr:
+      if (in == end)
+        {
+          state = AFTER_CR;
+          goto buffer_end;
+        }
+      if (*in == '\n')
+        in++;
+      goto record_end;
+
+    in_quotes:
+      in = copy_until (in, end, &out, '"', '\n', '\n');
+      if (in == end)
+        {
+          state = IN_QUOTES;
+          goto buffer_end;
+        }
+      if (*in == '\n')
+        {
+          line++;
+          *out++ = *in++;
+          goto in_quotes;
+        }
+      in++;
+
+    at_quote:
+      if (in == end)
+        {
+          state = AT_QUOTE;
+          goto buffer_end;
+        }
+      if (*in == '"')
+        {
+          /* a doubled quote stands for one */
+          in++;
+          *out++ = '"';
+          goto in_quotes;
+        }
+      goto in_plain;
+
+    buffer_end:
+      /* the record goes on in the next buffer: keep what was read */
+      record->len = out - record->str;
+      record->str[record->len] = '\0';
+      self->position = self->length;
+      self->line = line;
+      if (field_too_long (self, record->len, error))
+        return FALSE;
+      continue;
+
+    record_end:
+      record->len = out - record->str;
+      self->position = in - self->buffer;
+      self->line = line + 1;
+      if (field_too_long (self, record->len, error))
+        return FALSE;
+      finish_field (self, record->len);
+      return TRUE;
     }
-
-  finish_field (self);
-
-  return TRUE;
 }
 
 /**
@@ -687,18 +783,14 @@ ar_csv_reader_get (ArCsvReader *self,
 {
   char *field;
   char *end;
+  const char *value;
 
   g_return_val_if_fail (AR_IS_CSV_READER (self), "");
 
   if (column < 0 || (guint) column >= self->n_starts)
     return "";
-
-  if ((guint) column < self->finished->len && g_array_index (self->finished, gboolean, column))
-    {
-      const char *decoded = (guint) column < self->decoded->len ? g_ptr_array_index (self->decoded, column) : NULL;
-
-      return decoded ? decoded : self->record->str + self->starts[column];
-    }
+  if (self->finished[column] == self->serial)
+    return self->fields[column];
 
   /* Trim in place: the field ends in a nul byte of its own. */
   field = self->record->str + self->starts[column];
@@ -707,11 +799,7 @@ ar_csv_reader_get (ArCsvReader *self,
     *--end = '\0';
   while (g_ascii_isspace (*field))
     field++;
-  self->starts[column] = field - self->record->str;
-
-  if (self->finished->len < self->n_starts)
-    g_array_set_size (self->finished, self->n_starts);
-  g_array_index (self->finished, gboolean, column) = TRUE;
+  value = field;
 
   if (self->was_windows_1252)
     {
@@ -721,14 +809,17 @@ ar_csv_reader_get (ArCsvReader *self,
         high = (guchar) *p >= 0x80;
       if (high)
         {
-          if (self->decoded->len < self->n_starts)
-            g_ptr_array_set_size (self->decoded, self->n_starts);
-          g_ptr_array_index (self->decoded, column) = ar_text_from_windows_1252 (field, end - field, NULL);
-          return g_ptr_array_index (self->decoded, column);
+          char *decoded = ar_text_from_windows_1252 (field, end - field, NULL);
+
+          g_ptr_array_add (self->decoded, decoded);
+          value = decoded;
         }
     }
 
-  return field;
+  self->fields[column] = value;
+  self->finished[column] = self->serial;
+
+  return value;
 }
 
 double
