@@ -26,6 +26,44 @@ typedef enum
   N_EXTRACTS,
 } ExtractKind;
 
+/* The columns an establishments row is read by, found once per extract
+ * rather than by name for every field of every row; -1 for none. */
+typedef enum
+{
+  COLUMN_URN,
+  COLUMN_LA_CODE,
+  COLUMN_LA_NAME,
+  COLUMN_NAME,
+  COLUMN_STATUS,
+  COLUMN_OPEN_DATE,
+  COLUMN_CLOSE_DATE,
+  COLUMN_PHASE,
+  COLUMN_TYPE,
+  COLUMN_POSTCODE,
+  COLUMN_TOWN,
+  COLUMN_TRUST_UID,
+  COLUMN_TRUST_FLAG,
+  COLUMN_TRUST_NAME,
+  N_COLUMNS
+} Column;
+
+static const char * const column_names[N_COLUMNS] = {
+  [COLUMN_URN] = "URN",
+  [COLUMN_LA_CODE] = "LA (code)",
+  [COLUMN_LA_NAME] = "LA (name)",
+  [COLUMN_NAME] = "EstablishmentName",
+  [COLUMN_STATUS] = "EstablishmentStatus (name)",
+  [COLUMN_OPEN_DATE] = "OpenDate",
+  [COLUMN_CLOSE_DATE] = "CloseDate",
+  [COLUMN_PHASE] = "PhaseOfEducation (name)",
+  [COLUMN_TYPE] = "TypeOfEstablishment (name)",
+  [COLUMN_POSTCODE] = "Postcode",
+  [COLUMN_TOWN] = "Town",
+  [COLUMN_TRUST_UID] = "Trusts (code)",
+  [COLUMN_TRUST_FLAG] = "TrustSchoolFlag (code)",
+  [COLUMN_TRUST_NAME] = "Trusts (name)",
+};
+
 typedef struct
 {
   char        *path;
@@ -33,6 +71,7 @@ typedef struct
   ArCsvReader *reader;
   ExtractKind  kind;
   guint64      size;
+  int          columns[N_COLUMNS];
 } Extract;
 
 typedef struct
@@ -127,6 +166,13 @@ field (ArCsvReader *reader,
        const char  *name)
 {
   return ar_csv_reader_get (reader, ar_csv_reader_find_column (reader, name));
+}
+
+static const char *
+column (Extract *extract,
+        Column   column)
+{
+  return ar_csv_reader_get (extract->reader, extract->columns[column]);
 }
 
 /* The first of several names a column has had across releases. */
@@ -303,22 +349,40 @@ parse_date (const char  *text,
   return FALSE;
 }
 
+/* The date @text from the column @name, as ISO; NULL, with a note in the
+ * report, for one that is not a date. */
 static char *
-date_field (Import             *import,
-            Extract            *extract,
-            const char * const *names)
+date_of (Import     *import,
+         Extract    *extract,
+         const char *name,
+         const char *text)
 {
-  const char *text = field_any (extract->reader, names);
   char *iso = NULL;
 
   if (!parse_date (text, &iso))
     {
-      g_autofree char *note = g_strdup_printf (_("%s “%s” is not a date; imported without it"), names[0], text);
+      g_autofree char *note = g_strdup_printf (_("%s “%s” is not a date; imported without it"), name, text);
 
       ar_gias_report_note (import->report, extract->name, ar_csv_reader_get_line (extract->reader), note);
     }
 
   return iso;
+}
+
+static char *
+date_field (Import             *import,
+            Extract            *extract,
+            const char * const *names)
+{
+  return date_of (import, extract, names[0], field_any (extract->reader, names));
+}
+
+static char *
+date_column (Import  *import,
+             Extract *extract,
+             Column   which)
+{
+  return date_of (import, extract, column_names[which], column (extract, which));
 }
 
 static const char *
@@ -472,7 +536,8 @@ save_if_changed (ArStore        *store,
 
   if (!is_new)
     before = ar_record_copy (record);
-  for (guint i = 0; i < n_fields; i++)
+  /* a new record may come as its own incoming one, with nothing to copy */
+  for (guint i = 0; i < n_fields && record != incoming; i++)
     {
       if ((int) i != notes)
         ar_record_set_value (record, i, ar_record_peek_value (incoming, i));
@@ -509,8 +574,8 @@ ensure_area (ArStore     *store,
              Extract     *extract,
              GError     **error)
 {
-  const char *code = field (extract->reader, "LA (code)");
-  const char *name = field (extract->reader, "LA (name)");
+  const char *code = column (extract, COLUMN_LA_CODE);
+  const char *name = column (extract, COLUMN_LA_NAME);
   ArRecord *area = g_hash_table_lookup (import->areas, code);
   g_autoptr(ArRecord) incoming = NULL;
 
@@ -582,7 +647,7 @@ ensure_trust (ArStore     *store,
     }
 
   if (is_new)
-    trust = AR_RECORD (ar_trust_new ());
+    trust = g_object_ref (incoming);
   if (!save_if_changed (store, import, extract, trust, incoming, AR_GIAS_TRUSTS, error))
     {
       if (is_new)
@@ -669,13 +734,11 @@ link_school (ArStore     *store,
 
   if (current == NULL)
     {
-      g_autoptr(ArRecord) incoming = AR_RECORD (ar_trust_academy_new ());
-
       current = AR_RECORD (ar_trust_academy_new ());
-      ar_record_set_integer (incoming, "trust_id", ar_record_get_id (trust));
-      ar_record_set_integer (incoming, "school_id", school_id);
-      ar_record_set_text (incoming, "joined_on", joined_on);
-      if (!save_if_changed (store, import, extract, current, incoming, AR_GIAS_MEMBERSHIPS, error))
+      ar_record_set_integer (current, "trust_id", ar_record_get_id (trust));
+      ar_record_set_integer (current, "school_id", school_id);
+      ar_record_set_text (current, "joined_on", joined_on);
+      if (!save_if_changed (store, import, extract, current, current, AR_GIAS_MEMBERSHIPS, error))
         {
           g_object_unref (current);
           return FALSE;
@@ -768,7 +831,7 @@ static const char * const school_field_names[] = {
 static gboolean
 school_unchanged (Import      *import,
                   SchoolEntry *entry,
-                  ArCsvReader *reader,
+                  Extract     *extract,
                   const char  *urn,
                   const char  *name,
                   gint64       area_id,
@@ -777,8 +840,8 @@ school_unchanged (Import      *import,
                   const char  *close_date)
 {
   const char *raw[] = {
-    urn, name, NULL, field (reader, "PhaseOfEducation (name)"), field (reader, "TypeOfEstablishment (name)"),
-    status, open_date, close_date, field (reader, "Postcode"), field (reader, "Town"),
+    urn, name, NULL, column (extract, COLUMN_PHASE), column (extract, COLUMN_TYPE),
+    status, open_date, close_date, column (extract, COLUMN_POSTCODE), column (extract, COLUMN_TOWN),
   };
   ArRecordClass *klass = g_type_class_peek (AR_TYPE_SCHOOL);
 
@@ -943,10 +1006,10 @@ import_establishment_row (ArStore  *store,
                           GError  **error)
 {
   ArCsvReader *reader = extract->reader;
-  const char *urn = field (reader, "URN");
-  const char *la_code = field (reader, "LA (code)");
-  const char *name = field (reader, "EstablishmentName");
-  const char *status_name = field (reader, "EstablishmentStatus (name)");
+  const char *urn = column (extract, COLUMN_URN);
+  const char *la_code = column (extract, COLUMN_LA_CODE);
+  const char *name = column (extract, COLUMN_NAME);
+  const char *status_name = column (extract, COLUMN_STATUS);
   g_autofree char *open_date = NULL;
   g_autofree char *close_date = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -980,8 +1043,8 @@ import_establishment_row (ArStore  *store,
       return continue_unless_failed (error, g_steal_pointer (&local_error));
     }
 
-  open_date = date_field (import, extract, (const char *[]) { "OpenDate", NULL });
-  close_date = date_field (import, extract, (const char *[]) { "CloseDate", NULL });
+  open_date = date_column (import, extract, COLUMN_OPEN_DATE);
+  close_date = date_column (import, extract, COLUMN_CLOSE_DATE);
   if (status_name[0] != '\0' && school_status (status_name) == NULL)
     {
       g_autofree char *note = g_strdup_printf (_("EstablishmentStatus “%s” is not known; imported without it"),
@@ -991,7 +1054,7 @@ import_establishment_row (ArStore  *store,
 
   entry = g_hash_table_lookup (import->schools, urn);
   if (entry != NULL && entry->record == NULL && !one_by_one
-      && school_unchanged (import, entry, reader, urn, name, ar_record_get_id (area),
+      && school_unchanged (import, entry, extract, urn, name, ar_record_get_id (area),
                            school_status (status_name), open_date, close_date))
     ar_gias_report_count (import->report, AR_GIAS_SCHOOLS, AR_GIAS_UNCHANGED);
   else
@@ -1002,13 +1065,13 @@ import_establishment_row (ArStore  *store,
       ar_record_set_text (incoming, "urn", urn);
       ar_record_set_text (incoming, "name", name);
       ar_record_set_integer (incoming, "area_id", ar_record_get_id (area));
-      ar_record_set_text (incoming, "phase", field (reader, "PhaseOfEducation (name)"));
-      ar_record_set_text (incoming, "type", field (reader, "TypeOfEstablishment (name)"));
+      ar_record_set_text (incoming, "phase", column (extract, COLUMN_PHASE));
+      ar_record_set_text (incoming, "type", column (extract, COLUMN_TYPE));
       ar_record_set_text (incoming, "status", school_status (status_name));
       ar_record_set_text (incoming, "open_date", open_date);
       ar_record_set_text (incoming, "close_date", close_date);
-      ar_record_set_text (incoming, "postcode", field (reader, "Postcode"));
-      ar_record_set_text (incoming, "town", field (reader, "Town"));
+      ar_record_set_text (incoming, "postcode", column (extract, COLUMN_POSTCODE));
+      ar_record_set_text (incoming, "town", column (extract, COLUMN_TOWN));
 
       /* a school the register holds, changed: compared and saved as a record */
       if (entry != NULL && entry->record == NULL)
@@ -1032,17 +1095,17 @@ import_establishment_row (ArStore  *store,
 
   /* Without a links extract, the establishment's own trust columns say
    * which trust it is in (3: a MAT, 5: a single-academy trust). */
-  if (!import->have_links && field (reader, "Trusts (code)")[0] != '\0')
+  if (!import->have_links && column (extract, COLUMN_TRUST_UID)[0] != '\0')
     {
-      const char *uid = field (reader, "Trusts (code)");
-      int flag = atoi (field (reader, "TrustSchoolFlag (code)"));
+      const char *uid = column (extract, COLUMN_TRUST_UID);
+      int flag = atoi (column (extract, COLUMN_TRUST_FLAG));
       const char *kind = flag == 5 ? "sat" : "mat";
       ArRecord *trust;
 
       if (!ar_text_is_digits (uid, 0))
         return TRUE;
 
-      trust = ensure_trust (store, import, extract, uid, field (reader, "Trusts (name)"), kind, FALSE, &local_error);
+      trust = ensure_trust (store, import, extract, uid, column (extract, COLUMN_TRUST_NAME), kind, FALSE, &local_error);
       if (trust == NULL)
         return continue_unless_failed (error, g_steal_pointer (&local_error));
       link_school (store, import, extract, entry->id, trust, open_date, &local_error);
@@ -1269,6 +1332,8 @@ read_extracts (Import              *import,
         return FALSE;
       extract->size = ar_csv_reader_get_size (extract->reader);
       import->total_size += extract->size;
+      for (guint c = 0; c < N_COLUMNS; c++)
+        extract->columns[c] = ar_csv_reader_find_column (extract->reader, column_names[c]);
 
       if (extract->kind == EXTRACT_LINKS)
         import->have_links = TRUE;
