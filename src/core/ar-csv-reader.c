@@ -489,8 +489,10 @@ read_record (ArCsvReader  *self,
         }
       if (*in == delimiter)
         {
-          gsize at = out - record->str;
+          gsize at;
 
+        delimiter_found:
+          at = out - record->str;
           in++;
           if (field_too_long (self, at, error))
             return FALSE;
@@ -512,7 +514,9 @@ read_record (ArCsvReader  *self,
       goto record_end;
 
     in_quotes:
-      in = copy_until (in, end, &out, '"', '\n', '\n');
+      /* "" (an empty field) is a sixth of a GIAS extract's fields */
+      if (in == end || *in != '"')
+        in = copy_until (in, end, &out, '"', '\n', '\n');
       if (in == end)
         {
           state = IN_QUOTES;
@@ -539,6 +543,8 @@ read_record (ArCsvReader  *self,
           *out++ = '"';
           goto in_quotes;
         }
+      if (*in == delimiter)
+        goto delimiter_found;
       goto in_plain;
 
     buffer_end:

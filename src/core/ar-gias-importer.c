@@ -312,6 +312,30 @@ read_plain_date (const char *text,
   return read_digits (&p, 4, 4, year) && *p == '\0';
 }
 
+/* YYYY-MM-DD for a valid date after 1900, without printf(), which cost
+ * 5% of importing an extract again. */
+static char *
+iso_date (int year,
+          int month,
+          int day)
+{
+  char *iso = g_malloc (11);
+
+  iso[0] = '0' + year / 1000;
+  iso[1] = '0' + year / 100 % 10;
+  iso[2] = '0' + year / 10 % 10;
+  iso[3] = '0' + year % 10;
+  iso[4] = '-';
+  iso[5] = '0' + month / 10;
+  iso[6] = '0' + month % 10;
+  iso[7] = '-';
+  iso[8] = '0' + day / 10;
+  iso[9] = '0' + day % 10;
+  iso[10] = '\0';
+
+  return iso;
+}
+
 /* GIAS writes dd-mm-yyyy; spreadsheet-saved copies dd/mm/yyyy; dates
  * before 1901 (such as 01-01-1900) stand for "not known". */
 static gboolean
@@ -336,7 +360,7 @@ parse_date (const char  *text,
         return TRUE;
       if (!g_date_valid_dmy (day, month, year))
         return FALSE;
-      *iso = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+      *iso = iso_date (year, month, day);
       return TRUE;
     }
 

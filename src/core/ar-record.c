@@ -519,6 +519,21 @@ values_equal (const GValue *a,
     }
 }
 
+/* The field's value is new: what was worked out from the old one goes,
+ * and whoever watches the field hears of it. */
+static void
+value_changed (ArRecord *self,
+               guint     index)
+{
+  ArRecordPrivate *priv = ar_record_get_instance_private (self);
+
+  g_clear_pointer (&priv->search_key, g_free);
+  if (priv->sort_keys != NULL)
+    g_clear_pointer (&priv->sort_keys[index], g_free);
+
+  g_object_notify_by_pspec (G_OBJECT (self), AR_RECORD_GET_CLASS (self)->field_pspecs[index]);
+}
+
 /**
  * ar_record_set_value:
  *
@@ -531,7 +546,6 @@ ar_record_set_value (ArRecord     *self,
                      guint         index,
                      const GValue *value)
 {
-  ArRecordPrivate *priv = ar_record_get_instance_private (self);
   GValue *slot;
   g_auto(GValue) normalised = G_VALUE_INIT;
 
@@ -564,11 +578,18 @@ ar_record_set_value (ArRecord     *self,
         return;
 
       g_value_take_string (slot, start != NULL ? g_strndup (start, end - start) : NULL);
-      g_clear_pointer (&priv->search_key, g_free);
-      if (priv->sort_keys != NULL)
-        g_clear_pointer (&priv->sort_keys[index], g_free);
+      value_changed (self, index);
+      return;
+    }
 
-      g_object_notify_by_pspec (G_OBJECT (self), AR_RECORD_GET_CLASS (self)->field_pspecs[index]);
+  /* a number into a number (links, as imports set them) */
+  if (G_VALUE_TYPE (slot) == G_TYPE_INT64 && G_VALUE_TYPE (value) == G_TYPE_INT64)
+    {
+      if (g_value_get_int64 (slot) == g_value_get_int64 (value))
+        return;
+
+      g_value_set_int64 (slot, g_value_get_int64 (value));
+      value_changed (self, index);
       return;
     }
 
@@ -586,11 +607,7 @@ ar_record_set_value (ArRecord     *self,
     return;
 
   g_value_copy (&normalised, g_value_reset (slot));
-  g_clear_pointer (&priv->search_key, g_free);
-  if (priv->sort_keys != NULL)
-    g_clear_pointer (&priv->sort_keys[index], g_free);
-
-  g_object_notify_by_pspec (G_OBJECT (self), AR_RECORD_GET_CLASS (self)->field_pspecs[index]);
+  value_changed (self, index);
 }
 
 const char *
@@ -622,8 +639,10 @@ ar_record_set_text (ArRecord   *self,
   if (index < 0)
     return;
 
+  /* not copied: the value lives only for the call, and imports set
+   * text a hundred thousand times */
   g_value_init (&gvalue, G_TYPE_STRING);
-  g_value_set_string (&gvalue, value);
+  g_value_set_static_string (&gvalue, value);
   ar_record_set_value (self, index, &gvalue);
 }
 
