@@ -798,9 +798,11 @@ ar_csv_reader_get (ArCsvReader *self,
   if (self->finished[column] == self->serial)
     return self->fields[column];
 
-  /* Trim in place: the field ends in a nul byte of its own. */
+  /* Trim in place: the field ends in a nul byte of its own, just before
+   * the next field starts (or at the record's end). */
   field = self->record->str + self->starts[column];
-  end = field + strlen (field);
+  end = (guint) column + 1 < self->n_starts ? self->record->str + self->starts[column + 1] - 1
+                                            : self->record->str + self->record->len;
   while (end > field && g_ascii_isspace (end[-1]))
     *--end = '\0';
   while (g_ascii_isspace (*field))
@@ -809,11 +811,11 @@ ar_csv_reader_get (ArCsvReader *self,
 
   if (self->was_windows_1252)
     {
-      gboolean high = FALSE;
+      guchar bits = 0;
 
-      for (const char *p = field; *p != '\0' && !high; p++)
-        high = (guchar) *p >= 0x80;
-      if (high)
+      for (const char *p = field; p < end; p++)
+        bits |= (guchar) *p;
+      if (bits & 0x80)
         {
           char *decoded = ar_text_from_windows_1252 (field, end - field, NULL);
 
