@@ -405,14 +405,18 @@ test_same_as_plain_rules (void)
       expected = read_plainly (text->str, &error_line);
       bytes = g_bytes_new (text->str, text->len);
 
-      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (guint s = 0; s < 2 * G_N_ELEMENTS (sizes); s++)
         {
           g_autoptr(GError) error = NULL;
-          g_autoptr(ArCsvReader) reader = ar_csv_reader_new_full (NULL, bytes, "random.csv", sizes[s], NULL, &error);
+          g_autoptr(ArCsvReader) reader =
+            ar_csv_reader_new_full (NULL, bytes, "random.csv", sizes[s / 2], NULL, &error);
           guint r = 1;
 
           g_assert_no_error (error);
           g_assert_cmpuint (ar_csv_reader_get_n_columns (reader), ==, 3);
+          /* every other reading in a thread of its own */
+          if (s % 2 == 1)
+            ar_csv_reader_set_read_ahead (reader);
           while (ar_csv_reader_next (reader, &error))
             {
               GPtrArray *fields;
@@ -420,7 +424,7 @@ test_same_as_plain_rules (void)
               g_assert_cmpuint (r, <, expected->len);
               fields = g_ptr_array_index (expected, r);
               if (error_line != 0 && r == expected->len - 1)
-                g_error ("round %u, buffer %zu: read a record whose quote is never closed", round, sizes[s]);
+                g_error ("round %u, buffer %zu: read a record whose quote is never closed", round, sizes[s / 2]);
               g_assert_cmpuint (ar_csv_reader_get_line (reader), ==,
                                 g_ascii_strtoull (g_ptr_array_index (fields, 0), NULL, 10));
               g_assert_cmpuint (ar_csv_reader_get_n_fields (reader), ==, fields->len - 1);
@@ -447,6 +451,79 @@ test_same_as_plain_rules (void)
     }
 }
 
+/* Reading ahead in a thread hands out, across many batches, the same
+ * records, lines, progress and error as reading in the caller's thread;
+ * and a reader dropped while its thread is still reading stops it. */
+static void
+test_read_ahead (void)
+{
+  g_autoptr(GString) text = g_string_new ("URN,Name,Note\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) broken = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "%06u,\"School %u\",%s\n", 100000 + i, i, i % 7 == 0 ? "\"two\nlines\"" : "");
+  bytes = g_bytes_new (text->str, text->len);
+  g_string_append (text, "999999,\"never closed\n1,2,3\n");
+  broken = g_bytes_new (text->str, text->len);
+
+  for (guint ahead = 0; ahead < 2; ahead++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ArCsvReader) reader = ar_csv_reader_new_full (NULL, bytes, "ahead.csv", 1000, NULL, &error);
+      g_autoptr(ArCsvReader) reader_broken = ar_csv_reader_new_full (NULL, broken, "ahead.csv", 0, NULL, &error);
+      double fraction = 0;
+      guint line = 2;
+      guint n = 0;
+
+      g_assert_no_error (error);
+      if (ahead)
+        {
+          ar_csv_reader_set_read_ahead (reader);
+          ar_csv_reader_set_read_ahead (reader_broken);
+        }
+      while (ar_csv_reader_next (reader, &error))
+        {
+          g_autofree char *urn = g_strdup_printf ("%06u", 100000 + n);
+          g_autofree char *name = g_strdup_printf ("School %u", n);
+
+          g_assert_cmpuint (ar_csv_reader_get_line (reader), ==, line);
+          g_assert_cmpstr (ar_csv_reader_get (reader, 0), ==, urn);
+          g_assert_cmpstr (ar_csv_reader_get (reader, 1), ==, name);
+          g_assert_cmpstr (ar_csv_reader_get (reader, 2), ==, n % 7 == 0 ? "two\nlines" : "");
+          g_assert_cmpfloat (ar_csv_reader_get_fraction (reader), >, fraction);
+          fraction = ar_csv_reader_get_fraction (reader);
+          line += n % 7 == 0 ? 2 : 1;
+          n++;
+        }
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, ==, 3000);
+      g_assert_cmpfloat (ar_csv_reader_get_fraction (reader), ==, 1.0);
+      g_assert_false (ar_csv_reader_next (reader, &error));
+      g_assert_no_error (error);
+
+      n = 0;
+      while (ar_csv_reader_next (reader_broken, &error))
+        n++;
+      g_assert_cmpuint (n, ==, 3000);
+      g_assert_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT);
+      g_assert_cmpstr (error->message, ==, "ahead.csv, line 3431: a quoted field is never closed");
+    }
+
+  /* dropped after one record, and before any */
+  for (guint read = 0; read < 2; read++)
+    {
+      g_autoptr(GError) error = NULL;
+      ArCsvReader *reader = ar_csv_reader_new_full (NULL, bytes, "ahead.csv", 64, NULL, &error);
+
+      g_assert_no_error (error);
+      ar_csv_reader_set_read_ahead (reader);
+      if (read)
+        g_assert_true (ar_csv_reader_next (reader, &error));
+      g_object_unref (reader);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/ar/csv-reader/reads-a-file", test_reads_a_file);
   g_test_add_func ("/ar/csv-reader/delimiters", test_delimiters);
   g_test_add_func ("/ar/csv-reader/same-as-plain-rules", test_same_as_plain_rules);
+  g_test_add_func ("/ar/csv-reader/read-ahead", test_read_ahead);
 
   return g_test_run ();
 }

@@ -52,27 +52,124 @@ struct _ArCsvReader
   GPtrArray    *header;
   GHashTable   *columns;
 
-  /* the current record: its fields as read, one after another, each
-   * ending in a nul byte, and where each starts; a field is trimmed and
-   * decoded only when asked for, since an importer reads 20 of 135.
-   * fields[i] is the answer for column i once finished[i] is the
-   * record's serial number; decoded holds this record's decoded texts. */
+  /* records as read_record() reads them: their fields one after
+   * another, each ending in a nul byte, and where each starts */
   GString      *record;
   gsize         field_start;
   gsize        *starts;
-  const char  **fields;
-  guint        *finished;
   guint         n_starts;
   guint         starts_size;
+
+  /* The record handed out, in record (or in a batch read ahead). A field
+   * is trimmed and decoded only when asked for, since an importer reads
+   * 20 of 135: fields[i] is the answer for column i once finished[i] is
+   * the record's serial number; decoded holds this record's decoded
+   * texts. */
+  char         *current_text;
+  const gsize  *current_starts;
+  guint         current_n_fields;
+  gsize         current_end;
+  guint         current_line;
+  guint64       current_read_to;
+  const char  **fields;
+  guint        *finished;
+  guint         fields_size;
   guint         serial;
+  guint         n_records;
   GPtrArray    *decoded;
+
+  /* Reading ahead: a thread fills batches of records from the buffer
+   * (everything above, down to starts_size, is then its own) and hands
+   * them over in order through full_batches; read ones go back through
+   * free_batches. */
+  GThread      *read_ahead;
+  GAsyncQueue  *full_batches;
+  GAsyncQueue  *free_batches;
+  struct _Batch *batch;
+  gint          stopping;
 };
 
+/* One record of a batch */
+typedef struct
+{
+  guint    first;     /* its first field's place in the batch's starts */
+  guint    n_fields;
+  gsize    end;       /* where its last field's nul is */
+  guint    line;
+  guint64  read_to;   /* how much of the source was read at its end */
+} RecordSpan;
+
+typedef struct _Batch
+{
+  GString  *text;
+  gsize    *starts;
+  guint     starts_size;
+  GArray   *spans;
+  guint     next;      /* the next span to hand out */
+  GError   *error;     /* why reading stopped after the last span */
+  gboolean  last;      /* nothing comes after this batch */
+  guint64   read_to;   /* how much of the source was read when it ended */
+} Batch;
+
+/* Enough that handing a batch over costs nothing next to reading it,
+ * few enough that the batches in flight stay small. */
+#define RECORDS_PER_BATCH 256
+#define N_BATCHES 3
+
 G_DEFINE_FINAL_TYPE (ArCsvReader, ar_csv_reader, G_TYPE_OBJECT)
+
+static void stop_reading_ahead (ArCsvReader *self);
 
 /* Small enough to stay in the processor's cache, large enough that reads
  * cost nothing next to parsing. */
 #define DEFAULT_BUFFER_SIZE (64 * 1024)
+
+static Batch *
+batch_new (void)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->text = g_string_sized_new (64 * 1024);
+  batch->starts_size = 160;
+  batch->starts = g_new (gsize, batch->starts_size);
+  batch->spans = g_array_sized_new (FALSE, FALSE, sizeof (RecordSpan), RECORDS_PER_BATCH);
+
+  return batch;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  g_string_free (batch->text, TRUE);
+  g_free (batch->starts);
+  g_array_unref (batch->spans);
+  g_clear_error (&batch->error);
+  g_free (batch);
+}
+
+/* Stops the thread reading ahead, if there is one, and frees its batches. */
+static void
+stop_reading_ahead (ArCsvReader *self)
+{
+  static Batch stop;
+  Batch *batch;
+
+  if (self->read_ahead == NULL)
+    return;
+
+  g_atomic_int_set (&self->stopping, TRUE);
+  g_async_queue_push (self->free_batches, &stop);
+  g_thread_join (g_steal_pointer (&self->read_ahead));
+
+  while ((batch = g_async_queue_try_pop (self->free_batches)) != NULL)
+    if (batch != &stop)
+      batch_free (batch);
+  while ((batch = g_async_queue_try_pop (self->full_batches)) != NULL)
+    batch_free (batch);
+  g_clear_pointer (&self->batch, batch_free);
+  g_clear_pointer (&self->free_batches, g_async_queue_unref);
+  g_clear_pointer (&self->full_batches, g_async_queue_unref);
+}
 
 static void
 ar_csv_reader_finalize (GObject *object)
@@ -87,6 +184,7 @@ ar_csv_reader_finalize (GObject *object)
   g_free (self->buffer);
   g_clear_pointer (&self->header, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_hash_table_unref);
+  stop_reading_ahead (self);
   g_string_free (self->record, TRUE);
   g_free (self->starts);
   g_free (self->fields);
@@ -110,8 +208,9 @@ ar_csv_reader_init (ArCsvReader *self)
   self->record = g_string_sized_new (4096);
   self->starts_size = 160;
   self->starts = g_new (gsize, self->starts_size);
-  self->fields = g_new (const char *, self->starts_size);
-  self->finished = g_new0 (guint, self->starts_size);
+  self->fields_size = 160;
+  self->fields = g_new (const char *, self->fields_size);
+  self->finished = g_new0 (guint, self->fields_size);
   self->serial = 1;
   self->decoded = g_ptr_array_new_with_free_func (g_free);
   self->columns = g_hash_table_new (g_str_hash, g_str_equal);
@@ -292,13 +391,8 @@ finish_field (ArCsvReader *self,
 {
   if (G_UNLIKELY (self->n_starts == self->starts_size))
     {
-      guint old_size = self->starts_size;
-
       self->starts_size *= 2;
       self->starts = g_renew (gsize, self->starts, self->starts_size);
-      self->fields = g_renew (const char *, self->fields, self->starts_size);
-      self->finished = g_renew (guint, self->finished, self->starts_size);
-      memset (self->finished + old_size, 0, (self->starts_size - old_size) * sizeof (guint));
     }
   self->starts[self->n_starts++] = self->field_start;
   self->record->str[end] = '\0';
@@ -376,7 +470,8 @@ copy_until (const char  *in,
   return in;
 }
 
-/* Reads one record into self->record, a buffer at a time: most of the
+/* Reads one record onto the end of self->record, its fields' starts
+ * onto self->starts, a buffer at a time: most of the
  * time a GIAS import takes went here, so the bytes are copied in runs
  * between the characters that mean something, and the state is only
  * written back when the buffer runs out.
@@ -391,12 +486,7 @@ read_record (ArCsvReader  *self,
   ReadState state = AT_FIELD_START;
   const char delimiter = self->delimiter;
 
-  g_string_truncate (record, 0);
-  self->field_start = 0;
-  self->n_starts = 0;
-  self->serial++;
-  if (self->decoded->len > 0)
-    g_ptr_array_set_size (self->decoded, 0);
+  self->field_start = record->len;
 
   /* Blank lines between records carry nothing. */
   for (;;)
@@ -433,8 +523,7 @@ read_record (ArCsvReader  *self,
               return FALSE;
             }
           self->line += state == AFTER_CR;
-          finish_field (self, record->len);
-          return TRUE;
+          goto record_done;
         }
 
       /* Each byte read makes at most one of the record's: with room for
@@ -563,9 +652,206 @@ read_record (ArCsvReader  *self,
       self->line = line + 1;
       if (field_too_long (self, record->len, error))
         return FALSE;
-      finish_field (self, record->len);
-      return TRUE;
+      goto record_done;
     }
+
+record_done:
+  /* the last field's nul is in the record, so the next record follows it */
+  if (record->len + 2 > record->allocated_len)
+    {
+      gsize len = record->len;
+
+      g_string_set_size (record, len + 2);
+      g_string_truncate (record, len);
+    }
+  finish_field (self, record->len);
+  record->len++;
+  record->str[record->len] = '\0';
+
+  return TRUE;
+}
+
+/* Makes the record whose text and field starts these are the one
+ * ar_csv_reader_get() answers from. */
+static void
+set_current (ArCsvReader *self,
+             char        *text,
+             const gsize *starts,
+             guint        n_fields,
+             gsize        end,
+             guint        line,
+             guint64      read_to)
+{
+  self->current_text = text;
+  self->current_starts = starts;
+  self->current_n_fields = n_fields;
+  self->current_end = end;
+  self->current_line = line;
+  self->current_read_to = read_to;
+  self->serial++;
+  if (self->decoded->len > 0)
+    g_ptr_array_set_size (self->decoded, 0);
+
+  if (G_UNLIKELY (n_fields > self->fields_size))
+    {
+      guint old_size = self->fields_size;
+
+      self->fields_size = MAX (n_fields, 2 * old_size);
+      self->fields = g_renew (const char *, self->fields, self->fields_size);
+      self->finished = g_renew (guint, self->finished, self->fields_size);
+      memset (self->finished + old_size, 0, (self->fields_size - old_size) * sizeof (guint));
+    }
+}
+
+/* Reads the next record in this thread. */
+static gboolean
+read_current (ArCsvReader  *self,
+              GError      **error)
+{
+  g_string_truncate (self->record, 0);
+  self->n_starts = 0;
+  if (!read_record (self, error))
+    {
+      self->current_n_fields = 0;
+      self->current_read_to = self->consumed + self->position;
+      return FALSE;
+    }
+
+  set_current (self, self->record->str, self->starts, self->n_starts, self->record->len - 1,
+               self->record_line, self->consumed + self->position);
+  return TRUE;
+}
+
+/* In the thread reading ahead: reads records into @batch until it is
+ * full or the source ends. read_record() writes into the batch's own
+ * text and starts, lent to the reader meanwhile. */
+static void
+fill_batch (ArCsvReader *self,
+            Batch       *batch)
+{
+  GString *record = self->record;
+  gsize *starts = self->starts;
+  guint starts_size = self->starts_size;
+
+  self->record = batch->text;
+  self->starts = batch->starts;
+  self->starts_size = batch->starts_size;
+  g_string_truncate (self->record, 0);
+  self->n_starts = 0;
+  g_array_set_size (batch->spans, 0);
+  batch->next = 0;
+
+  while (batch->spans->len < RECORDS_PER_BATCH)
+    {
+      RecordSpan span = { self->n_starts, 0, 0, 0, 0 };
+
+      if (!read_record (self, &batch->error))
+        {
+          batch->last = TRUE;
+          batch->read_to = self->consumed + self->position;
+          break;
+        }
+      span.n_fields = self->n_starts - span.first;
+      span.end = self->record->len - 1;
+      span.line = self->record_line;
+      span.read_to = self->consumed + self->position;
+      g_array_append_val (batch->spans, span);
+    }
+
+  batch->text = self->record;
+  batch->starts = self->starts;
+  batch->starts_size = self->starts_size;
+  self->record = record;
+  self->starts = starts;
+  self->starts_size = starts_size;
+}
+
+static gpointer
+read_ahead (gpointer data)
+{
+  ArCsvReader *self = data;
+
+  for (;;)
+    {
+      Batch *batch = g_async_queue_pop (self->free_batches);
+      gboolean last;
+
+      if (g_atomic_int_get (&self->stopping))
+        {
+          if (batch->spans != NULL)
+            g_async_queue_push (self->free_batches, batch);
+          return NULL;
+        }
+
+      fill_batch (self, batch);
+      last = batch->last;
+      g_async_queue_push (self->full_batches, batch);
+      if (last)
+        return NULL;
+    }
+}
+
+/* Hands out the next record of the batches read ahead. */
+static gboolean
+next_read_ahead (ArCsvReader  *self,
+                 GError      **error)
+{
+  for (;;)
+    {
+      Batch *batch = self->batch;
+
+      if (batch != NULL && batch->next < batch->spans->len)
+        {
+          RecordSpan *span = &g_array_index (batch->spans, RecordSpan, batch->next++);
+
+          set_current (self, batch->text->str, batch->starts + span->first, span->n_fields,
+                       span->end, span->line, span->read_to);
+          return TRUE;
+        }
+
+      if (batch != NULL && batch->last)
+        {
+          self->current_n_fields = 0;
+          self->current_read_to = batch->read_to;
+          if (batch->error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&batch->error));
+              return FALSE;
+            }
+          return FALSE;
+        }
+
+      if (batch != NULL)
+        g_async_queue_push (self->free_batches, batch);
+      self->batch = g_async_queue_pop (self->full_batches);
+    }
+}
+
+/**
+ * ar_csv_reader_set_read_ahead:
+ *
+ * Reads the records in a thread of their own from now on, a few hundred
+ * ahead of ar_csv_reader_next(), which then only hands them out: on a
+ * machine with two cores or more, reading a large extract costs the
+ * importer's thread next to nothing. The records, their lines and
+ * errors come exactly as without. Call it before the first
+ * ar_csv_reader_next().
+ */
+void
+ar_csv_reader_set_read_ahead (ArCsvReader *self)
+{
+  g_return_if_fail (AR_IS_CSV_READER (self));
+  g_return_if_fail (self->n_records == 0);
+
+  if (self->read_ahead != NULL)
+    return;
+
+  self->full_batches = g_async_queue_new ();
+  self->free_batches = g_async_queue_new ();
+  for (guint i = 0; i < N_BATCHES; i++)
+    g_async_queue_push (self->free_batches, batch_new ());
+  self->current_n_fields = 0;
+  self->read_ahead = g_thread_new ("ar-csv-read-ahead", read_ahead, self);
 }
 
 /**
@@ -584,7 +870,8 @@ ar_csv_reader_next (ArCsvReader  *self,
 
   g_return_val_if_fail (AR_IS_CSV_READER (self), FALSE);
 
-  if (read_record (self, &local_error))
+  self->n_records++;
+  if (self->read_ahead != NULL ? next_read_ahead (self, &local_error) : read_current (self, &local_error))
     return TRUE;
 
   if (local_error != NULL)
@@ -638,7 +925,7 @@ ar_csv_reader_new_full (GFile         *file,
   if (fill (self, &local_error) && self->length >= 3 && memcmp (self->buffer, "\xEF\xBB\xBF", 3) == 0)
     self->position = 3;
 
-  if (!read_record (self, &local_error))
+  if (!read_current (self, &local_error))
     {
       if (local_error == NULL)
         g_set_error (&local_error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT, _("%s is empty"), source_name);
@@ -646,7 +933,7 @@ ar_csv_reader_new_full (GFile         *file,
     }
 
   self->header = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < self->n_starts; i++)
+  for (guint i = 0; i < self->current_n_fields; i++)
     {
       char *name = g_strdup (ar_csv_reader_get (self, i));
 
@@ -766,14 +1053,14 @@ guint
 ar_csv_reader_get_line (ArCsvReader *self)
 {
   g_return_val_if_fail (AR_IS_CSV_READER (self), 0);
-  return self->record_line;
+  return self->current_line;
 }
 
 guint
 ar_csv_reader_get_n_fields (ArCsvReader *self)
 {
   g_return_val_if_fail (AR_IS_CSV_READER (self), 0);
-  return self->n_starts;
+  return self->current_n_fields;
 }
 
 /**
@@ -793,16 +1080,16 @@ ar_csv_reader_get (ArCsvReader *self,
 
   g_return_val_if_fail (AR_IS_CSV_READER (self), "");
 
-  if (column < 0 || (guint) column >= self->n_starts)
+  if (column < 0 || (guint) column >= self->current_n_fields)
     return "";
   if (self->finished[column] == self->serial)
     return self->fields[column];
 
   /* Trim in place: the field ends in a nul byte of its own, just before
    * the next field starts (or at the record's end). */
-  field = self->record->str + self->starts[column];
-  end = (guint) column + 1 < self->n_starts ? self->record->str + self->starts[column + 1] - 1
-                                            : self->record->str + self->record->len;
+  field = self->current_text + self->current_starts[column];
+  end = self->current_text + ((guint) column + 1 < self->current_n_fields ? self->current_starts[column + 1] - 1
+                                                                          : self->current_end);
   while (end > field && g_ascii_isspace (end[-1]))
     *--end = '\0';
   while (g_ascii_isspace (*field))
@@ -835,7 +1122,7 @@ ar_csv_reader_get_fraction (ArCsvReader *self)
 {
   g_return_val_if_fail (AR_IS_CSV_READER (self), 0);
 
-  return self->size > 0 ? (double) (self->consumed + self->position) / self->size : 1.0;
+  return self->size > 0 ? (double) self->current_read_to / self->size : 1.0;
 }
 
 /**

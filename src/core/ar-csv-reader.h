@@ -36,6 +36,7 @@ const char  *ar_csv_reader_get_column_name      (ArCsvReader  *self,
                                                  guint         column);
 int          ar_csv_reader_find_column          (ArCsvReader  *self,
                                                  const char   *name);
+void         ar_csv_reader_set_read_ahead       (ArCsvReader  *self);
 gboolean     ar_csv_reader_next                 (ArCsvReader  *self,
                                                  GError      **error);
 guint        ar_csv_reader_get_line             (ArCsvReader  *self);
