@@ -115,10 +115,11 @@ ar_gias_import_set_one_by_one (gboolean setting)
  * and needs no record at all (a second import of the same extract). */
 typedef struct
 {
-  gint64    id;
-  gint64    area_id;
-  ArRecord *record;   /* the school once this import read or saved it; then it counts */
-  char     *text[];   /* by field index, as stored; NULL for none and for area_id */
+  gint64      id;
+  gint64      area_id;
+  ArRecord   *record;   /* the school once this import read or saved it; then it counts */
+  const char *urn;      /* the key in Import's schools, in this block */
+  char       *text[];   /* by field index, as stored; NULL for none and for area_id */
 } SchoolEntry;
 
 static void
@@ -940,7 +941,8 @@ load_schools (ArStore     *store,
               at += length + 1;
             }
         }
-      g_hash_table_insert (schools, g_strdup (entry->text[urn]), entry);
+      entry->urn = entry->text[urn];
+      g_hash_table_insert (schools, (gpointer) entry->urn, entry);
     }
   sqlite3_reset (stmt);
 
@@ -1110,10 +1112,14 @@ import_establishment_row (ArStore  *store,
         return continue_unless_failed (error, g_steal_pointer (&local_error));
       if (entry == NULL)
         {
-          entry = g_malloc0 (sizeof (SchoolEntry));
+          gsize urn_size = strlen (urn) + 1;
+
+          /* the URN after the entry, in its block */
+          entry = g_malloc0 (sizeof (SchoolEntry) + urn_size);
           entry->id = ar_record_get_id (school);
           entry->record = g_object_ref (school);
-          g_hash_table_insert (import->schools, g_strdup (urn), entry);
+          entry->urn = memcpy ((char *) (entry + 1), urn, urn_size);
+          g_hash_table_insert (import->schools, (gpointer) entry->urn, entry);
         }
     }
 
@@ -1275,7 +1281,8 @@ load_register (ArStore *store,
   g_autoptr(GListModel) academies = ar_store_list (store, AR_TYPE_TRUST_ACADEMY, error);
 
   import->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  import->schools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, school_entry_free);
+  /* keyed by each entry's own URN: one allocation a school, not two */
+  import->schools = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, school_entry_free);
   import->trusts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   import->memberships = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                (GDestroyNotify) g_ptr_array_unref);
