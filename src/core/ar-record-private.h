@@ -1,4 +1,4 @@
-/* ar-record-private.h: for the store's loader only
+/* ar-record-private.h: for the store's loader and writer only
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,5 +15,7 @@ void ar_record_load_text    (ArRecord   *self,
 void ar_record_load_integer (ArRecord   *self,
                              guint       index,
                              gint64      value);
+
+const GValue *ar_record_peek_values (ArRecord *self);
 
 G_END_DECLS

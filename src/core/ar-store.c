@@ -1031,9 +1031,11 @@ bind_row (sqlite3_stmt  *stmt,
           ArRecordClass *klass,
           ArRecord      *record)
 {
+  const GValue *values = ar_record_peek_values (record);
+
   sqlite3_bind_int64 (stmt, column++, ar_record_get_id (record));
   for (guint i = 0; i < klass->n_fields; i++)
-    bind_field (stmt, column++, &klass->fields[i], ar_record_peek_value (record, i));
+    bind_field (stmt, column++, &klass->fields[i], &values[i]);
 
   return column;
 }
@@ -1316,13 +1318,13 @@ static void
 fill_table_note_record (FillTable *table,
                         ArRecord  *record)
 {
+  const GValue *values = ar_record_peek_values (record);
+
   fill_table_note (table, ar_record_get_id (record), -1, NULL);
   for (guint i = 0; i < table->klass->n_fields; i++)
     {
-      const GValue *value = ar_record_peek_value (record, i);
-
-      if (G_VALUE_HOLDS_STRING (value))
-        fill_table_note (table, 0, i, g_value_get_string (value));
+      if (G_VALUE_HOLDS_STRING (&values[i]))
+        fill_table_note (table, 0, i, g_value_get_string (&values[i]));
     }
 }
 
@@ -1443,11 +1445,12 @@ fill_vouches_for (ArStoreFill *fill,
                   ArRecord    *record)
 {
   ArRecordClass *klass = table->klass;
+  const GValue *values = ar_record_peek_values (record);
 
   for (guint i = 0; i < klass->n_fields; i++)
     {
       const ArField *field = &klass->fields[i];
-      const GValue *value = ar_record_peek_value (record, i);
+      const GValue *value = &values[i];
       FillTable *linked;
 
       if (table->unique[i] != NULL && G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL)
