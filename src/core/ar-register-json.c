@@ -1528,7 +1528,7 @@ read_document (ImportData  *data,
   if (length < 0)
     length = strlen (text);
 
-  if (!g_utf8_validate (text, length, NULL))
+  if (!ar_text_validate (text, length, NULL))
     {
       g_set_error (error, AR_STORE_ERROR, AR_STORE_ERROR_FORMAT,
                    _("%s is not a register file: it is not UTF-8 text"), data->source);
