@@ -1015,7 +1015,6 @@ read_records (ImportData  *data,
           return FALSE;
         }
 
-      g_object_set_data (G_OBJECT (record), "ar-json-position", GUINT_TO_POINTER (i));
       g_ptr_array_add (data->records, g_steal_pointer (&record));
     }
 
@@ -1252,7 +1251,6 @@ quick_skip_value (Quick *quick,
 static gboolean
 quick_record (Quick       *quick,
               GType        type,
-              guint        position,
               GHashTable  *ids,
               GPtrArray   *records)
 {
@@ -1352,7 +1350,6 @@ quick_record (Quick       *quick,
     return FALSE;
 
   g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
-  g_object_set_data (G_OBJECT (record), "ar-json-position", GUINT_TO_POINTER (position));
   g_ptr_array_add (records, g_steal_pointer (&record));
   return TRUE;
 }
@@ -1445,11 +1442,10 @@ quick_document (ImportData  *data,
       if (!quick_char (quick, ']'))
         {
           g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-          guint position = 0;
 
           do
             {
-              if (!quick_record (quick, types[t], position++, ids, lists[t]))
+              if (!quick_record (quick, types[t], ids, lists[t]))
                 return FALSE;
             }
           while (quick_char (quick, ','));
@@ -1737,6 +1733,24 @@ drop_link_indexes (ArStore  *store,
   return g_steal_pointer (&indexes);
 }
 
+/* @record's place in its list in the file: both ways in read each list
+ * whole, in order, one after another. Asked only for a message, so not
+ * kept with each record (g_object_set_data() was 3% of a large import). */
+static guint
+record_position (GPtrArray *records,
+                 ArRecord  *record)
+{
+  guint index = 0;
+  guint first;
+
+  if (!g_ptr_array_find (records, record, &index))
+    g_return_val_if_reached (0);
+  for (first = index; first > 0 && G_OBJECT_TYPE (records->pdata[first - 1]) == G_OBJECT_TYPE (record); first--)
+    ;
+
+  return index - first;
+}
+
 /* Says which record @store refused, where in the file and, when it can
  * tell, in which field. */
 static void
@@ -1746,7 +1760,7 @@ set_refused_error (GError      **error,
                    ArRecord     *record,
                    const GError *refusal)
 {
-  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (record), "ar-json-position"));
+  guint position = record_position (data->records, record);
   int field = refused_field (store, record, refusal);
   g_autofree char *message = NULL;
 
@@ -1971,6 +1985,12 @@ ar_register_json_read (const char  *data,
 
   ok = read_document (&import, data, length, error);
   problem_clear (&import.problem);
+  for (guint i = 0, first = 0; ok && i < records->len; i++)
+    {
+      if (i > 0 && G_OBJECT_TYPE (records->pdata[i]) != G_OBJECT_TYPE (records->pdata[i - 1]))
+        first = i;
+      g_object_set_data (records->pdata[i], "ar-json-position", GUINT_TO_POINTER (i - first));
+    }
   /* a merge renumbers what it adds, so the file's history cannot come too */
   g_clear_pointer (&import.history, g_ptr_array_unref);
   if (has_roles != NULL)
