@@ -1066,6 +1066,18 @@ quick_char (Quick *quick,
   return TRUE;
 }
 
+/* g_string_append_len() without its checks and its general insert */
+static inline void
+quick_append (GString    *text,
+              const char *run,
+              gsize       length)
+{
+  gsize old = text->len;
+
+  g_string_set_size (text, old + length);
+  memcpy (text->str + old, run, length);
+}
+
 /* A string into quick->text; @escaped says whether it held an escape. */
 static gboolean
 quick_string (Quick    *quick,
@@ -1087,7 +1099,7 @@ quick_string (Quick    *quick,
 
       if (c == '"')
         {
-          g_string_append_len (quick->text, run, quick->p - run);
+          quick_append (quick->text, run, quick->p - run);
           quick->p++;
           return TRUE;
         }
@@ -1099,7 +1111,7 @@ quick_string (Quick    *quick,
           continue;
         }
 
-      g_string_append_len (quick->text, run, quick->p - run);
+      quick_append (quick->text, run, quick->p - run);
       *escaped = TRUE;
       if (quick->end - quick->p < 2)
         return FALSE;
