@@ -1,4 +1,4 @@
-/* ar-record-private.h: for the store's loader and writer only
+/* ar-record-private.h: for the store's loader and writer, and the JSON reader
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,9 @@
 G_BEGIN_DECLS
 
 void ar_record_load_text    (ArRecord   *self,
+                             guint       index,
+                             const char *text);
+void ar_record_load_trimmed (ArRecord   *self,
                              guint       index,
                              const char *text);
 void ar_record_load_integer (ArRecord   *self,
