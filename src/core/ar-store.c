@@ -1392,7 +1392,8 @@ fill_table_new (ArStore        *self,
  * in the table, a unique value that may be taken, a link they do not
  * know) is saved with ar_store_save() instead, after the rows before
  * it, so errors are the same, with the same messages, as saving record
- * by record.
+ * by record. Call ar_store_fill_flush() before ar_store_fill_free(),
+ * which drops the rows still held, as a failed write does.
  *
  * Returns: (transfer full) (nullable): the fill, or %NULL with @error
  */
