@@ -88,6 +88,46 @@ test_check (void)
   g_assert_false (ar_text_check ("\xf4\x8f\xbf\xbf", -1, &problem));
 }
 
+/* ar_text_validate() takes ASCII eight bytes at a time: it must say what
+ * g_utf8_validate() says, and stop where it stops, for text of every
+ * kind at every offset from an eight-byte boundary. */
+static void
+test_validate_as_glib (void)
+{
+  static const char * const pieces[] = {
+    "a", "plain ASCII text!", "\xc3\xa9", "\xe2\x9c\x93", "\xf0\x9f\x98\x80", "\xef\xbf\xbf",
+    "\xc3", "\xe2\x9c", "\xf0\x9f\x98", "\x80", "\xbf", "\xc0\xaf", "\xe0\x80\xaf",
+    "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\xff", "\xfe", "\x7f", "\x01",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+  char buffer[64];
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      gsize length = 0;
+      const char *ours = NULL;
+      const char *glib = NULL;
+      gboolean ok;
+
+      /* a little before, then pieces, sometimes a NUL */
+      length = g_rand_int_range (rand, 0, 9);
+      memset (buffer, 'x', length);
+      while (length < 40)
+        {
+          const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+
+          memcpy (buffer + length, piece, strlen (piece));
+          length += strlen (piece);
+        }
+      if (g_rand_int_range (rand, 0, 8) == 0)
+        buffer[g_rand_int_range (rand, 0, length)] = '\0';
+
+      ok = ar_text_validate (buffer, length, &ours);
+      g_assert_cmpint (ok, ==, g_utf8_validate (buffer, length, &glib));
+      g_assert_true (ours == glib);
+    }
+}
+
 static void
 test_for_layout (void)
 {
@@ -198,6 +238,7 @@ main (int   argc,
   g_test_add_func ("/ar/text/record-refuses-invalid-utf8", test_record_refuses_invalid_utf8);
   g_test_add_func ("/ar/text/messages-do-not-echo-bad-bytes", test_messages_do_not_echo_bad_bytes);
   g_test_add_func ("/ar/text/check", test_check);
+  g_test_add_func ("/ar/text/validate-as-glib", test_validate_as_glib);
   g_test_add_func ("/ar/text/for-message", test_for_message);
   g_test_add_func ("/ar/text/for-layout", test_for_layout);
   g_test_add_func ("/ar/text/clean-line", test_clean_line);

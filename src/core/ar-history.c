@@ -151,12 +151,33 @@ lookup (ArHistoryLog *log,
         const char   *table,
         gint64        id)
 {
-  /* on the stack: an import looks up every record it saves */
+  /* on the stack and by hand, as pending_key() writes it: an import
+   * looks up every record it saves, and g_snprintf() was most of that */
   char key[128];
+  char digits[24];
+  gsize length = strlen (table);
+  guint64 rest = id < 0 ? - (guint64) id : (guint64) id;
+  guint n = 0;
 
   if (g_hash_table_size (log->pending) == 0)
     return NULL;
-  g_snprintf (key, sizeof key, "%s:%" G_GINT64_FORMAT, table, id);
+  if (length + 2 + sizeof digits > sizeof key)
+    {
+      g_autofree char *long_key = pending_key (table, id);
+
+      return g_hash_table_lookup (log->pending, long_key);
+    }
+
+  memcpy (key, table, length);
+  key[length++] = ':';
+  if (id < 0)
+    key[length++] = '-';
+  do
+    digits[n++] = '0' + rest % 10;
+  while ((rest /= 10) != 0);
+  while (n > 0)
+    key[length++] = digits[--n];
+  key[length] = '\0';
 
   return g_hash_table_lookup (log->pending, key);
 }

@@ -42,4 +42,20 @@ void          ar_store_batch_free     (ArStoreBatch  *batch);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArStoreBatch, ar_store_batch_free)
 
+typedef struct _ArStoreFill ArStoreFill;
+
+ArStoreFill  *ar_store_fill_new       (ArStore       *self,
+                                       gboolean       validated,
+                                       GError       **error);
+gboolean      ar_store_fill_add       (ArStoreFill   *fill,
+                                       ArRecord      *record,
+                                       ArRecord     **refused,
+                                       GError       **error);
+gboolean      ar_store_fill_flush     (ArStoreFill   *fill,
+                                       ArRecord     **refused,
+                                       GError       **error);
+void          ar_store_fill_free      (ArStoreFill   *fill);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArStoreFill, ar_store_fill_free)
+
 G_END_DECLS

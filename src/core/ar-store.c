@@ -853,6 +853,10 @@ struct _ArStoreBatch
   gint64         next_id;      /* 0: read the table's highest id first */
   char          *insert_many;  /* BATCH_ROWS rows at once */
   char          *highest;
+  /* an ArStoreFill's: rows keep their own ids, and a statement that
+   * fails is tried again row by row to name the row refused */
+  gboolean       keep_ids;
+  ArRecord      *refused;
 };
 
 static gboolean
@@ -930,9 +934,34 @@ ar_store_batch_free (ArStoreBatch *batch)
 
   g_ptr_array_remove (batch->store->batches, batch);
   g_ptr_array_unref (batch->pending);
+  g_clear_object (&batch->refused);
   g_free (batch->insert_many);
   g_free (batch->highest);
   g_free (batch);
+}
+
+/* What write_record() and save_func() note for a new record, then
+ * @record waits to be written with @batch. */
+static gboolean
+batch_keep (ArStoreBatch  *batch,
+            ArRecord      *record,
+            gboolean       is_new,
+            GError       **error)
+{
+  ArStore *self = batch->store;
+
+  g_ptr_array_add (batch->pending, g_object_ref (record));
+
+  if (self->deferred_tables != NULL)
+    g_hash_table_add (self->deferred_tables, (gpointer) batch->klass->table);
+  if (self->history != NULL)
+    ar_history_log_saved (self->history, record, is_new);
+  journal_add (self, NULL, record, NULL);
+
+  if (batch->pending->len >= BATCH_ROWS)
+    return ar_store_batch_flush (self, error);
+
+  return TRUE;
 }
 
 /**
@@ -976,19 +1005,8 @@ ar_store_batch_add (ArStoreBatch  *batch,
     }
 
   ar_record_set_id (record, batch->next_id++);
-  g_ptr_array_add (batch->pending, g_object_ref (record));
 
-  /* what write_record() and save_func() note for a new record */
-  if (self->deferred_tables != NULL)
-    g_hash_table_add (self->deferred_tables, (gpointer) batch->klass->table);
-  if (self->history != NULL)
-    ar_history_log_saved (self->history, record, TRUE);
-  journal_add (self, NULL, record, NULL);
-
-  if (batch->pending->len >= BATCH_ROWS)
-    return ar_store_batch_flush (self, error);
-
-  return TRUE;
+  return batch_keep (batch, record, TRUE, error);
 }
 
 static gboolean
@@ -1013,9 +1031,11 @@ bind_row (sqlite3_stmt  *stmt,
           ArRecordClass *klass,
           ArRecord      *record)
 {
+  const GValue *values = ar_record_peek_values (record);
+
   sqlite3_bind_int64 (stmt, column++, ar_record_get_id (record));
   for (guint i = 0; i < klass->n_fields; i++)
-    bind_field (stmt, column++, &klass->fields[i], ar_record_peek_value (record, i));
+    bind_field (stmt, column++, &klass->fields[i], &values[i]);
 
   return column;
 }
@@ -1037,20 +1057,32 @@ flush_batch (ArStoreBatch  *batch,
         return FALSE;
       for (guint r = 0; r < BATCH_ROWS; r++)
         column = bind_row (stmt, column, klass, g_ptr_array_index (batch->pending, done + r));
-      if (!step_insert (self, stmt, error))
-        return FALSE;
+      if (!step_insert (self, stmt, batch->keep_ids ? NULL : error))
+        {
+          /* SQLite took the whole statement back: the rows go one by
+           * one below, as saves would, until the one it refuses */
+          if (batch->keep_ids)
+            break;
+          return FALSE;
+        }
       done += BATCH_ROWS;
     }
 
   for (; done < batch->pending->len; done++)
     {
-      sqlite3_stmt *stmt = prepare_class_sql (self, class_sql (klass)->insert, error);
+      sqlite3_stmt *stmt = prepare_class_sql (self, batch->keep_ids ? class_sql (klass)->upsert
+                                                                    : class_sql (klass)->insert,
+                                              error);
 
       if (stmt == NULL)
         return FALSE;
       bind_row (stmt, 1, klass, g_ptr_array_index (batch->pending, done));
       if (!step_insert (self, stmt, error))
-        return FALSE;
+        {
+          if (batch->keep_ids)
+            g_set_object (&batch->refused, g_ptr_array_index (batch->pending, done));
+          return FALSE;
+        }
     }
 
   g_ptr_array_set_size (batch->pending, 0);
@@ -1222,6 +1254,348 @@ ar_store_save (ArStore   *self,
   g_return_val_if_fail (AR_IS_RECORD (record), FALSE);
 
   return run_in_transaction (self, save_func, record, G_OBJECT_TYPE (record), error);
+}
+
+/* Filling emptied tables ------------------------------------------------ */
+
+/* One table an ArStoreFill writes: what is in it, and so what the
+ * checks of ar_store_check() would find there, kept in hashes */
+typedef struct
+{
+  ArRecordClass *klass;
+  ArStoreBatch  *batch;
+  GHashTable    *ids;       /* gint64 ids in the table */
+  GHashTable   **unique;    /* by field: its values, ASCII case folded */
+  GHashTable    *codes;     /* the "code" field's values as they are, for code links */
+  int            code_field;
+} FillTable;
+
+struct _ArStoreFill
+{
+  ArStore    *store;
+  gboolean    validated;
+  GHashTable *tables;       /* ArRecordClass → FillTable */
+  FillTable  *last;         /* the table of the record taken last */
+};
+
+static void
+fill_table_free (gpointer data)
+{
+  FillTable *table = data;
+
+  ar_store_batch_free (table->batch);
+  g_hash_table_unref (table->ids);
+  for (guint i = 0; i < table->klass->n_fields; i++)
+    g_clear_pointer (&table->unique[i], g_hash_table_unref);
+  g_free (table->unique);
+  g_clear_pointer (&table->codes, g_hash_table_unref);
+  g_free (table);
+}
+
+/* A unique column may compare without case (a role's name): folded, a
+ * value matches every value SQLite could take as the same one, and a
+ * match is only a reason to ask SQLite. */
+static void
+fill_table_note (FillTable  *table,
+                 gint64      id,
+                 int         field,
+                 const char *text)
+{
+  if (field < 0)
+    {
+      g_hash_table_add (table->ids, g_memdup2 (&id, sizeof id));
+      return;
+    }
+  if (text == NULL)
+    return;
+  if (table->unique[field] != NULL)
+    g_hash_table_add (table->unique[field], g_ascii_strdown (text, -1));
+  if (field == table->code_field)
+    g_hash_table_add (table->codes, g_strdup (text));
+}
+
+static void
+fill_table_note_record (FillTable *table,
+                        ArRecord  *record)
+{
+  const GValue *values = ar_record_peek_values (record);
+
+  fill_table_note (table, ar_record_get_id (record), -1, NULL);
+  for (guint i = 0; i < table->klass->n_fields; i++)
+    {
+      if (G_VALUE_HOLDS_STRING (&values[i]))
+        fill_table_note (table, 0, i, g_value_get_string (&values[i]));
+    }
+}
+
+static FillTable *
+fill_table_new (ArStore        *self,
+                ArRecordClass  *klass,
+                GError        **error)
+{
+  FillTable *table = g_new0 (FillTable, 1);
+  g_autoptr(GString) sql = g_string_new ("SELECT id");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  table->klass = klass;
+  table->batch = ar_store_batch_new (self, G_TYPE_FROM_CLASS (klass));
+  table->batch->keep_ids = TRUE;
+  table->ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  table->unique = g_new0 (GHashTable *, klass->n_fields);
+  table->code_field = ar_record_class_field_index (klass, "code");
+  if (table->code_field >= 0)
+    table->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      if (klass->fields[i].flags & AR_FIELD_FLAG_UNIQUE)
+        table->unique[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_string_append_printf (sql, ", %s", klass->fields[i].name);
+    }
+  g_string_append_printf (sql, " FROM %s", klass->table);
+
+  /* what the table holds already (an emptied register's roles) */
+  stmt = ar_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    {
+      fill_table_free (table);
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      fill_table_note (table, sqlite3_column_int64 (stmt, 0), -1, NULL);
+      for (guint i = 0; i < klass->n_fields; i++)
+        fill_table_note (table, 0, i, (const char *) sqlite3_column_text (stmt, i + 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ar_store_set_sql_error (self, error);
+      fill_table_free (table);
+      return NULL;
+    }
+
+  return table;
+}
+
+/**
+ * ar_store_fill_new:
+ * @validated: whether every record given to ar_store_fill_add() has
+ *   passed ar_record_validate() already and not changed since
+ *
+ * Inside a write: for an import into a register it has just emptied.
+ * Records that ar_store_fill_add() takes keep their ids and go into
+ * the tables with ArStoreBatches, checked as ar_store_save() checks
+ * them, but against hashes of what the tables hold instead of a query
+ * per field, and with no record "before" to read for the history: a
+ * new id has none. Anything the hashes cannot vouch for (an id already
+ * in the table, a unique value that may be taken, a link they do not
+ * know) is saved with ar_store_save() instead, after the rows before
+ * it, so errors are the same, with the same messages, as saving record
+ * by record. Call ar_store_fill_flush() before ar_store_fill_free(),
+ * which drops the rows still held, as a failed write does.
+ *
+ * Returns: (transfer full) (nullable): the fill, or %NULL with @error
+ */
+ArStoreFill *
+ar_store_fill_new (ArStore   *self,
+                   gboolean   validated,
+                   GError   **error)
+{
+  g_autoptr(ArStoreFill) fill = NULL;
+  guint n_types;
+  const GType *types = ar_record_types (&n_types);
+
+  g_return_val_if_fail (AR_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->write_depth > 0, NULL);
+
+  fill = g_new0 (ArStoreFill, 1);
+  fill->store = self;
+  fill->validated = validated;
+  fill->tables = g_hash_table_new_full (NULL, NULL, NULL, fill_table_free);
+
+  /* batches write in the order they were made: links first */
+  for (guint i = 0; i < n_types; i++)
+    {
+      ArRecordClass *klass = record_class (types[i]);
+      FillTable *table = fill_table_new (self, klass, error);
+
+      if (table == NULL)
+        return NULL;
+      g_hash_table_insert (fill->tables, klass, table);
+    }
+
+  return g_steal_pointer (&fill);
+}
+
+void
+ar_store_fill_free (ArStoreFill *fill)
+{
+  if (fill == NULL)
+    return;
+
+  g_hash_table_unref (fill->tables);
+  g_free (fill);
+}
+
+/* Whether ar_store_check() would surely pass @record, a new one, as
+ * the tables stand with what the fill has taken so far. */
+static gboolean
+fill_vouches_for (ArStoreFill *fill,
+                  FillTable   *table,
+                  ArRecord    *record)
+{
+  ArRecordClass *klass = table->klass;
+  const GValue *values = ar_record_peek_values (record);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const ArField *field = &klass->fields[i];
+      const GValue *value = &values[i];
+      FillTable *linked;
+
+      if (table->unique[i] != NULL && G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL)
+        {
+          g_autofree char *folded = g_ascii_strdown (g_value_get_string (value), -1);
+
+          if (g_hash_table_contains (table->unique[i], folded))
+            return FALSE;
+        }
+
+      if (field->type != AR_FIELD_LINK && field->type != AR_FIELD_CODE_LINK)
+        continue;
+
+      linked = g_hash_table_lookup (fill->tables, ar_record_class_for_table (field->link_table));
+      if (field->type == AR_FIELD_LINK && g_value_get_int64 (value) != 0)
+        {
+          gint64 id = g_value_get_int64 (value);
+
+          if (linked == NULL || !g_hash_table_contains (linked->ids, &id))
+            return FALSE;
+        }
+      if (field->type == AR_FIELD_CODE_LINK && g_value_get_string (value) != NULL
+          && (linked == NULL || linked->codes == NULL
+              || !g_hash_table_contains (linked->codes, g_value_get_string (value))))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The record a failed batch names, if one does */
+static ArRecord *
+fill_take_refused (ArStoreFill *fill)
+{
+  GHashTableIter iter;
+  FillTable *table;
+
+  g_hash_table_iter_init (&iter, fill->tables);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &table))
+    {
+      if (table->batch->refused != NULL)
+        return g_steal_pointer (&table->batch->refused);
+    }
+
+  return NULL;
+}
+
+/**
+ * ar_store_fill_flush:
+ * @refused: (out) (transfer full) (optional): on failure, the record
+ *   SQLite refused, or %NULL when the failure was not one record's
+ *
+ * Writes the rows the fill's batches hold.
+ */
+gboolean
+ar_store_fill_flush (ArStoreFill  *fill,
+                     ArRecord    **refused,
+                     GError      **error)
+{
+  ArRecord *failed;
+
+  g_return_val_if_fail (fill != NULL, FALSE);
+
+  if (refused != NULL)
+    *refused = NULL;
+
+  if (ar_store_batch_flush (fill->store, error))
+    return TRUE;
+
+  failed = fill_take_refused (fill);
+  if (refused != NULL)
+    *refused = g_steal_pointer (&failed);
+  g_clear_object (&failed);
+
+  return FALSE;
+}
+
+/**
+ * ar_store_fill_add:
+ * @record: a record with its id (from 1)
+ * @refused: (out) (transfer full) (optional): on failure, the record
+ *   refused: @record, or one taken earlier that SQLite refused when its
+ *   batch was written
+ *
+ * Writes @record as ar_store_save() would, in the write open: see
+ * ar_store_fill_new().
+ */
+gboolean
+ar_store_fill_add (ArStoreFill  *fill,
+                   ArRecord     *record,
+                   ArRecord    **refused,
+                   GError      **error)
+{
+  ArStore *self;
+  FillTable *table;
+  gint64 id;
+
+  g_return_val_if_fail (fill != NULL, FALSE);
+  g_return_val_if_fail (AR_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (ar_record_get_id (record) > 0, FALSE);
+
+  self = fill->store;
+  id = ar_record_get_id (record);
+  table = g_hash_table_lookup (fill->tables, AR_RECORD_GET_CLASS (record));
+  if (refused != NULL)
+    *refused = NULL;
+
+  /* one batch holds rows at a time, so they land in the order taken
+   * (batches write in the order they were made) */
+  if (table != fill->last && !ar_store_fill_flush (fill, refused, error))
+    return FALSE;
+  fill->last = table;
+
+  if (table != NULL && !g_hash_table_contains (table->ids, &id)
+      && (fill->validated || ar_record_validate (record, NULL))
+      && fill_vouches_for (fill, table, record))
+    {
+      /* no record before it: new to the history unless the transaction
+       * emptied this id earlier and so follows it already */
+      gboolean is_new = self->history == NULL || !ar_history_log_has (self->history, table->klass->table, id);
+
+      fill_table_note_record (table, record);
+      if (!batch_keep (table->batch, record, is_new, error))
+        {
+          if (refused != NULL)
+            *refused = fill_take_refused (fill);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* the rows before it first, then as ar_store_save() would */
+  if (!ar_store_fill_flush (fill, refused, error))
+    return FALSE;
+  if (!ar_store_save (self, record, error))
+    {
+      if (refused != NULL)
+        *refused = g_object_ref (record);
+      return FALSE;
+    }
+  if (table != NULL)
+    fill_table_note_record (table, record);
+
+  return TRUE;
 }
 
 static gboolean

@@ -107,6 +107,79 @@ ar_text_escape_markup (const char *text)
   return g_string_free (out, FALSE);
 }
 
+#define ASCII_HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+#define ASCII_LOW_BITS G_GUINT64_CONSTANT (0x0101010101010101)
+
+/* g_utf8_validate() with a length, taking ASCII with no NUL eight bytes
+ * at a time; *@high says whether a byte from 0xEF was seen, the first
+ * of any noncharacter's. */
+static gboolean
+validate (const char  *text,
+          gsize        length,
+          const char **end,
+          gboolean    *high)
+{
+  const char *p = text;
+  const char *stop = text + length;
+
+  *high = FALSE;
+  while (p < stop)
+    {
+      guint64 word;
+      gsize n;
+
+      if (stop - p >= 8)
+        {
+          memcpy (&word, p, sizeof word);
+          if ((word & ASCII_HIGH_BITS) == 0 && ((word - ASCII_LOW_BITS) & ~word & ASCII_HIGH_BITS) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
+
+      if (*p == '\0')
+        break;
+      if ((guchar) *p < 0x80)
+        {
+          p++;
+          continue;
+        }
+
+      /* one character beyond ASCII, by GLib's rules */
+      n = (guchar) *p >= 0xf0 ? 4 : (guchar) *p >= 0xe0 ? 3 : 2;
+      if (n > (gsize) (stop - p) || !g_utf8_validate_len (p, n, NULL))
+        break;
+      *high |= (guchar) *p >= 0xef;
+      p += n;
+    }
+
+  if (end != NULL)
+    *end = p;
+
+  return p == stop;
+}
+
+/**
+ * ar_text_validate:
+ * @end: (out) (optional) (transfer none): where the text stops being
+ *   valid, or its end
+ *
+ * As g_utf8_validate() (a NUL among the @length bytes is not valid),
+ * which took a tenth of a large import: ASCII goes eight bytes at once.
+ *
+ * Returns: whether @text is valid UTF-8 with no NUL
+ */
+gboolean
+ar_text_validate (const char  *text,
+                  gsize        length,
+                  const char **end)
+{
+  gboolean high;
+
+  return validate (text, length, end, &high);
+}
+
 /**
  * ar_text_check:
  * @text: (nullable): text that came in from outside
@@ -125,6 +198,7 @@ ar_text_check (const char  *text,
                const char **problem)
 {
   const char *end;
+  gboolean high;
 
   if (text == NULL)
     return TRUE;
@@ -132,7 +206,7 @@ ar_text_check (const char  *text,
   if (length < 0)
     length = strlen (text);
 
-  if (!g_utf8_validate (text, length, &end))
+  if (!validate (text, length, &end, &high))
     {
       if (problem != NULL)
         *problem = *end == '\0' && end < text + length
@@ -141,7 +215,7 @@ ar_text_check (const char  *text,
       return FALSE;
     }
 
-  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+  for (const char *p = text; high && p < text + length; p = g_utf8_next_char (p))
     {
       /* all noncharacters are three or four bytes, starting 0xEF or 0xF0+ */
       if ((guchar) *p >= 0xef && is_noncharacter (g_utf8_get_char (p)))

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 gboolean  ar_text_is_digits       (const char *text,
                                    gsize       length);
 char     *ar_text_escape_markup   (const char *text);
+gboolean  ar_text_validate        (const char  *text,
+                                   gsize        length,
+                                   const char **end);
 gboolean  ar_text_check           (const char  *text,
                                    gssize       length,
                                    const char **problem);
