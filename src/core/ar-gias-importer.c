@@ -16,6 +16,7 @@
 #include "ar-gias-importer.h"
 #include "ar-store-private.h"
 #include "ar-gias-importer-private.h"
+#include "ar-record-private.h"
 #include "ar-text.h"
 
 typedef enum
@@ -571,8 +572,11 @@ save_if_changed (ArStore        *store,
   batch = !is_new ? NULL
           : records == AR_GIAS_SCHOOLS ? import->new_schools
           : records == AR_GIAS_MEMBERSHIPS ? import->new_memberships : NULL;
+  /* before is what the register holds: the record was read from it, and
+   * every change since saved */
   if (batch != NULL ? !ar_store_batch_add (batch, record, &local_error)
-                    : !ar_store_save (store, record, &local_error))
+      : before != NULL ? !ar_store_save_changed (store, record, before, &local_error)
+                       : !ar_store_save (store, record, &local_error))
     {
       /* a row the register cannot take is reported, the rest goes on */
       if (before != NULL)
@@ -955,6 +959,28 @@ load_schools (ArStore     *store,
   return TRUE;
 }
 
+/* The school as ar_store_get() would read it, from the row load_schools()
+ * read: a changed school needs no second look at the table. */
+static ArRecord *
+school_from_entry (SchoolEntry *entry)
+{
+  ArRecordClass *klass = g_type_class_peek (AR_TYPE_SCHOOL);
+  ArRecord *school = g_object_new (AR_TYPE_SCHOOL, NULL);
+
+  ar_record_set_id (school, entry->id);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      /* load_schools() keeps the one link and text; a number would need more */
+      g_assert (klass->fields[i].type != AR_FIELD_INTEGER && klass->fields[i].type != AR_FIELD_BOOLEAN);
+      if (klass->fields[i].type == AR_FIELD_LINK)
+        ar_record_load_integer (school, i, entry->area_id);
+      else if (entry->text[i] != NULL)
+        ar_record_load_text (school, i, entry->text[i]);
+    }
+
+  return school;
+}
+
 /* Extracts ------------------------------------------------------------ */
 
 /* After a step that returned nothing: a row the register refused was
@@ -1101,11 +1127,7 @@ import_establishment_row (ArStore  *store,
 
       /* a school the register holds, changed: compared and saved as a record */
       if (entry != NULL && entry->record == NULL)
-        {
-          entry->record = ar_store_get (store, AR_TYPE_SCHOOL, entry->id, error);
-          if (entry->record == NULL)
-            return FALSE;
-        }
+        entry->record = school_from_entry (entry);
       school = entry != NULL ? entry->record : incoming;
 
       if (!save_if_changed (store, import, extract, school, incoming, AR_GIAS_SCHOOLS, &local_error))

@@ -1129,6 +1129,7 @@ drop_batched (ArStore *self)
 static gboolean
 write_record (ArStore   *self,
               ArRecord  *record,
+              ArRecord  *known_before,
               GError   **error)
 {
   ArRecordClass *klass = AR_RECORD_GET_CLASS (record);
@@ -1153,7 +1154,8 @@ write_record (ArStore   *self,
       g_autoptr(GError) local_error = NULL;
 
       first_touch = TRUE;
-      before = ar_store_get (self, G_OBJECT_TYPE (record), id, &local_error);
+      before = known_before != NULL ? g_object_ref (known_before)
+                                    : ar_store_get (self, G_OBJECT_TYPE (record), id, &local_error);
       if (before == NULL && !g_error_matches (local_error, AR_STORE_ERROR, AR_STORE_ERROR_NOT_FOUND))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -1220,21 +1222,28 @@ run_in_transaction (ArStore           *self,
   return TRUE;
 }
 
+typedef struct
+{
+  ArRecord *record;
+  ArRecord *before;   /* as the register holds it, when the caller knows */
+} SaveData;
+
 static gboolean
 save_func (ArStore   *self,
-           gpointer   record,
+           gpointer   user_data,
            GError   **error)
 {
-  g_autoptr(ArRecord) before = NULL;
-  gint64 id = ar_record_get_id (record);
+  SaveData *data = user_data;
+  g_autoptr(ArRecord) before = data->before != NULL ? g_object_ref (data->before) : NULL;
+  gint64 id = ar_record_get_id (data->record);
 
-  if (self->journal != NULL && id != 0)
-    before = ar_store_get (self, G_OBJECT_TYPE (record), id, NULL);
+  if (self->journal != NULL && id != 0 && before == NULL)
+    before = ar_store_get (self, G_OBJECT_TYPE (data->record), id, NULL);
 
-  if (!write_record (self, record, error))
+  if (!write_record (self, data->record, data->before, error))
     return FALSE;
 
-  journal_add (self, before, record, NULL);
+  journal_add (self, before, data->record, NULL);
   return TRUE;
 }
 
@@ -1250,10 +1259,39 @@ ar_store_save (ArStore   *self,
                ArRecord  *record,
                GError   **error)
 {
+  SaveData data = { record, NULL };
+
   g_return_val_if_fail (AR_IS_STORE (self), FALSE);
   g_return_val_if_fail (AR_IS_RECORD (record), FALSE);
 
-  return run_in_transaction (self, save_func, record, G_OBJECT_TYPE (record), error);
+  return run_in_transaction (self, save_func, &data, G_OBJECT_TYPE (record), error);
+}
+
+/**
+ * ar_store_save_changed:
+ * @record: a changed record, with its id
+ * @before: the same record exactly as the register holds it now
+ *
+ * ar_store_save() for a caller that has just read the record and so
+ * knows what it replaces: the history and the undo journal take @before
+ * instead of reading the row again (an import that changes 50,000
+ * schools read each twice).
+ */
+gboolean
+ar_store_save_changed (ArStore   *self,
+                       ArRecord  *record,
+                       ArRecord  *before,
+                       GError   **error)
+{
+  SaveData data = { record, before };
+
+  g_return_val_if_fail (AR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (AR_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (AR_IS_RECORD (before), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (before) == G_OBJECT_TYPE (record), FALSE);
+  g_return_val_if_fail (ar_record_get_id (before) == ar_record_get_id (record), FALSE);
+
+  return run_in_transaction (self, save_func, &data, G_OBJECT_TYPE (record), error);
 }
 
 /* Filling emptied tables ------------------------------------------------ */
@@ -1732,7 +1770,7 @@ restore_func (ArStore   *self,
   self->journal_incomplete = TRUE;
   for (guint i = 0; i < ordered->len; i++)
     {
-      if (!write_record (self, g_ptr_array_index (ordered, i), error))
+      if (!write_record (self, g_ptr_array_index (ordered, i), NULL, error))
         return FALSE;
     }
 
@@ -2103,7 +2141,7 @@ seed_roles (ArStore  *self,
       g_autoptr(ArRecord) existing = ar_store_find (self, AR_TYPE_ROLE, "code",
                                                     ar_record_get_text (role, "code"), NULL);
 
-      if (existing == NULL && !write_record (self, role, error))
+      if (existing == NULL && !write_record (self, role, NULL, error))
         return FALSE;
     }
 

@@ -84,6 +84,10 @@ char       *ar_store_describe           (ArStore           *self,
 gboolean    ar_store_save               (ArStore           *self,
                                          ArRecord          *record,
                                          GError           **error);
+gboolean    ar_store_save_changed       (ArStore           *self,
+                                         ArRecord          *record,
+                                         ArRecord          *before,
+                                         GError           **error);
 GPtrArray  *ar_store_delete             (ArStore           *self,
                                          ArRecord          *record,
                                          GError           **error);
