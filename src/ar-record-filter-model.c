@@ -84,13 +84,14 @@ struct _ArRecordFilterModel
   GPtrArray         *shown;
 
   /* a gradual replacement under way: the model shows the first
-   * @done_new of @target followed by @leaving from @done_old on, and
-   * @shown is @leaving */
+   * @done_new of @target, then @leaving from @done_old to @leave_end,
+   * then @target from @tail_from on; @shown is @leaving */
   GPtrArray         *target;
   GPtrArray         *leaving;
   guint              done_new;
   guint              done_old;
-  guint              end_gap;  /* records at the end both share */
+  guint              leave_end;
+  guint              tail_from;
   guint              sight_end; /* the position where the rows in sight end */
   guint              step_idle;
   /* where records of @leaving are, read from it as far as needed: a
@@ -133,7 +134,7 @@ ar_record_filter_model_get_n_items (GListModel *list)
   ArRecordFilterModel *self = AR_RECORD_FILTER_MODEL (list);
 
   if (self->target != NULL)
-    return self->done_new + self->leaving->len - self->done_old;
+    return self->done_new + (self->leave_end - self->done_old) + (self->target->len - self->tail_from);
 
   return self->shown->len;
 }
@@ -148,8 +149,11 @@ ar_record_filter_model_get_item (GListModel *list,
     {
       if (position < self->done_new)
         return g_object_ref (g_ptr_array_index (self->target, position));
-      position += self->done_old - self->done_new;
-      return position < self->leaving->len ? g_object_ref (g_ptr_array_index (self->leaving, position)) : NULL;
+      position -= self->done_new;
+      if (position < self->leave_end - self->done_old)
+        return g_object_ref (g_ptr_array_index (self->leaving, self->done_old + position));
+      position += self->tail_from - (self->leave_end - self->done_old);
+      return position < self->target->len ? g_object_ref (g_ptr_array_index (self->target, position)) : NULL;
     }
 
   if (position >= self->shown->len)
@@ -175,7 +179,7 @@ ar_record_filter_model_list_model_init (GListModelInterface *iface)
 
 static void finish_gradually (ArRecordFilterModel *self);
 
-/* The position of @record in @leaving, or G_MAXUINT. */
+/* The position of @record in @leaving before @leave_end, or G_MAXUINT. */
 static guint
 find_leaving (ArRecordFilterModel *self,
               ArRecord            *record)
@@ -189,7 +193,7 @@ find_leaving (ArRecordFilterModel *self,
     }
   if (g_hash_table_lookup_extended (self->leaving_at, record, NULL, &at))
     return GPOINTER_TO_UINT (at);
-  while (self->n_read < self->leaving->len)
+  while (self->n_read < self->leave_end)
     {
       ArRecord *read = self->leaving->pdata[self->n_read];
 
@@ -231,21 +235,33 @@ replace_step (gpointer data)
 
   do
     {
-      guint left_new = self->target->len - self->end_gap - self->done_new;
-      guint left_old = self->leaving->len - self->end_gap - self->done_old;
+      guint left_new = self->tail_from - self->done_new;
+      guint left_old = self->leave_end - self->done_old;
       guint position = self->done_new;
-      guint n_new = MIN (ROWS_A_STEP, left_new);
-      guint n_old = n_leaving (self, n_new, MIN (ROWS_A_STEP, left_old));
+      guint n_new;
+      guint n_old;
 
       /* past the rows the view has built, the rest at once: the view
-       * builds none for rows out of sight; and with no new rows left,
-       * the old ones go at once, before they move into sight */
-      if (self->done_new >= self->sight_end || left_new == 0
-          || (n_new == left_new && n_old == left_old))
+       * builds none for rows out of sight */
+      if (self->done_new >= self->sight_end || (left_new == 0 && left_old == 0))
         {
           self->step_idle = 0;
           finish_gradually (self);
           return G_SOURCE_REMOVE;
+        }
+
+      /* Each row fewer brings a row of the tail into those the view has
+       * built, so a step takes a few new rows and as few more old ones:
+       * when the next new record is further down among the old rows,
+       * the old ones before it go first, a few at a time. */
+      n_new = MIN (ROWS_A_STEP, left_new);
+      n_old = n_leaving (self, n_new, MIN (ROWS_A_STEP, left_old));
+      while (n_new > 1 && n_old > n_new + ROWS_A_STEP)
+        n_old = n_leaving (self, --n_new, MIN (ROWS_A_STEP, left_old));
+      if (n_old > n_new + ROWS_A_STEP)
+        {
+          n_new = 0;
+          n_old = ROWS_A_STEP;
         }
 
       self->done_new += n_new;
@@ -269,14 +285,15 @@ finish_gradually (ArRecordFilterModel *self)
     return;
 
   position = self->done_new;
-  n_new = self->target->len - self->done_new;
-  n_old = self->leaving->len - self->done_old;
+  n_new = self->tail_from - self->done_new;
+  n_old = self->leave_end - self->done_old;
   g_clear_handle_id (&self->step_idle, g_source_remove);
   g_ptr_array_unref (self->shown);
   self->shown = g_steal_pointer (&self->target);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
   g_clear_pointer (&self->leaving_at, g_hash_table_unref);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, n_old - self->end_gap, n_new - self->end_gap);
+  if (n_old > 0 || n_new > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, n_old, n_new);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
@@ -304,15 +321,34 @@ replace_shown (ArRecordFilterModel *self,
       && in_sight + n_in_sight > prefix && in_sight < old->len - suffix)
     {
       guint ahead = in_sight > prefix ? MIN (in_sight, MIN (old->len, shown->len) - suffix) - prefix : 0;
+      guint sight_end = MIN (in_sight + n_in_sight, old->len - suffix);
+      g_autoptr(GHashTable) built = g_hash_table_new (NULL, NULL);
+      guint tail_from = shown->len;
+      guint same_end;
 
-      /* the records before the rows in sight, as many new as old, so that
-       * the rows in sight stay where they are */
+      /* Past the rows the view has built, the model shows the target's
+       * own records at once: from where none of the old rows kept until
+       * then comes again. The view builds none of them there; and when
+       * rows in sight go, those that move up into them are ones to stay,
+       * built once, not old rows built only to go again. */
+      for (guint i = prefix; i < sight_end; i++)
+        g_hash_table_add (built, old->pdata[i]);
+      while (tail_from > prefix + ahead && !g_hash_table_contains (built, shown->pdata[tail_from - 1]))
+        tail_from--;
+      same_end = MIN (suffix, shown->len - tail_from);
+
       self->target = shown;
       self->leaving = g_steal_pointer (&old);
-      self->end_gap = suffix;
       self->sight_end = in_sight + n_in_sight;
       self->done_new = self->done_old = prefix;
+      self->leave_end = sight_end;
+      self->tail_from = tail_from;
       self->shown = g_ptr_array_ref (self->leaving);
+      if (self->leaving->len - sight_end > same_end || shown->len - tail_from > same_end)
+        g_list_model_items_changed (G_LIST_MODEL (self), sight_end,
+                                    self->leaving->len - sight_end - same_end, shown->len - tail_from - same_end);
+      /* the records before the rows in sight, as many new as old, so that
+       * the rows in sight stay where they are */
       if (ahead > 0)
         {
           guint n_old = n_leaving (self, ahead, ahead);
@@ -383,8 +419,10 @@ stop_gradually (ArRecordFilterModel *self)
   current = g_ptr_array_new_full (g_list_model_get_n_items (G_LIST_MODEL (self)), g_object_unref);
   for (guint i = 0; i < self->done_new; i++)
     g_ptr_array_add (current, g_object_ref (self->target->pdata[i]));
-  for (guint i = self->done_old; i < self->leaving->len; i++)
+  for (guint i = self->done_old; i < self->leave_end; i++)
     g_ptr_array_add (current, g_object_ref (self->leaving->pdata[i]));
+  for (guint i = self->tail_from; i < self->target->len; i++)
+    g_ptr_array_add (current, g_object_ref (self->target->pdata[i]));
   g_clear_handle_id (&self->step_idle, g_source_remove);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
   g_clear_pointer (&self->leaving_at, g_hash_table_unref);
