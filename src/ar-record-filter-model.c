@@ -31,8 +31,11 @@
  * GTK 4.8's view builds a new row for every record that replaces one in
  * sight, and a reload after an import can replace them all: some 200
  * ms of widgets in one go. ar_record_filter_model_set_model_gradually()
- * replaces the rows in sight a few at a time instead, one step a main
- * loop iteration, so the window draws in between.
+ * replaces the rows in sight a few at a time instead, one step after
+ * each frame of the view (ar_record_filter_model_set_view()), so the
+ * window draws in between. Past the rows the view has built, the model
+ * shows the new records at once: the rows that move up into sight as
+ * old ones go are then rows to stay, each built once.
  */
 /* The records' search keys, as they were when the model was read: one
  * block of text a thread may read while the records change. */
@@ -92,8 +95,16 @@ struct _ArRecordFilterModel
   guint              done_old;
   guint              leave_end;
   guint              tail_from;
+  guint              in_sight;
   guint              sight_end; /* the position where the rows in sight end */
+  gboolean           started;
   guint              step_idle;
+  /* the widget that shows the model, and its frame clock while a step
+   * waits for the next frame (see schedule_step()) */
+  GtkWidget         *view;
+  GdkFrameClock     *clock;
+  gulong             after_paint;
+  guint              wait_timeout;
   /* where records of @leaving are, read from it as far as needed: a
    * record that moves up must leave its old row before it shows in its
    * new one, or the view has it twice */
@@ -226,6 +237,117 @@ n_leaving (ArRecordFilterModel *self,
   return end - self->done_old;
 }
 
+static gboolean replace_step (gpointer data);
+
+/* A frame clock that stops (its window gone, hidden or minimised)
+ * holds the steps up no longer than this. */
+#define FRAME_WAIT_MS 100
+
+static void
+stop_waiting (ArRecordFilterModel *self)
+{
+  g_clear_handle_id (&self->step_idle, g_source_remove);
+  g_clear_handle_id (&self->wait_timeout, g_source_remove);
+  if (self->clock != NULL)
+    {
+      /* a clock disposed with its window has dropped its handlers */
+      if (g_signal_handler_is_connected (self->clock, self->after_paint))
+        g_signal_handler_disconnect (self->clock, self->after_paint);
+      self->after_paint = 0;
+      g_clear_object (&self->clock);
+    }
+}
+
+static void
+take_step_soon (ArRecordFilterModel *self)
+{
+  stop_waiting (self);
+  /* in a main loop iteration of its own, not the frame's */
+  self->step_idle = g_idle_add (replace_step, self);
+}
+
+static void
+on_after_paint (GdkFrameClock       *clock,
+                ArRecordFilterModel *self)
+{
+  take_step_soon (self);
+}
+
+static gboolean
+on_wait_timeout (gpointer data)
+{
+  ArRecordFilterModel *self = data;
+
+  self->wait_timeout = 0;
+  take_step_soon (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The next step of a gradual replacement: after the view's next frame,
+ * so that each frame lays out one step's rows and the first frame after
+ * a keystroke none; with no view drawing, in the next idle iteration. */
+static void
+schedule_step (ArRecordFilterModel *self)
+{
+  GdkFrameClock *clock = NULL;
+
+  stop_waiting (self);
+  if (self->view != NULL && gtk_widget_get_mapped (self->view))
+    clock = gtk_widget_get_frame_clock (self->view);
+  if (clock == NULL)
+    {
+      self->step_idle = g_idle_add (replace_step, self);
+      return;
+    }
+  self->clock = g_object_ref (clock);
+  self->after_paint = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  self->wait_timeout = g_timeout_add (FRAME_WAIT_MS, on_wait_timeout, self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+/* The first step: past the rows the view has built, the model shows
+ * the target's own records at once, from where none of the old rows
+ * kept until then comes again. The view builds none of them there; and
+ * when rows in sight go, those that move up into them are ones to stay,
+ * built once, not old rows built only to go again. Then the records
+ * before the rows in sight, as many new as old, so that the rows in
+ * sight stay where they are. */
+static void
+start_gradually (ArRecordFilterModel *self)
+{
+  guint prefix = self->done_new;
+  guint ahead = self->in_sight > prefix ? MIN (self->in_sight, MIN (self->leave_end, self->tail_from)) - prefix : 0;
+  guint leave_end = MIN (self->sight_end, self->leave_end);
+  g_autoptr(GHashTable) built = g_hash_table_new (NULL, NULL);
+  guint tail_from = self->target->len;
+  guint n_removed;
+  guint n_added;
+
+  self->started = TRUE;
+  for (guint i = prefix; i < leave_end; i++)
+    g_hash_table_add (built, self->leaving->pdata[i]);
+  while (tail_from > prefix + ahead && !g_hash_table_contains (built, self->target->pdata[tail_from - 1]))
+    tail_from--;
+  /* the records both end with stay as they are */
+  tail_from = MIN (tail_from, self->tail_from);
+  n_removed = self->leave_end - leave_end;
+  n_added = self->tail_from - tail_from;
+  self->leave_end = leave_end;
+  self->tail_from = tail_from;
+  if (n_removed > 0 || n_added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), leave_end, n_removed, n_added);
+
+  if (ahead > 0)
+    {
+      guint n_old = n_leaving (self, ahead, ahead);
+
+      self->done_new += ahead;
+      self->done_old += n_old;
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old, ahead);
+    }
+}
+
 /* Steps of a gradual replacement; the last shows @target whole. */
 static gboolean
 replace_step (gpointer data)
@@ -233,6 +355,8 @@ replace_step (gpointer data)
   ArRecordFilterModel *self = data;
   gint64 start = g_get_monotonic_time ();
 
+  if (!self->started)
+    start_gradually (self);
   do
     {
       guint left_new = self->tail_from - self->done_new;
@@ -270,7 +394,12 @@ replace_step (gpointer data)
     }
   while (g_get_monotonic_time () - start < STEP_BUDGET_US);
 
-  return G_SOURCE_CONTINUE;
+  if (self->view == NULL)
+    return G_SOURCE_CONTINUE;
+  self->step_idle = 0;
+  schedule_step (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 /* Ends a gradual replacement now, showing its target. */
@@ -287,7 +416,7 @@ finish_gradually (ArRecordFilterModel *self)
   position = self->done_new;
   n_new = self->tail_from - self->done_new;
   n_old = self->leave_end - self->done_old;
-  g_clear_handle_id (&self->step_idle, g_source_remove);
+  stop_waiting (self);
   g_ptr_array_unref (self->shown);
   self->shown = g_steal_pointer (&self->target);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
@@ -320,44 +449,18 @@ replace_shown (ArRecordFilterModel *self,
   if (n_in_sight > ROWS_A_STEP && old->len - prefix - suffix > ROWS_A_STEP && shown->len - prefix - suffix > ROWS_A_STEP
       && in_sight + n_in_sight > prefix && in_sight < old->len - suffix)
     {
-      guint ahead = in_sight > prefix ? MIN (in_sight, MIN (old->len, shown->len) - suffix) - prefix : 0;
-      guint sight_end = MIN (in_sight + n_in_sight, old->len - suffix);
-      g_autoptr(GHashTable) built = g_hash_table_new (NULL, NULL);
-      guint tail_from = shown->len;
-      guint same_end;
-
-      /* Past the rows the view has built, the model shows the target's
-       * own records at once: from where none of the old rows kept until
-       * then comes again. The view builds none of them there; and when
-       * rows in sight go, those that move up into them are ones to stay,
-       * built once, not old rows built only to go again. */
-      for (guint i = prefix; i < sight_end; i++)
-        g_hash_table_add (built, old->pdata[i]);
-      while (tail_from > prefix + ahead && !g_hash_table_contains (built, shown->pdata[tail_from - 1]))
-        tail_from--;
-      same_end = MIN (suffix, shown->len - tail_from);
-
+      /* nothing changes yet: the model shows @old, with the records
+       * both end with as the target's tail */
       self->target = shown;
       self->leaving = g_steal_pointer (&old);
+      self->in_sight = in_sight;
       self->sight_end = in_sight + n_in_sight;
       self->done_new = self->done_old = prefix;
-      self->leave_end = sight_end;
-      self->tail_from = tail_from;
+      self->leave_end = self->leaving->len - suffix;
+      self->tail_from = shown->len - suffix;
+      self->started = FALSE;
       self->shown = g_ptr_array_ref (self->leaving);
-      if (self->leaving->len - sight_end > same_end || shown->len - tail_from > same_end)
-        g_list_model_items_changed (G_LIST_MODEL (self), sight_end,
-                                    self->leaving->len - sight_end - same_end, shown->len - tail_from - same_end);
-      /* the records before the rows in sight, as many new as old, so that
-       * the rows in sight stay where they are */
-      if (ahead > 0)
-        {
-          guint n_old = n_leaving (self, ahead, ahead);
-
-          self->done_new += ahead;
-          self->done_old += n_old;
-          g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old, ahead);
-        }
-      self->step_idle = g_idle_add (replace_step, self);
+      schedule_step (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
       return;
     }
@@ -423,7 +526,7 @@ stop_gradually (ArRecordFilterModel *self)
     g_ptr_array_add (current, g_object_ref (self->leaving->pdata[i]));
   for (guint i = self->tail_from; i < self->target->len; i++)
     g_ptr_array_add (current, g_object_ref (self->target->pdata[i]));
-  g_clear_handle_id (&self->step_idle, g_source_remove);
+  stop_waiting (self);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
   g_clear_pointer (&self->leaving_at, g_hash_table_unref);
   g_ptr_array_unref (self->shown);
@@ -722,6 +825,29 @@ ar_record_filter_model_set_thread_from (ArRecordFilterModel *self,
 }
 
 /**
+ * ar_record_filter_model_set_view:
+ * @view: (nullable): the widget that shows the model
+ *
+ * Paces a gradual replacement by @view's frames: a step after each frame
+ * it draws, the first after the frame that follows the change, so that
+ * a frame lays out the rows of one step. Without a view (or while it is
+ * not mapped) the steps follow one another in idle time.
+ */
+void
+ar_record_filter_model_set_view (ArRecordFilterModel *self,
+                                 GtkWidget           *view)
+{
+  g_return_if_fail (AR_IS_RECORD_FILTER_MODEL (self));
+  g_return_if_fail (view == NULL || GTK_IS_WIDGET (view));
+
+  if (self->view != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
+  self->view = view;
+  if (view != NULL)
+    g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
+}
+
+/**
  * ar_record_filter_model_get_pending:
  *
  * Returns: whether a gradual replacement is under way
@@ -754,7 +880,10 @@ ar_record_filter_model_dispose (GObject *object)
 {
   ArRecordFilterModel *self = AR_RECORD_FILTER_MODEL (object);
 
-  g_clear_handle_id (&self->step_idle, g_source_remove);
+  stop_waiting (self);
+  if (self->view != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
+  self->view = NULL;
   g_clear_pointer (&self->target, g_ptr_array_unref);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
   g_clear_pointer (&self->leaving_at, g_hash_table_unref);
