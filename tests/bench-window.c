@@ -122,6 +122,7 @@ count_frame (GdkFrameClock *clock,
 typedef struct
 {
   gint64 start;
+  gint64 cpu_start;
   guint  binds;
   guint  setups;
   guint  changes;
@@ -129,6 +130,7 @@ typedef struct
 } Trace;
 
 static Trace trace;
+
 
 static gboolean
 count_emission (GSignalInvocationHint *hint,
@@ -149,8 +151,12 @@ trace_phase (GdkFrameClock *clock,
   if (trace.line == NULL)
     return;
   if (phase[0] == 'b')
-    g_string_append_printf (trace.line, "\n    frame at %.1f (%u changes, %u binds, %u new cells before)",
-                            (g_get_monotonic_time () - trace.start) / 1000.0, trace.changes, trace.binds, trace.setups);
+    g_string_append_printf (trace.line, "\n    frame at %.1f, %.1f of CPU (%u changes, %u binds, %u new cells before)",
+                            (g_get_monotonic_time () - trace.start) / 1000.0,
+                            (thread_cpu_time () - trace.cpu_start) / 1000.0, trace.changes, trace.binds, trace.setups);
+  else if (phase[0] == 'a')
+    g_string_append_printf (trace.line, " %s %.1f, %.1f of CPU", phase, (g_get_monotonic_time () - trace.start) / 1000.0,
+                            (thread_cpu_time () - trace.cpu_start) / 1000.0);
   else
     g_string_append_printf (trace.line, " %s %.1f", phase, (g_get_monotonic_time () - trace.start) / 1000.0);
   if (phase[0] == 'b' || phase[0] == 'a')
@@ -183,6 +189,7 @@ trace_start (ArWindow *window)
         g_signal_connect (clock, phases[i], G_CALLBACK (trace_phase), (gpointer) phases[i]);
     }
   trace.start = g_get_monotonic_time ();
+  trace.cpu_start = thread_cpu_time ();
   trace.binds = trace.setups = trace.changes = 0;
   trace.line = g_string_new (NULL);
 }
@@ -191,8 +198,9 @@ static void
 trace_mark (const char *what)
 {
   if (trace.line != NULL)
-    g_string_append_printf (trace.line, "\n    %s at %.1f (%u changes, %u binds, %u new cells before)", what,
-                            (g_get_monotonic_time () - trace.start) / 1000.0, trace.changes, trace.binds, trace.setups);
+    g_string_append_printf (trace.line, "\n    %s at %.1f, %.1f of CPU (%u changes, %u binds, %u new cells before)", what,
+                            (g_get_monotonic_time () - trace.start) / 1000.0,
+                            (thread_cpu_time () - trace.cpu_start) / 1000.0, trace.changes, trace.binds, trace.setups);
 }
 
 static void
