@@ -181,12 +181,15 @@ ar_record_filter_model_list_model_init (GListModelInterface *iface)
   iface->get_item = ar_record_filter_model_get_item;
 }
 
-/* The rows in sight are replaced this many at a time, each a few
- * milliseconds of the view's work, for up to STEP_BUDGET_US a main loop
- * iteration: the frame that follows lays the new rows out and draws
- * them, which costs as much again. */
-#define ROWS_A_STEP 6
+/* The rows in sight are replaced this many at a time, for up to
+ * STEP_BUDGET_US after a frame: a new row is some 0.6 ms of the view's
+ * work, and the frame that follows lays it out and draws it, which
+ * costs as much again; and each step also has GTK 4.8's view bind every
+ * built row below it again, some 5 ms whatever the step's size. A
+ * change of no more than GRADUAL_FROM rows is told at once. */
+#define ROWS_A_STEP 12
 #define STEP_BUDGET_US 8000
+#define GRADUAL_FROM 6
 
 static void finish_gradually (ArRecordFilterModel *self);
 
@@ -446,7 +449,7 @@ replace_shown (ArRecordFilterModel *self,
          && old->pdata[old->len - 1 - suffix] == shown->pdata[shown->len - 1 - suffix])
     suffix++;
 
-  if (n_in_sight > ROWS_A_STEP && old->len - prefix - suffix > ROWS_A_STEP && shown->len - prefix - suffix > ROWS_A_STEP
+  if (n_in_sight > GRADUAL_FROM && old->len - prefix - suffix > GRADUAL_FROM && shown->len - prefix - suffix > GRADUAL_FROM
       && in_sight + n_in_sight > prefix && in_sight < old->len - suffix)
     {
       /* nothing changes yet: the model shows @old, with the records

@@ -186,7 +186,7 @@ test_follows_its_model (void)
 }
 
 /* as many rows as ArRecordFilterModel brings into sight in a step */
-#define ROWS_A_STEP 6
+#define ROWS_A_STEP 12
 
 /* What a view knows of the model: its items as the signals told them. */
 typedef struct
@@ -506,7 +506,7 @@ test_paced_by_frames (void)
     ar_record_filter_model_new (G_LIST_MODEL (ar_test_school_list_new (before)), name_contains, &query);
   g_autoptr(ArRecordList) list = ar_test_school_list_new (after);
   guint frames = 0;
-  Mirror mirror = { .in_sight = 0, .sight_end = 40, .build_time = 3000, .frames = &frames };
+  Mirror mirror = { .in_sight = 0, .sight_end = 80, .build_time = 3000, .frames = &frames };
   GtkWidget *window;
   GdkFrameClock *clock;
   guint last_frame = 0;
@@ -526,11 +526,11 @@ test_paced_by_frames (void)
   mirror_init (&mirror, model);
   ar_record_filter_model_set_view (model, window);
 
-  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (list), 0, 40);
+  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (list), 0, 80);
   while (ar_record_filter_model_get_pending (model))
     g_main_context_iteration (NULL, TRUE);
 
-  g_assert_cmpuint (mirror.n_signals, >=, 1 + 40 / ROWS_A_STEP);
+  g_assert_cmpuint (mirror.n_signals, >=, 1 + 80 / ROWS_A_STEP);
   /* nothing before the first frame; then steps in frame after frame */
   g_assert_cmpuint (g_array_index (mirror.frame_of_signal, guint, 0), >=, 1);
   for (guint i = 0; i < mirror.frame_of_signal->len; i++)
@@ -549,7 +549,7 @@ test_paced_by_frames (void)
 
   /* a view that goes half way, its frame clock with it: the steps go
    * on without its frames */
-  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (ar_test_school_list_new (before)), 0, 40);
+  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (ar_test_school_list_new (before)), 0, 80);
   while (g_array_index (mirror.frame_of_signal, guint, mirror.frame_of_signal->len - 1) == last_frame)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (ar_record_filter_model_get_pending (model));
