@@ -498,15 +498,26 @@ drop_search (ArRecordFilterModel *self)
   return TRUE;
 }
 
-/* Every record of the model that matches, in its order. */
+/* Every record of the model that matches, in its order: @all itself
+ * when all do, shared rather than copied (a copy of 50,000 records is
+ * as many references to take, and as many to drop when it goes). */
 static GPtrArray *
 match_all (ArRecordFilterModel *self)
 {
-  GPtrArray *shown = g_ptr_array_new_full (self->all->len, g_object_unref);
+  GPtrArray *shown;
+  guint first_not = 0;
 
-  for (guint i = 0; i < self->all->len; i++)
-    if (matches (self, g_ptr_array_index (self->all, i)))
-      g_ptr_array_add (shown, g_object_ref (g_ptr_array_index (self->all, i)));
+  while (first_not < self->all->len && matches (self, self->all->pdata[first_not]))
+    first_not++;
+  if (first_not == self->all->len)
+    return g_ptr_array_ref (self->all);
+
+  shown = g_ptr_array_new_full (self->all->len, g_object_unref);
+  for (guint i = 0; i < first_not; i++)
+    g_ptr_array_add (shown, g_object_ref (self->all->pdata[i]));
+  for (guint i = first_not + 1; i < self->all->len; i++)
+    if (matches (self, self->all->pdata[i]))
+      g_ptr_array_add (shown, g_object_ref (self->all->pdata[i]));
 
   return shown;
 }
@@ -618,7 +629,9 @@ read_model (ArRecordFilterModel *self)
   /* a search running counts positions in the records read before */
   if (drop_search (self) && self->target == NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-  g_ptr_array_set_size (self->all, 0);
+  /* a new array: the records shown may be the old one (match_all()) */
+  g_ptr_array_unref (self->all);
+  self->all = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->all, g_list_model_get_item (self->model, i));
 
@@ -724,6 +737,35 @@ search_in_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) g_array_unref);
 }
 
+/* The records a search found that the match function accepts: @all
+ * itself when that is every record, as match_all() has it (a first
+ * letter most records hold). */
+static GPtrArray *
+shown_of_search (ArRecordFilterModel *self,
+                 GArray              *found)
+{
+  GPtrArray *shown;
+  guint n_accepted = 0;
+
+  if (found->len == self->all->len)
+    while (n_accepted < self->all->len
+           && (self->match == NULL || self->match (self->all->pdata[n_accepted], self->user_data)))
+      n_accepted++;
+  if (found->len == self->all->len && n_accepted == self->all->len)
+    return g_ptr_array_ref (self->all);
+
+  shown = g_ptr_array_new_full (found->len, g_object_unref);
+  for (guint i = 0; i < found->len; i++)
+    {
+      ArRecord *record = self->all->pdata[g_array_index (found, guint, i)];
+
+      if (self->match == NULL || self->match (record, self->user_data))
+        g_ptr_array_add (shown, g_object_ref (record));
+    }
+
+  return shown;
+}
+
 /* A search's result, in the main loop: shown if it is still the latest
  * and the records are those it matched. */
 static void
@@ -747,14 +789,7 @@ on_searched (GObject      *source_object,
   g_clear_object (&self->search_cancellable);
   /* what the view has of the last replacement, if it is still coming */
   was_coming = stop_gradually (self);
-  shown = g_ptr_array_new_full (found->len, g_object_unref);
-  for (guint i = 0; i < found->len; i++)
-    {
-      ArRecord *record = self->all->pdata[g_array_index (found, guint, i)];
-
-      if (self->match == NULL || self->match (record, self->user_data))
-        g_ptr_array_add (shown, g_object_ref (record));
-    }
+  shown = shown_of_search (self, found);
   replace_shown (self, shown, search->in_sight, search->n_in_sight);
   if (self->target == NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);

@@ -484,6 +484,38 @@ test_narrowing_builds_once (void)
   g_ptr_array_unref (mirror.items);
 }
 
+/* A list every record of which is shown (by no search, or one in a
+ * thread that all match) is the records read, shared: a change of the
+ * model still tells the view exactly what went and came. */
+static void
+test_all_shown_then_changed (void)
+{
+  g_autoptr(GPtrArray) before = numbered_schools ("School", 50, NULL);
+  g_autoptr(GPtrArray) after = numbered_schools ("School", 30, NULL);
+  g_autoptr(ArRecordList) list = ar_test_school_list_new (before);
+  Query query = { NULL, 0 };
+  g_autoptr(ArRecordFilterModel) model =
+    ar_record_filter_model_new (G_LIST_MODEL (g_object_ref (list)), name_contains, &query);
+  Mirror mirror = { 0 };
+
+  mirror_init (&mirror, model);
+  ar_record_list_replace_all (list, g_ptr_array_ref (after));
+  g_assert_cmpuint (mirror.items->len, ==, 30);
+
+  /* the same after a search in a thread that every record matches */
+  ar_record_filter_model_set_thread_from (model, 0);
+  ar_record_list_replace_all (list, g_ptr_array_ref (before));
+  ar_record_filter_model_search (model, "school", 0, 0);
+  while (ar_record_filter_model_get_pending (model))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (mirror.items->len, ==, 50);
+  ar_record_list_replace_all (list, g_ptr_array_ref (after));
+  g_assert_cmpuint (mirror.items->len, ==, 30);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (mirror.items->pdata[i] == after->pdata[i]);
+  g_ptr_array_unref (mirror.items);
+}
+
 static gboolean have_display;
 
 static void
@@ -604,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/ar/record-filter-model/search-gradually", test_search_gradually);
   g_test_add_func ("/ar/record-filter-model/narrowing-builds-once", test_narrowing_builds_once);
   g_test_add_func ("/ar/record-filter-model/paced-by-frames", test_paced_by_frames);
+  g_test_add_func ("/ar/record-filter-model/all-shown-then-changed", test_all_shown_then_changed);
 
   return g_test_run ();
 }
