@@ -31,8 +31,11 @@
  * GTK 4.8's view builds a new row for every record that replaces one in
  * sight, and a reload after an import can replace them all: some 200
  * ms of widgets in one go. ar_record_filter_model_set_model_gradually()
- * replaces the rows in sight a few at a time instead, one step a main
- * loop iteration, so the window draws in between.
+ * replaces the rows in sight a few at a time instead, one step after
+ * each frame of the view (ar_record_filter_model_set_view()), so the
+ * window draws in between. Past the rows the view has built, the model
+ * shows the new records at once: the rows that move up into sight as
+ * old ones go are then rows to stay, each built once.
  */
 /* The records' search keys, as they were when the model was read: one
  * block of text a thread may read while the records change. */
@@ -84,15 +87,24 @@ struct _ArRecordFilterModel
   GPtrArray         *shown;
 
   /* a gradual replacement under way: the model shows the first
-   * @done_new of @target followed by @leaving from @done_old on, and
-   * @shown is @leaving */
+   * @done_new of @target, then @leaving from @done_old to @leave_end,
+   * then @target from @tail_from on; @shown is @leaving */
   GPtrArray         *target;
   GPtrArray         *leaving;
   guint              done_new;
   guint              done_old;
-  guint              end_gap;  /* records at the end both share */
+  guint              leave_end;
+  guint              tail_from;
+  guint              in_sight;
   guint              sight_end; /* the position where the rows in sight end */
+  gboolean           started;
   guint              step_idle;
+  /* the widget that shows the model, and its frame clock while a step
+   * waits for the next frame (see schedule_step()) */
+  GtkWidget         *view;
+  GdkFrameClock     *clock;
+  gulong             after_paint;
+  guint              wait_timeout;
   /* where records of @leaving are, read from it as far as needed: a
    * record that moves up must leave its old row before it shows in its
    * new one, or the view has it twice */
@@ -133,7 +145,7 @@ ar_record_filter_model_get_n_items (GListModel *list)
   ArRecordFilterModel *self = AR_RECORD_FILTER_MODEL (list);
 
   if (self->target != NULL)
-    return self->done_new + self->leaving->len - self->done_old;
+    return self->done_new + (self->leave_end - self->done_old) + (self->target->len - self->tail_from);
 
   return self->shown->len;
 }
@@ -148,8 +160,11 @@ ar_record_filter_model_get_item (GListModel *list,
     {
       if (position < self->done_new)
         return g_object_ref (g_ptr_array_index (self->target, position));
-      position += self->done_old - self->done_new;
-      return position < self->leaving->len ? g_object_ref (g_ptr_array_index (self->leaving, position)) : NULL;
+      position -= self->done_new;
+      if (position < self->leave_end - self->done_old)
+        return g_object_ref (g_ptr_array_index (self->leaving, self->done_old + position));
+      position += self->tail_from - (self->leave_end - self->done_old);
+      return position < self->target->len ? g_object_ref (g_ptr_array_index (self->target, position)) : NULL;
     }
 
   if (position >= self->shown->len)
@@ -166,16 +181,19 @@ ar_record_filter_model_list_model_init (GListModelInterface *iface)
   iface->get_item = ar_record_filter_model_get_item;
 }
 
-/* The rows in sight are replaced this many at a time, each a few
- * milliseconds of the view's work, for up to STEP_BUDGET_US a main loop
- * iteration: the frame that follows lays the new rows out and draws
- * them, which costs as much again. */
-#define ROWS_A_STEP 6
+/* The rows in sight are replaced this many at a time, for up to
+ * STEP_BUDGET_US after a frame: a new row is some 0.6 ms of the view's
+ * work, and the frame that follows lays it out and draws it, which
+ * costs as much again; and each step also has GTK 4.8's view bind every
+ * built row below it again, some 5 ms whatever the step's size. A
+ * change of no more than GRADUAL_FROM rows is told at once. */
+#define ROWS_A_STEP 12
 #define STEP_BUDGET_US 8000
+#define GRADUAL_FROM 6
 
 static void finish_gradually (ArRecordFilterModel *self);
 
-/* The position of @record in @leaving, or G_MAXUINT. */
+/* The position of @record in @leaving before @leave_end, or G_MAXUINT. */
 static guint
 find_leaving (ArRecordFilterModel *self,
               ArRecord            *record)
@@ -189,7 +207,7 @@ find_leaving (ArRecordFilterModel *self,
     }
   if (g_hash_table_lookup_extended (self->leaving_at, record, NULL, &at))
     return GPOINTER_TO_UINT (at);
-  while (self->n_read < self->leaving->len)
+  while (self->n_read < self->leave_end)
     {
       ArRecord *read = self->leaving->pdata[self->n_read];
 
@@ -222,6 +240,117 @@ n_leaving (ArRecordFilterModel *self,
   return end - self->done_old;
 }
 
+static gboolean replace_step (gpointer data);
+
+/* A frame clock that stops (its window gone, hidden or minimised)
+ * holds the steps up no longer than this. */
+#define FRAME_WAIT_MS 100
+
+static void
+stop_waiting (ArRecordFilterModel *self)
+{
+  g_clear_handle_id (&self->step_idle, g_source_remove);
+  g_clear_handle_id (&self->wait_timeout, g_source_remove);
+  if (self->clock != NULL)
+    {
+      /* a clock disposed with its window has dropped its handlers */
+      if (g_signal_handler_is_connected (self->clock, self->after_paint))
+        g_signal_handler_disconnect (self->clock, self->after_paint);
+      self->after_paint = 0;
+      g_clear_object (&self->clock);
+    }
+}
+
+static void
+take_step_soon (ArRecordFilterModel *self)
+{
+  stop_waiting (self);
+  /* in a main loop iteration of its own, not the frame's */
+  self->step_idle = g_idle_add (replace_step, self);
+}
+
+static void
+on_after_paint (GdkFrameClock       *clock,
+                ArRecordFilterModel *self)
+{
+  take_step_soon (self);
+}
+
+static gboolean
+on_wait_timeout (gpointer data)
+{
+  ArRecordFilterModel *self = data;
+
+  self->wait_timeout = 0;
+  take_step_soon (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The next step of a gradual replacement: after the view's next frame,
+ * so that each frame lays out one step's rows and the first frame after
+ * a keystroke none; with no view drawing, in the next idle iteration. */
+static void
+schedule_step (ArRecordFilterModel *self)
+{
+  GdkFrameClock *clock = NULL;
+
+  stop_waiting (self);
+  if (self->view != NULL && gtk_widget_get_mapped (self->view))
+    clock = gtk_widget_get_frame_clock (self->view);
+  if (clock == NULL)
+    {
+      self->step_idle = g_idle_add (replace_step, self);
+      return;
+    }
+  self->clock = g_object_ref (clock);
+  self->after_paint = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  self->wait_timeout = g_timeout_add (FRAME_WAIT_MS, on_wait_timeout, self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+/* The first step: past the rows the view has built, the model shows
+ * the target's own records at once, from where none of the old rows
+ * kept until then comes again. The view builds none of them there; and
+ * when rows in sight go, those that move up into them are ones to stay,
+ * built once, not old rows built only to go again. Then the records
+ * before the rows in sight, as many new as old, so that the rows in
+ * sight stay where they are. */
+static void
+start_gradually (ArRecordFilterModel *self)
+{
+  guint prefix = self->done_new;
+  guint ahead = self->in_sight > prefix ? MIN (self->in_sight, MIN (self->leave_end, self->tail_from)) - prefix : 0;
+  guint leave_end = MIN (self->sight_end, self->leave_end);
+  g_autoptr(GHashTable) built = g_hash_table_new (NULL, NULL);
+  guint tail_from = self->target->len;
+  guint n_removed;
+  guint n_added;
+
+  self->started = TRUE;
+  for (guint i = prefix; i < leave_end; i++)
+    g_hash_table_add (built, self->leaving->pdata[i]);
+  while (tail_from > prefix + ahead && !g_hash_table_contains (built, self->target->pdata[tail_from - 1]))
+    tail_from--;
+  /* the records both end with stay as they are */
+  tail_from = MIN (tail_from, self->tail_from);
+  n_removed = self->leave_end - leave_end;
+  n_added = self->tail_from - tail_from;
+  self->leave_end = leave_end;
+  self->tail_from = tail_from;
+  if (n_removed > 0 || n_added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), leave_end, n_removed, n_added);
+
+  if (ahead > 0)
+    {
+      guint n_old = n_leaving (self, ahead, ahead);
+
+      self->done_new += ahead;
+      self->done_old += n_old;
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old, ahead);
+    }
+}
+
 /* Steps of a gradual replacement; the last shows @target whole. */
 static gboolean
 replace_step (gpointer data)
@@ -229,23 +358,37 @@ replace_step (gpointer data)
   ArRecordFilterModel *self = data;
   gint64 start = g_get_monotonic_time ();
 
+  if (!self->started)
+    start_gradually (self);
   do
     {
-      guint left_new = self->target->len - self->end_gap - self->done_new;
-      guint left_old = self->leaving->len - self->end_gap - self->done_old;
+      guint left_new = self->tail_from - self->done_new;
+      guint left_old = self->leave_end - self->done_old;
       guint position = self->done_new;
-      guint n_new = MIN (ROWS_A_STEP, left_new);
-      guint n_old = n_leaving (self, n_new, MIN (ROWS_A_STEP, left_old));
+      guint n_new;
+      guint n_old;
 
       /* past the rows the view has built, the rest at once: the view
-       * builds none for rows out of sight; and with no new rows left,
-       * the old ones go at once, before they move into sight */
-      if (self->done_new >= self->sight_end || left_new == 0
-          || (n_new == left_new && n_old == left_old))
+       * builds none for rows out of sight */
+      if (self->done_new >= self->sight_end || (left_new == 0 && left_old == 0))
         {
           self->step_idle = 0;
           finish_gradually (self);
           return G_SOURCE_REMOVE;
+        }
+
+      /* Each row fewer brings a row of the tail into those the view has
+       * built, so a step takes a few new rows and as few more old ones:
+       * when the next new record is further down among the old rows,
+       * the old ones before it go first, a few at a time. */
+      n_new = MIN (ROWS_A_STEP, left_new);
+      n_old = n_leaving (self, n_new, MIN (ROWS_A_STEP, left_old));
+      while (n_new > 1 && n_old > n_new + ROWS_A_STEP)
+        n_old = n_leaving (self, --n_new, MIN (ROWS_A_STEP, left_old));
+      if (n_old > n_new + ROWS_A_STEP)
+        {
+          n_new = 0;
+          n_old = ROWS_A_STEP;
         }
 
       self->done_new += n_new;
@@ -254,7 +397,12 @@ replace_step (gpointer data)
     }
   while (g_get_monotonic_time () - start < STEP_BUDGET_US);
 
-  return G_SOURCE_CONTINUE;
+  if (self->view == NULL)
+    return G_SOURCE_CONTINUE;
+  self->step_idle = 0;
+  schedule_step (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 /* Ends a gradual replacement now, showing its target. */
@@ -269,14 +417,15 @@ finish_gradually (ArRecordFilterModel *self)
     return;
 
   position = self->done_new;
-  n_new = self->target->len - self->done_new;
-  n_old = self->leaving->len - self->done_old;
-  g_clear_handle_id (&self->step_idle, g_source_remove);
+  n_new = self->tail_from - self->done_new;
+  n_old = self->leave_end - self->done_old;
+  stop_waiting (self);
   g_ptr_array_unref (self->shown);
   self->shown = g_steal_pointer (&self->target);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
   g_clear_pointer (&self->leaving_at, g_hash_table_unref);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, n_old - self->end_gap, n_new - self->end_gap);
+  if (n_old > 0 || n_new > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, n_old, n_new);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
@@ -300,28 +449,21 @@ replace_shown (ArRecordFilterModel *self,
          && old->pdata[old->len - 1 - suffix] == shown->pdata[shown->len - 1 - suffix])
     suffix++;
 
-  if (n_in_sight > ROWS_A_STEP && old->len - prefix - suffix > ROWS_A_STEP && shown->len - prefix - suffix > ROWS_A_STEP
+  if (n_in_sight > GRADUAL_FROM && old->len - prefix - suffix > GRADUAL_FROM && shown->len - prefix - suffix > GRADUAL_FROM
       && in_sight + n_in_sight > prefix && in_sight < old->len - suffix)
     {
-      guint ahead = in_sight > prefix ? MIN (in_sight, MIN (old->len, shown->len) - suffix) - prefix : 0;
-
-      /* the records before the rows in sight, as many new as old, so that
-       * the rows in sight stay where they are */
+      /* nothing changes yet: the model shows @old, with the records
+       * both end with as the target's tail */
       self->target = shown;
       self->leaving = g_steal_pointer (&old);
-      self->end_gap = suffix;
+      self->in_sight = in_sight;
       self->sight_end = in_sight + n_in_sight;
       self->done_new = self->done_old = prefix;
+      self->leave_end = self->leaving->len - suffix;
+      self->tail_from = shown->len - suffix;
+      self->started = FALSE;
       self->shown = g_ptr_array_ref (self->leaving);
-      if (ahead > 0)
-        {
-          guint n_old = n_leaving (self, ahead, ahead);
-
-          self->done_new += ahead;
-          self->done_old += n_old;
-          g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old, ahead);
-        }
-      self->step_idle = g_idle_add (replace_step, self);
+      schedule_step (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
       return;
     }
@@ -356,15 +498,26 @@ drop_search (ArRecordFilterModel *self)
   return TRUE;
 }
 
-/* Every record of the model that matches, in its order. */
+/* Every record of the model that matches, in its order: @all itself
+ * when all do, shared rather than copied (a copy of 50,000 records is
+ * as many references to take, and as many to drop when it goes). */
 static GPtrArray *
 match_all (ArRecordFilterModel *self)
 {
-  GPtrArray *shown = g_ptr_array_new_full (self->all->len, g_object_unref);
+  GPtrArray *shown;
+  guint first_not = 0;
 
-  for (guint i = 0; i < self->all->len; i++)
-    if (matches (self, g_ptr_array_index (self->all, i)))
-      g_ptr_array_add (shown, g_object_ref (g_ptr_array_index (self->all, i)));
+  while (first_not < self->all->len && matches (self, self->all->pdata[first_not]))
+    first_not++;
+  if (first_not == self->all->len)
+    return g_ptr_array_ref (self->all);
+
+  shown = g_ptr_array_new_full (self->all->len, g_object_unref);
+  for (guint i = 0; i < first_not; i++)
+    g_ptr_array_add (shown, g_object_ref (self->all->pdata[i]));
+  for (guint i = first_not + 1; i < self->all->len; i++)
+    if (matches (self, self->all->pdata[i]))
+      g_ptr_array_add (shown, g_object_ref (self->all->pdata[i]));
 
   return shown;
 }
@@ -383,9 +536,11 @@ stop_gradually (ArRecordFilterModel *self)
   current = g_ptr_array_new_full (g_list_model_get_n_items (G_LIST_MODEL (self)), g_object_unref);
   for (guint i = 0; i < self->done_new; i++)
     g_ptr_array_add (current, g_object_ref (self->target->pdata[i]));
-  for (guint i = self->done_old; i < self->leaving->len; i++)
+  for (guint i = self->done_old; i < self->leave_end; i++)
     g_ptr_array_add (current, g_object_ref (self->leaving->pdata[i]));
-  g_clear_handle_id (&self->step_idle, g_source_remove);
+  for (guint i = self->tail_from; i < self->target->len; i++)
+    g_ptr_array_add (current, g_object_ref (self->target->pdata[i]));
+  stop_waiting (self);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
   g_clear_pointer (&self->leaving_at, g_hash_table_unref);
   g_ptr_array_unref (self->shown);
@@ -474,7 +629,9 @@ read_model (ArRecordFilterModel *self)
   /* a search running counts positions in the records read before */
   if (drop_search (self) && self->target == NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-  g_ptr_array_set_size (self->all, 0);
+  /* a new array: the records shown may be the old one (match_all()) */
+  g_ptr_array_unref (self->all);
+  self->all = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->all, g_list_model_get_item (self->model, i));
 
@@ -580,6 +737,35 @@ search_in_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&found), (GDestroyNotify) g_array_unref);
 }
 
+/* The records a search found that the match function accepts: @all
+ * itself when that is every record, as match_all() has it (a first
+ * letter most records hold). */
+static GPtrArray *
+shown_of_search (ArRecordFilterModel *self,
+                 GArray              *found)
+{
+  GPtrArray *shown;
+  guint n_accepted = 0;
+
+  if (found->len == self->all->len)
+    while (n_accepted < self->all->len
+           && (self->match == NULL || self->match (self->all->pdata[n_accepted], self->user_data)))
+      n_accepted++;
+  if (found->len == self->all->len && n_accepted == self->all->len)
+    return g_ptr_array_ref (self->all);
+
+  shown = g_ptr_array_new_full (found->len, g_object_unref);
+  for (guint i = 0; i < found->len; i++)
+    {
+      ArRecord *record = self->all->pdata[g_array_index (found, guint, i)];
+
+      if (self->match == NULL || self->match (record, self->user_data))
+        g_ptr_array_add (shown, g_object_ref (record));
+    }
+
+  return shown;
+}
+
 /* A search's result, in the main loop: shown if it is still the latest
  * and the records are those it matched. */
 static void
@@ -603,14 +789,7 @@ on_searched (GObject      *source_object,
   g_clear_object (&self->search_cancellable);
   /* what the view has of the last replacement, if it is still coming */
   was_coming = stop_gradually (self);
-  shown = g_ptr_array_new_full (found->len, g_object_unref);
-  for (guint i = 0; i < found->len; i++)
-    {
-      ArRecord *record = self->all->pdata[g_array_index (found, guint, i)];
-
-      if (self->match == NULL || self->match (record, self->user_data))
-        g_ptr_array_add (shown, g_object_ref (record));
-    }
+  shown = shown_of_search (self, found);
   replace_shown (self, shown, search->in_sight, search->n_in_sight);
   if (self->target == NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
@@ -684,6 +863,29 @@ ar_record_filter_model_set_thread_from (ArRecordFilterModel *self,
 }
 
 /**
+ * ar_record_filter_model_set_view:
+ * @view: (nullable): the widget that shows the model
+ *
+ * Paces a gradual replacement by @view's frames: a step after each frame
+ * it draws, the first after the frame that follows the change, so that
+ * a frame lays out the rows of one step. Without a view (or while it is
+ * not mapped) the steps follow one another in idle time.
+ */
+void
+ar_record_filter_model_set_view (ArRecordFilterModel *self,
+                                 GtkWidget           *view)
+{
+  g_return_if_fail (AR_IS_RECORD_FILTER_MODEL (self));
+  g_return_if_fail (view == NULL || GTK_IS_WIDGET (view));
+
+  if (self->view != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
+  self->view = view;
+  if (view != NULL)
+    g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->view);
+}
+
+/**
  * ar_record_filter_model_get_pending:
  *
  * Returns: whether a gradual replacement is under way
@@ -716,7 +918,10 @@ ar_record_filter_model_dispose (GObject *object)
 {
   ArRecordFilterModel *self = AR_RECORD_FILTER_MODEL (object);
 
-  g_clear_handle_id (&self->step_idle, g_source_remove);
+  stop_waiting (self);
+  if (self->view != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
+  self->view = NULL;
   g_clear_pointer (&self->target, g_ptr_array_unref);
   g_clear_pointer (&self->leaving, g_ptr_array_unref);
   g_clear_pointer (&self->leaving_at, g_hash_table_unref);

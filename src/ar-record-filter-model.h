@@ -44,6 +44,8 @@ void                 ar_record_filter_model_search     (ArRecordFilterModel *sel
                                                        guint                n_in_sight);
 void                 ar_record_filter_model_set_thread_from (ArRecordFilterModel *self,
                                                              guint                n_records);
+void                 ar_record_filter_model_set_view  (ArRecordFilterModel *self,
+                                                       GtkWidget           *view);
 gboolean             ar_record_filter_model_get_pending (ArRecordFilterModel *self);
 void                 ar_record_filter_model_finish    (ArRecordFilterModel *self);
 

@@ -1190,6 +1190,8 @@ ar_record_list_page_new (const ArSection *section)
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->records),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->filtered = ar_record_filter_model_new (G_LIST_MODEL (self->sorted), record_matches, self);
+  /* rows in sight come in a step after each frame the list draws */
+  ar_record_filter_model_set_view (self->filtered, GTK_WIDGET (self->column_view));
   g_signal_connect_swapped (self->filtered, "notify::pending", G_CALLBACK (on_replaced), self);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed), self, G_CONNECT_SWAPPED);

@@ -116,6 +116,103 @@ count_frame (GdkFrameClock *clock,
   (*frames)++;
 }
 
+/* AR_BENCH_TRACE=1: each keystroke's timeline, frame by frame: when each
+ * phase of the frame clock ran, and how many cells were bound and rows
+ * built (and model changes made) before it. */
+typedef struct
+{
+  gint64 start;
+  gint64 cpu_start;
+  guint  binds;
+  guint  setups;
+  guint  changes;
+  GString *line;
+} Trace;
+
+static Trace trace;
+
+
+static gboolean
+count_emission (GSignalInvocationHint *hint,
+                guint                  n_params,
+                const GValue          *params,
+                gpointer               data)
+{
+  if (trace.line != NULL)
+    (*(guint *) data)++;
+
+  return TRUE;
+}
+
+static void
+trace_phase (GdkFrameClock *clock,
+             const char    *phase)
+{
+  if (trace.line == NULL)
+    return;
+  if (phase[0] == 'b')
+    g_string_append_printf (trace.line, "\n    frame at %.1f, %.1f of CPU (%u changes, %u binds, %u new cells before)",
+                            (g_get_monotonic_time () - trace.start) / 1000.0,
+                            (thread_cpu_time () - trace.cpu_start) / 1000.0, trace.changes, trace.binds, trace.setups);
+  else if (phase[0] == 'a')
+    g_string_append_printf (trace.line, " %s %.1f, %.1f of CPU", phase, (g_get_monotonic_time () - trace.start) / 1000.0,
+                            (thread_cpu_time () - trace.cpu_start) / 1000.0);
+  else
+    g_string_append_printf (trace.line, " %s %.1f", phase, (g_get_monotonic_time () - trace.start) / 1000.0);
+  if (phase[0] == 'b' || phase[0] == 'a')
+    trace.binds = trace.setups = trace.changes = 0;
+}
+
+static void
+trace_start (ArWindow *window)
+{
+  static gboolean hooked;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  const char *phases[] = { "before-paint", "update", "layout", "paint", "after-paint" };
+
+  if (!g_getenv ("AR_BENCH_TRACE"))
+    return;
+  if (!hooked)
+    {
+      hooked = TRUE;
+      g_signal_add_emission_hook (g_signal_lookup ("bind", GTK_TYPE_SIGNAL_LIST_ITEM_FACTORY), 0,
+                                  count_emission, &trace.binds, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("setup", GTK_TYPE_SIGNAL_LIST_ITEM_FACTORY), 0,
+                                  count_emission, &trace.setups, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL), 0,
+                                  count_emission, &trace.changes, NULL);
+    }
+  if (g_object_get_data (G_OBJECT (clock), "ar-traced") == NULL)
+    {
+      g_object_set_data (G_OBJECT (clock), "ar-traced", GINT_TO_POINTER (1));
+      for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+        g_signal_connect (clock, phases[i], G_CALLBACK (trace_phase), (gpointer) phases[i]);
+    }
+  trace.start = g_get_monotonic_time ();
+  trace.cpu_start = thread_cpu_time ();
+  trace.binds = trace.setups = trace.changes = 0;
+  trace.line = g_string_new (NULL);
+}
+
+static void
+trace_mark (const char *what)
+{
+  if (trace.line != NULL)
+    g_string_append_printf (trace.line, "\n    %s at %.1f, %.1f of CPU (%u changes, %u binds, %u new cells before)", what,
+                            (g_get_monotonic_time () - trace.start) / 1000.0,
+                            (thread_cpu_time () - trace.cpu_start) / 1000.0, trace.changes, trace.binds, trace.setups);
+}
+
+static void
+trace_end (const char *key)
+{
+  if (trace.line == NULL)
+    return;
+  g_print ("  \"%s\":%s\n", key, trace.line->str);
+  g_string_free (trace.line, TRUE);
+  trace.line = NULL;
+}
+
 static ArRecordListPage *
 schools_of (ArWindow *window)
 {
@@ -304,13 +401,18 @@ main (int   argc,
           gint64 start = g_get_monotonic_time ();
           gint64 cpu_start = thread_cpu_time ();
 
+          trace_start (window);
           ar_record_list_page_set_search (schools, keys[i]);
           add (handler, ms_since (start));
           add (handler_cpu, (thread_cpu_time () - cpu_start) / 1000.0);
+          trace_mark ("handler done");
           gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
           add (frame, ms_since (start));
+          trace_mark ("next frame done");
           wait_for_list (window);
           add (filtered, ms_since (start));
+          trace_mark ("filtered");
+          trace_end (keys[i]);
         }
     }
   if (handler->len > 0)

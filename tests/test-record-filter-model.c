@@ -185,18 +185,26 @@ test_follows_its_model (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
 }
 
+/* as many rows as ArRecordFilterModel brings into sight in a step */
+#define ROWS_A_STEP 12
+
 /* What a view knows of the model: its items as the signals told them. */
 typedef struct
 {
   GPtrArray *items;
   guint      n_signals;
   guint      n_pending_notifies;
-  /* the most rows a signal added among those in sight */
+  /* the most rows a signal brought into sight (added there, or moved up
+   * into it), and how many in all: the rows the view built */
   guint      most_in_sight;
+  guint      total_in_sight;
   guint      in_sight;
   guint      sight_end;
   /* a view's time to build the rows of a signal, in microseconds */
   gulong     build_time;
+  /* when set, the frames drawn so far, and the count at each signal */
+  guint     *frames;
+  GArray    *frame_of_signal;
 } Mirror;
 
 static void
@@ -206,15 +214,25 @@ on_mirror_changed (GListModel *model,
                    guint       added,
                    Mirror     *mirror)
 {
+  g_autoptr(GHashTable) was_in_sight = g_hash_table_new (NULL, NULL);
+  guint came_in_sight = 0;
+
   mirror->n_signals++;
+  if (mirror->frames != NULL)
+    g_array_append_val (mirror->frame_of_signal, *mirror->frames);
   g_usleep (mirror->build_time);
+  for (guint i = mirror->in_sight; i < MIN (mirror->sight_end, mirror->items->len); i++)
+    g_hash_table_add (was_in_sight, mirror->items->pdata[i]);
   g_ptr_array_remove_range (mirror->items, position, removed);
   for (guint i = 0; i < added; i++)
     g_ptr_array_insert (mirror->items, position + i, g_list_model_get_item (model, position + i));
-  /* the view builds a row for each record added in sight */
-  if (position < mirror->sight_end && position + added > mirror->in_sight)
-    mirror->most_in_sight = MAX (mirror->most_in_sight,
-                                 MIN (position + added, mirror->sight_end) - MAX (position, mirror->in_sight));
+  /* the view builds a row for each record new in sight: added there, or
+   * moved up into it from below when fewer rows came than went */
+  for (guint i = mirror->in_sight; i < MIN (mirror->sight_end, mirror->items->len); i++)
+    if (!g_hash_table_contains (was_in_sight, mirror->items->pdata[i]))
+      came_in_sight++;
+  mirror->most_in_sight = MAX (mirror->most_in_sight, came_in_sight);
+  mirror->total_in_sight += came_in_sight;
 
   /* each signal tells the truth: the view's items are the model's */
   g_assert_cmpuint (mirror->items->len, ==, g_list_model_get_n_items (model));
@@ -276,9 +294,10 @@ numbered_schools (const char *prefix,
   return records;
 }
 
-/* A reload that replaces every row: the rows before those in sight at
- * once, those in sight a few a step, in later main loop iterations, the
- * rest at the end; each step tells the view the truth. */
+/* A reload that replaces every row: nothing in the call; then the rows
+ * out of sight and those before the rows in sight at once, those in
+ * sight a few a step, in later main loop iterations, the rest at the
+ * end; each step tells the view the truth. */
 static void
 test_gradually (void)
 {
@@ -297,12 +316,25 @@ test_gradually (void)
   mirror_init (&mirror, model);
   ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (list), 50, 30);
 
-  /* before the rows in sight: new already; the rows in sight: old yet */
+  /* the call itself changes nothing: the frame that follows it (a
+   * keystroke's) has no new rows to lay out */
   g_assert_true (ar_record_filter_model_get_pending (model));
-  g_assert_cmpuint (mirror.n_signals, ==, 1);
-  g_assert_cmpuint (mirror.most_in_sight, ==, 0);
+  g_assert_cmpuint (mirror.n_signals, ==, 0);
+
+  /* then before the rows in sight: new already; after them, out of
+   * sight, new; the rows in sight: old yet, but for a step's */
+  while (mirror.n_signals == 0)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      n_iterations++;
+    }
+  g_assert_true (ar_record_filter_model_get_pending (model));
+  g_assert_cmpuint (mirror.n_signals, >=, 2);
+  g_assert_cmpuint (mirror.most_in_sight, <=, ROWS_A_STEP);
   g_assert_true (mirror.items->pdata[49] == after->pdata[49]);
-  g_assert_true (mirror.items->pdata[50] == before->pdata[50]);
+  g_assert_true (mirror.items->pdata[50] != after->pdata[50]);
+  g_assert_true (g_ptr_array_find (before, mirror.items->pdata[50], NULL));
+  g_assert_true (mirror.items->pdata[mirror.items->len - 101] == after->pdata[after->len - 101]);
 
   while (ar_record_filter_model_get_pending (model))
     {
@@ -313,8 +345,9 @@ test_gradually (void)
   /* the 30 rows in sight came in a few at a time, over as many
    * iterations as a view that takes its time needs; the shared last
    * rows were never replaced */
-  g_assert_cmpuint (mirror.most_in_sight, <=, 6);
-  g_assert_cmpuint (mirror.n_signals, >=, 1 + 30 / 6);
+  g_assert_cmpuint (mirror.most_in_sight, <=, ROWS_A_STEP);
+  g_assert_cmpuint (mirror.total_in_sight, ==, 30);
+  g_assert_cmpuint (mirror.n_signals, >=, 2 + 30 / ROWS_A_STEP);
   g_assert_cmpuint (n_iterations, >=, 2);
   g_assert_cmpuint (mirror.n_pending_notifies, ==, 2);
   g_assert_cmpuint (mirror.items->len, ==, 212);
@@ -387,17 +420,22 @@ test_search_gradually (void)
   query.query = "School 1";
   ar_record_filter_model_refilter_gradually (model, GTK_FILTER_CHANGE_MORE_STRICT, 0, 40);
   g_assert_true (ar_record_filter_model_get_pending (model));
-  /* the keystroke told the view nothing yet: its rows come later */
+  /* the keystroke told the view nothing yet: its rows come later; the
+   * first step shows the search's own rows out of sight at once */
   g_assert_cmpuint (mirror.n_signals, ==, 0);
-  g_main_context_iteration (NULL, TRUE);
+  while (mirror.n_signals == 0)
+    g_main_context_iteration (NULL, TRUE);
   g_assert_true (ar_record_filter_model_get_pending (model));
+  g_assert_cmpuint (mirror.most_in_sight, <=, ROWS_A_STEP);
+  g_assert_cmpstr (ar_record_get_text (g_ptr_array_index (mirror.items, mirror.items->len - 1), "name"), ==,
+                   "School 199");
 
   /* the next key, before the rows of the first are all in */
   query.query = "School 12";
   ar_record_filter_model_refilter_gradually (model, GTK_FILTER_CHANGE_MORE_STRICT, 0, 40);
   while (ar_record_filter_model_get_pending (model))
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (mirror.most_in_sight, <=, 6);
+  g_assert_cmpuint (mirror.most_in_sight, <=, ROWS_A_STEP);
   assert_shown (model, "School 120,School 121,School 122,School 123,School 124,"
                        "School 125,School 126,School 127,School 128,School 129");
   g_assert_cmpuint (mirror.items->len, ==, 10);
@@ -407,6 +445,155 @@ test_search_gradually (void)
   ar_record_filter_model_refilter (model, GTK_FILTER_CHANGE_LESS_STRICT);
   g_assert_false (ar_record_filter_model_get_pending (model));
   g_assert_cmpuint (mirror.items->len, ==, 300);
+  g_ptr_array_unref (mirror.items);
+}
+
+/* A search that narrows to records spread down the list: the rows that
+ * move up into sight are the search's own, so the view builds each row
+ * it ends with once, and never an old row only to see it go again (the
+ * old rows below those in sight went when they moved up: a view built
+ * some twenty times too many rows, a first letter took seconds). */
+static void
+test_narrowing_builds_once (void)
+{
+  g_autoptr(GPtrArray) records = numbered_schools ("School", 600, NULL);
+  Query query = { NULL, 0 };
+  g_autoptr(ArRecordFilterModel) model =
+    ar_record_filter_model_new (G_LIST_MODEL (ar_test_school_list_new (records)), name_contains, &query);
+  Mirror mirror = { .in_sight = 0, .sight_end = 40 };
+  guint kept = 0;
+
+  mirror_init (&mirror, model);
+  /* "School 005", "School 015", … and "School 050" to "School 059" … */
+  query.query = "5";
+  ar_record_filter_model_refilter_gradually (model, GTK_FILTER_CHANGE_MORE_STRICT, 0, 40);
+  g_assert_true (ar_record_filter_model_get_pending (model));
+  while (ar_record_filter_model_get_pending (model))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* the rows in sight at the start that stay in sight are not new */
+  for (guint i = 0; i < 40; i++)
+    if (strchr (ar_record_get_text (records->pdata[i], "name"), '5') != NULL)
+      kept++;
+  g_assert_cmpuint (kept, ==, 4);
+  g_assert_cmpuint (mirror.most_in_sight, <=, ROWS_A_STEP);
+  g_assert_cmpuint (mirror.total_in_sight, ==, 40 - kept);
+  g_assert_cmpuint (mirror.items->len, ==, 600 - 5 * 9 * 9);
+  for (guint i = 0; i < mirror.items->len; i++)
+    g_assert_nonnull (strchr (ar_record_get_text (mirror.items->pdata[i], "name"), '5'));
+  g_ptr_array_unref (mirror.items);
+}
+
+/* A list every record of which is shown (by no search, or one in a
+ * thread that all match) is the records read, shared: a change of the
+ * model still tells the view exactly what went and came. */
+static void
+test_all_shown_then_changed (void)
+{
+  g_autoptr(GPtrArray) before = numbered_schools ("School", 50, NULL);
+  g_autoptr(GPtrArray) after = numbered_schools ("School", 30, NULL);
+  g_autoptr(ArRecordList) list = ar_test_school_list_new (before);
+  Query query = { NULL, 0 };
+  g_autoptr(ArRecordFilterModel) model =
+    ar_record_filter_model_new (G_LIST_MODEL (g_object_ref (list)), name_contains, &query);
+  Mirror mirror = { 0 };
+
+  mirror_init (&mirror, model);
+  ar_record_list_replace_all (list, g_ptr_array_ref (after));
+  g_assert_cmpuint (mirror.items->len, ==, 30);
+
+  /* the same after a search in a thread that every record matches */
+  ar_record_filter_model_set_thread_from (model, 0);
+  ar_record_list_replace_all (list, g_ptr_array_ref (before));
+  ar_record_filter_model_search (model, "school", 0, 0);
+  while (ar_record_filter_model_get_pending (model))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (mirror.items->len, ==, 50);
+  ar_record_list_replace_all (list, g_ptr_array_ref (after));
+  g_assert_cmpuint (mirror.items->len, ==, 30);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (mirror.items->pdata[i] == after->pdata[i]);
+  g_ptr_array_unref (mirror.items);
+}
+
+static gboolean have_display;
+
+static void
+count_frame (GdkFrameClock *clock,
+             guint         *frames)
+{
+  (*frames)++;
+}
+
+/* With a view that draws, a replacement waits for its next frame (the
+ * one that shows a keystroke has no new rows to lay out) and takes a
+ * step after each frame, so that a frame lays out one step's rows. */
+static void
+test_paced_by_frames (void)
+{
+  g_autoptr(GPtrArray) before = numbered_schools ("Old", 200, NULL);
+  g_autoptr(GPtrArray) after = numbered_schools ("New", 200, NULL);
+  Query query = { NULL, 0 };
+  g_autoptr(ArRecordFilterModel) model =
+    ar_record_filter_model_new (G_LIST_MODEL (ar_test_school_list_new (before)), name_contains, &query);
+  g_autoptr(ArRecordList) list = ar_test_school_list_new (after);
+  guint frames = 0;
+  Mirror mirror = { .in_sight = 0, .sight_end = 80, .build_time = 3000, .frames = &frames };
+  GtkWidget *window;
+  GdkFrameClock *clock;
+  guint last_frame = 0;
+  guint n_frames_with_steps = 0;
+
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  window = gtk_window_new ();
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
+  mirror.frame_of_signal = g_array_new (FALSE, FALSE, sizeof (guint));
+  mirror_init (&mirror, model);
+  ar_record_filter_model_set_view (model, window);
+
+  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (list), 0, 80);
+  while (ar_record_filter_model_get_pending (model))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (mirror.n_signals, >=, 1 + 80 / ROWS_A_STEP);
+  /* nothing before the first frame; then steps in frame after frame */
+  g_assert_cmpuint (g_array_index (mirror.frame_of_signal, guint, 0), >=, 1);
+  for (guint i = 0; i < mirror.frame_of_signal->len; i++)
+    {
+      guint frame = g_array_index (mirror.frame_of_signal, guint, i);
+
+      if (frame != last_frame)
+        n_frames_with_steps++;
+      last_frame = frame;
+    }
+  g_assert_cmpuint (n_frames_with_steps, >=, 3);
+  g_assert_cmpuint (mirror.most_in_sight, <=, ROWS_A_STEP);
+  g_assert_cmpuint (mirror.items->len, ==, 200);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (mirror.items->pdata[i] == after->pdata[i]);
+
+  /* a view that goes half way, its frame clock with it: the steps go
+   * on without its frames */
+  ar_record_filter_model_set_model_gradually (model, G_LIST_MODEL (ar_test_school_list_new (before)), 0, 80);
+  while (g_array_index (mirror.frame_of_signal, guint, mirror.frame_of_signal->len - 1) == last_frame)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ar_record_filter_model_get_pending (model));
+  g_signal_handlers_disconnect_by_func (clock, count_frame, &frames);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (ar_record_filter_model_get_pending (model))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (mirror.items->len, ==, 200);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_true (mirror.items->pdata[i] == before->pdata[i]);
+
+  g_array_unref (mirror.frame_of_signal);
   g_ptr_array_unref (mirror.items);
 }
 
@@ -437,6 +624,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* the frames of a view, when there is a display */
+  have_display = gtk_init_check ();
 
   g_test_add_func ("/ar/record-filter-model/search", test_search);
   g_test_add_func ("/ar/record-filter-model/only-the-change-is-told", test_only_the_change_is_told);
@@ -445,6 +634,9 @@ main (int   argc,
   g_test_add_func ("/ar/record-filter-model/gradually-interrupted", test_gradually_interrupted);
   g_test_add_func ("/ar/record-filter-model/gradually-only-when-long", test_gradually_only_when_long);
   g_test_add_func ("/ar/record-filter-model/search-gradually", test_search_gradually);
+  g_test_add_func ("/ar/record-filter-model/narrowing-builds-once", test_narrowing_builds_once);
+  g_test_add_func ("/ar/record-filter-model/paced-by-frames", test_paced_by_frames);
+  g_test_add_func ("/ar/record-filter-model/all-shown-then-changed", test_all_shown_then_changed);
 
   return g_test_run ();
 }
