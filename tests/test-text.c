@@ -164,6 +164,52 @@ test_clean_line (void)
   g_assert_cmpstr (cleaned, ==, "Café \xef\xbf\xbd.\xef\xbf\xbd!");
 }
 
+/* The quick question an import asks of every non-empty field has the
+ * long way's answer: random lines of printable ASCII, controls, C1
+ * controls, noncharacters, other characters and bytes that are not
+ * UTF-8. */
+static void
+test_is_clean_line (void)
+{
+  static const char * const pieces[] = {
+    "a", "Z ", "~", "\t", "\x0b", "\x1f", "\x7f", "é", "\xc2\x85", "\xc2\xa0", "\xef\xbf\xbe",
+    "\xef\xb7\x90", "✓", "\xff", "\xc3", "€",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+
+  g_assert_true (ar_text_is_clean_line (""));
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+      g_autofree char *cleaned = NULL;
+      gboolean clean;
+      guint n = g_rand_int_range (rand, 1, 12);
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* mostly ASCII, as fields are */
+          guint k = g_rand_int_range (rand, 0, 4) > 0 ? g_rand_int_range (rand, 0, 3)
+                                                      : g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces));
+
+          g_string_append (line, pieces[k]);
+        }
+      /* the rule, character by character */
+      clean = g_utf8_validate (line->str, -1, NULL);
+      for (const char *p = line->str; clean && *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          clean = !(c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
+                    || (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe);
+        }
+      if (ar_text_is_clean_line (line->str) != clean)
+        g_error ("“%s”: is_clean_line says %d", line->str, !clean);
+      /* and what is clean, cleaning leaves as it is */
+      cleaned = ar_text_clean_line (line->str);
+      g_assert_true (g_str_equal (cleaned, line->str) == clean);
+    }
+}
+
 /* XML 1.0 holds no control character but tab and line breaks, not even
  * as a character reference; what it cannot hold becomes a space or U+FFFD. */
 static void
@@ -242,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/ar/text/for-message", test_for_message);
   g_test_add_func ("/ar/text/for-layout", test_for_layout);
   g_test_add_func ("/ar/text/clean-line", test_clean_line);
+  g_test_add_func ("/ar/text/is-clean-line", test_is_clean_line);
   g_test_add_func ("/ar/text/escape-markup", test_escape_markup);
   g_test_add_func ("/ar/text/find-area-fails-once", test_find_area_fails_once);
   g_test_add_func ("/ar/text/gias-cleans-controls", test_gias_cleans_controls);

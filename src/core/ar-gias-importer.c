@@ -498,20 +498,6 @@ title_case_if_shouting (const char *name)
 
 /* Saving -------------------------------------------------------------- */
 
-/* Printable ASCII, which ar_text_clean_line() would give back as it is:
- * nearly every field, so most need no copy to find that out. */
-static gboolean
-is_plain_ascii (const char *text)
-{
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    {
-      if (*p < 0x20 || *p >= 0x7f)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Copies the imported fields onto @record and saves it when any differ.
  * Fields GIAS does not know (notes) are never touched. */
 static gboolean
@@ -539,7 +525,7 @@ save_if_changed (ArStore        *store,
     {
       const char *text = fields[i].type == AR_FIELD_TEXT && (int) i != notes
                          ? g_value_get_string (ar_record_peek_value (incoming, i)) : NULL;
-      g_autofree char *clean = text != NULL && !is_plain_ascii (text) ? ar_text_clean_line (text) : NULL;
+      g_autofree char *clean = text != NULL && !ar_text_is_clean_line (text) ? ar_text_clean_line (text) : NULL;
 
       if (clean != NULL && !g_str_equal (clean, text))
         {
@@ -835,11 +821,10 @@ same_as_stored (const char *stored,
     {
       if (value[length] != '\0')
         value = copy = g_strndup (value, length);
-      if (!is_plain_ascii (value))
+      if (!ar_text_is_clean_line (value))
         {
           cleaned = ar_text_clean_line (value);
-          if (!g_str_equal (cleaned, value))
-            value = trim_span (cleaned, &length);
+          value = trim_span (cleaned, &length);
         }
     }
 

@@ -257,6 +257,42 @@ ar_text_for_message (const char *text)
 }
 
 /**
+ * ar_text_is_clean_line:
+ * @text: one line of text from another program
+ *
+ * Tells without a copy what nearly every field of an import needs to
+ * know: printable ASCII is looked at a byte at a time, and only the
+ * rest as characters.
+ *
+ * Returns: whether ar_text_clean_line() would give @text back as it is
+ */
+gboolean
+ar_text_is_clean_line (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+
+  for (; *p != '\0' && *p < 0x80; p++)
+    {
+      if (*p < 0x20 || *p == 0x7f)
+        return FALSE;
+    }
+  if (*p == '\0')
+    return TRUE;
+
+  if (!g_utf8_validate ((const char *) p, -1, NULL))
+    return FALSE;
+  for (const char *q = (const char *) p; *q != '\0'; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || is_noncharacter (c))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * ar_text_clean_line:
  * @text: (nullable): one line of text from another program, such as a
  *   spreadsheet cell
@@ -275,20 +311,8 @@ ar_text_clean_line (const char *text)
     return NULL;
 
   /* nearly every line needs nothing: found without building a copy */
-  if (g_utf8_validate (text, -1, NULL))
-    {
-      const char *p;
-
-      for (p = text; *p != '\0'; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || is_noncharacter (c))
-            break;
-        }
-      if (*p == '\0')
-        return g_strdup (text);
-    }
+  if (ar_text_is_clean_line (text))
+    return g_strdup (text);
 
   valid = g_utf8_make_valid (text, -1);
   out = g_string_sized_new (strlen (valid));
