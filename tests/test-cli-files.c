@@ -656,6 +656,35 @@ test_merge_from_pipe (Fixture       *fixture,
   g_assert_true (S_ISFIFO (mode_of (fifo)));
 }
 
+/* A GIAS extract from a pipe, as `import-gias <(unzip -p …)` gives it:
+ * read once, though the reader goes through a file twice, and named by
+ * its whole path in the report's lines. */
+static void
+test_import_gias_from_pipe (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *fifo = path_in (fixture, "extract");
+  g_autofree char *path = g_build_filename (g_getenv ("AR_TEST_DATA"), "gias", "establishments-2024-cp1252.csv", NULL);
+  g_autofree char *extract = contents_of (path);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *line = NULL;
+  Writer writer = { fifo, extract };
+  GThread *thread;
+  int status;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  thread = g_thread_new ("writer", write_fifo, &writer);
+  out = ar_test_runf ("import-gias --database '%s' '%s'", &status, &err, fixture->database, fifo);
+  g_thread_join (thread);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Schools: 7 added"));
+  line = g_strdup_printf ("%s, line 8: URN", fifo);
+  g_assert_nonnull (strstr (out, line));
+  g_assert_true (S_ISFIFO (mode_of (fifo)));
+}
+
 /* Another program holds the write lock with a change not yet committed:
  * summary answers at once, from what was committed. */
 static void
@@ -714,6 +743,7 @@ main (int   argc,
   ADD ("/ar/cli-files/reads-do-not-wait", test_reads_do_not_wait);
   ADD ("/ar/cli-files/import-standard-input", test_import_standard_input);
   ADD ("/ar/cli-files/merge-from-pipe", test_merge_from_pipe);
+  ADD ("/ar/cli-files/import-gias-from-pipe", test_import_gias_from_pipe);
 #undef ADD
 
   return g_test_run ();

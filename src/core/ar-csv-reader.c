@@ -982,6 +982,20 @@ ar_csv_reader_new_for_file (GFile         *file,
 {
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  /* The reader goes through a file twice; a pipe (`<(…)`) or a device
+   * gives its bytes once, so it is read whole first. */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_SPECIAL)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      char *contents;
+      gsize length;
+
+      if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+        return NULL;
+      bytes = g_bytes_new_take (contents, length);
+      return ar_csv_reader_new_full (NULL, bytes, source_name, 0, cancellable, error);
+    }
+
   return ar_csv_reader_new_full (file, NULL, source_name, 0, cancellable, error);
 }
 

@@ -1366,7 +1366,9 @@ read_extracts (Import              *import,
 
       g_ptr_array_add (import->extracts, extract);
       extract->path = g_strdup (paths[i]);
-      extract->name = g_path_get_basename (paths[i]);
+      /* a pipe's name (/dev/fd/63) says nothing without its folder */
+      extract->name = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_SPECIAL
+                      ? g_strdup (paths[i]) : g_path_get_basename (paths[i]);
 
       extract->reader = ar_csv_reader_new_for_file (file, extract->name, import->cancellable, error);
       if (extract->reader == NULL || !classify (extract, error))
