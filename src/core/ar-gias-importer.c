@@ -784,27 +784,6 @@ link_school (ArStore     *store,
 
 /* Schools as the register holds them ----------------------------------- */
 
-/* @text without the white space around it, as ar_record_set_value()
- * keeps it: NULL when nothing is left. */
-static const char *
-trim_span (const char *text,
-           gsize      *length)
-{
-  const char *end;
-
-  *length = 0;
-  if (text == NULL)
-    return NULL;
-  while (g_ascii_isspace (*text))
-    text++;
-  end = text + strlen (text);
-  while (end > text && g_ascii_isspace (end[-1]))
-    end--;
-  *length = end - text;
-
-  return end > text ? text : NULL;
-}
-
 /* Whether @raw, set with ar_record_set_text() and (for @clean, a text
  * field) made one line as save_if_changed() does, would equal @stored. */
 static gboolean
@@ -815,7 +794,7 @@ same_as_stored (const char *stored,
   g_autofree char *copy = NULL;
   g_autofree char *cleaned = NULL;
   gsize length;
-  const char *value = trim_span (raw, &length);
+  const char *value = ar_text_trim (raw, &length);
 
   if (value != NULL && clean)
     {
@@ -824,7 +803,7 @@ same_as_stored (const char *stored,
       if (!ar_text_is_clean_line (value))
         {
           cleaned = ar_text_clean_line (value);
-          value = trim_span (cleaned, &length);
+          value = ar_text_trim (cleaned, &length);
         }
     }
 

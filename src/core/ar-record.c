@@ -544,26 +544,6 @@ value_changed (ArRecord *self,
   g_object_notify_by_pspec (G_OBJECT (self), AR_RECORD_GET_CLASS (self)->field_pspecs[index]);
 }
 
-/* Where @text starts and ends without the white space around it, or
- * %NULL when nothing is left: "no value" has one form everywhere. */
-static const char *
-trim (const char  *text,
-      const char **end)
-{
-  const char *start = text;
-
-  if (start == NULL)
-    return NULL;
-
-  while (g_ascii_isspace (*start))
-    start++;
-  *end = start + strlen (start);
-  while (*end > start && g_ascii_isspace ((*end)[-1]))
-    (*end)--;
-
-  return *end > start ? start : NULL;
-}
-
 /**
  * ar_record_set_value:
  *
@@ -588,15 +568,15 @@ ar_record_set_value (ArRecord     *self,
    * compared in place, copied once when it differs */
   if (G_VALUE_HOLDS_STRING (slot) && G_VALUE_HOLDS_STRING (value))
     {
-      const char *end = NULL;
-      const char *start = trim (g_value_get_string (value), &end);
+      gsize length;
+      const char *start = ar_text_trim (g_value_get_string (value), &length);
       const char *old = g_value_get_string (slot);
 
       if (start == NULL ? old == NULL
-                        : old != NULL && strncmp (old, start, end - start) == 0 && old[end - start] == '\0')
+                        : old != NULL && strncmp (old, start, length) == 0 && old[length] == '\0')
         return;
 
-      g_value_take_string (slot, start != NULL ? g_strndup (start, end - start) : NULL);
+      g_value_take_string (slot, start != NULL ? g_strndup (start, length) : NULL);
       value_changed (self, index);
       return;
     }
@@ -1284,11 +1264,11 @@ ar_record_load_trimmed (ArRecord   *self,
                         guint       index,
                         const char *text)
 {
-  const char *end = NULL;
-  const char *start = trim (text, &end);
+  gsize length;
+  const char *start = ar_text_trim (text, &length);
   GValue *slot = &ensure_values (self)[index];
 
-  g_value_take_string (slot, start != NULL ? g_strndup (start, end - start) : NULL);
+  g_value_take_string (slot, start != NULL ? g_strndup (start, length) : NULL);
 }
 
 void

@@ -257,6 +257,37 @@ ar_text_for_message (const char *text)
 }
 
 /**
+ * ar_text_trim:
+ * @text: (nullable): a value
+ * @length: (out): how long the trimmed value is
+ *
+ * Where @text starts without the white space around it, which is how
+ * records keep text, without copying it: "no value" has one form
+ * everywhere.
+ *
+ * Returns: (nullable): the start, or %NULL (with @length 0) when nothing
+ *   is left
+ */
+const char *
+ar_text_trim (const char *text,
+              gsize      *length)
+{
+  const char *end;
+
+  *length = 0;
+  if (text == NULL)
+    return NULL;
+  while (g_ascii_isspace (*text))
+    text++;
+  end = text + strlen (text);
+  while (end > text && g_ascii_isspace (end[-1]))
+    end--;
+  *length = end - text;
+
+  return end > text ? text : NULL;
+}
+
+/**
  * ar_text_is_clean_line:
  * @text: one line of text from another program
  *

@@ -19,6 +19,8 @@ gboolean  ar_text_check           (const char  *text,
                                    gssize       length,
                                    const char **problem);
 char     *ar_text_for_message     (const char *text);
+const char *ar_text_trim          (const char *text,
+                                   gsize      *length);
 gboolean  ar_text_is_clean_line   (const char *text);
 char     *ar_text_clean_line      (const char *text);
 char     *ar_text_for_layout      (const char *text);
