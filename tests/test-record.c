@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "ar-record-private.h"
 #include "ar-test-util.h"
 
 typedef struct
@@ -259,6 +260,41 @@ test_keys_fold_case (void)
   g_assert_cmpstr (ar_record_get_search_key (accented), ==, "école ÿ");
 }
 
+/* A record filled again for the next row (as the GIAS importer fills
+ * one for every new school) is as one just made: nothing of the last
+ * row is left, not even what was worked out from it. */
+static void
+test_reset (void)
+{
+  g_autoptr(ArRecord) school = AR_RECORD (ar_school_new ());
+  g_autoptr(ArRecord) fresh = AR_RECORD (ar_school_new ());
+  g_autoptr(GError) error = NULL;
+  int name = ar_record_class_field_index (AR_RECORD_GET_CLASS (school), "name");
+
+  ar_record_set_id (school, 7);
+  ar_record_set_text (school, "name", "Abbey Road");
+  ar_record_set_text (school, "urn", "12345");
+  ar_record_set_integer (school, "area_id", 3);
+  ar_record_set_text (school, "status", "open");
+  g_assert_cmpstr (ar_record_get_sort_key (school, name), ==, "abbey road");
+  g_assert_nonnull (strstr (ar_record_get_search_key (school), "abbey road"));
+  g_assert_false (ar_record_validate (school, &error));
+  g_assert_cmpint (ar_record_get_invalid_field (school), >=, 0);
+  g_clear_error (&error);
+
+  ar_record_reset (school);
+  g_assert_cmpint (ar_record_get_id (school), ==, 0);
+  g_assert_cmpint (ar_record_get_invalid_field (school), ==, -1);
+  for (guint i = 0; i < AR_RECORD_GET_CLASS (school)->n_fields; i++)
+    g_assert_true (ar_record_field_equal (school, fresh, i));
+  g_assert_cmpstr (ar_record_get_sort_key (school, name), ==, "");
+  g_assert_cmpstr (ar_record_get_search_key (school), ==, ar_record_get_search_key (fresh));
+
+  ar_record_set_text (school, "name", "Barrowden");
+  g_assert_cmpstr (ar_record_get_sort_key (school, name), ==, "barrowden");
+  g_assert_true (ar_record_validate (school, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/ar/record/copy-and-equal", test_copy_and_equal);
   g_test_add_func ("/ar/record/search-key", test_search_key);
   g_test_add_func ("/ar/record/keys-fold-case", test_keys_fold_case);
+  g_test_add_func ("/ar/record/reset", test_reset);
 
   return g_test_run ();
 }

@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "ar-record-private.h"
+#include "ar-store-private.h"
 #include "ar-test-util.h"
 
 static void
@@ -286,6 +288,68 @@ test_save_copy (void)
   g_assert_cmpuint (ar_store_count (copy, AR_TYPE_AREA), ==, 1);
 }
 
+/* 150 new schools through one record, filled again for each (as the
+ * GIAS importer does): the batch writes each as it was when added, across
+ * its full statements and the last part one. */
+static gboolean
+add_through_one_record (ArStore   *store,
+                        gpointer   user_data,
+                        GError   **error)
+{
+  g_autoptr(ArStoreBatch) batch = ar_store_batch_new (store, AR_TYPE_SCHOOL);
+  g_autoptr(ArRecord) school = AR_RECORD (ar_school_new ());
+  gint64 area_id = *(gint64 *) user_data;
+
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("School %03u", i);
+      g_autofree char *urn = g_strdup_printf ("%06u", 100000 + i);
+
+      ar_record_reset (school);
+      ar_record_set_text (school, "name", name);
+      ar_record_set_text (school, "urn", urn);
+      if (i % 3 == 0)
+        ar_record_set_integer (school, "area_id", area_id);
+      if (i % 2 == 0)
+        ar_record_set_text (school, "town", "Oakham");
+      if (!ar_store_batch_add (batch, school, error))
+        return FALSE;
+      g_assert_cmpint (ar_record_get_id (school), ==, i + 1);
+      /* changed after it was taken: the batch keeps what it took */
+      ar_record_set_text (school, "name", "Changed");
+    }
+
+  return ar_store_batch_flush (store, error);
+}
+
+static void
+test_batch_takes_copies (void)
+{
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) schools = NULL;
+  gint64 area_id = ar_test_add_area (store, "855", "Leicestershire");
+
+  g_assert_true (ar_store_write (store, add_through_one_record, &area_id, &error));
+  g_assert_no_error (error);
+
+  schools = ar_store_list (store, AR_TYPE_SCHOOL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (schools), ==, 150);
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autoptr(ArRecord) school = ar_store_get (store, AR_TYPE_SCHOOL, i + 1, &error);
+      g_autofree char *name = g_strdup_printf ("School %03u", i);
+      g_autofree char *urn = g_strdup_printf ("%06u", 100000 + i);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (ar_record_get_text (school, "name"), ==, name);
+      g_assert_cmpstr (ar_record_get_text (school, "urn"), ==, urn);
+      g_assert_cmpint (ar_record_get_integer (school, "area_id"), ==, i % 3 == 0 ? area_id : 0);
+      g_assert_cmpstr (ar_record_get_text (school, "town"), ==, i % 2 == 0 ? "Oakham" : NULL);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/ar/store/refuses-other-files", test_refuses_other_files);
   g_test_add_func ("/ar/store/two-connections-at-once", test_two_connections_at_once);
   g_test_add_func ("/ar/store/save-copy", test_save_copy);
+  g_test_add_func ("/ar/store/batch-takes-copies", test_batch_takes_copies);
 
   return g_test_run ();
 }

@@ -99,6 +99,10 @@ typedef struct
    * every link is to a record that has its id. NULL: one by one. */
   ArStoreBatch       *new_schools;
   ArStoreBatch       *new_memberships;
+
+  /* each establishment's school is built in this one record, which the
+   * batch copies: not 50,000 records made and freed */
+  ArRecord           *incoming_school;
 } Import;
 
 /* for tests: the way before batches and light compares, each school and
@@ -118,10 +122,94 @@ typedef struct
 {
   gint64      id;
   gint64      area_id;
-  ArRecord   *record;   /* the school once this import read or saved it; then it counts */
+  ArRecord   *record;   /* the school once this import changed it; then it counts */
   const char *urn;      /* the key in Import's schools, in this block */
   char       *text[];   /* by field index, as stored; NULL for none and for area_id */
 } SchoolEntry;
+
+/* The school's fields that import_establishment_row() sets, in the
+ * order of the class's table (load_schools() checks it) */
+typedef enum
+{
+  SCHOOL_URN,
+  SCHOOL_NAME,
+  SCHOOL_AREA,
+  SCHOOL_PHASE,
+  SCHOOL_TYPE,
+  SCHOOL_STATUS,
+  SCHOOL_OPEN_DATE,
+  SCHOOL_CLOSE_DATE,
+  SCHOOL_POSTCODE,
+  SCHOOL_TOWN,
+  N_SCHOOL_FIELDS
+} SchoolField;
+
+static const char * const school_field_names[N_SCHOOL_FIELDS] = {
+  "urn", "name", "area_id", "phase", "type", "status", "open_date", "close_date", "postcode", "town",
+};
+
+/* The most fields a school has, for the arrays that build an entry */
+#define MAX_SCHOOL_FIELDS 16
+
+/* An entry in one block: the entry, its pointers, then their text. */
+static SchoolEntry *
+school_entry_new (gint64             id,
+                  gint64             area_id,
+                  guint              n_fields,
+                  const char * const texts[],
+                  const gsize        lengths[])
+{
+  gsize size = sizeof (SchoolEntry) + n_fields * sizeof (char *);
+  SchoolEntry *entry;
+  char *at;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (texts[i] != NULL)
+        size += lengths[i] + 1;
+    }
+
+  entry = g_malloc0 (size);
+  at = (char *) &entry->text[n_fields];
+  entry->id = id;
+  entry->area_id = area_id;
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (texts[i] != NULL)
+        {
+          memcpy (at, texts[i], lengths[i]);
+          at[lengths[i]] = '\0';
+          entry->text[i] = at;
+          at += lengths[i] + 1;
+        }
+    }
+  entry->urn = entry->text[SCHOOL_URN];
+
+  return entry;
+}
+
+/* The entry of a school this import added, as it was saved */
+static SchoolEntry *
+school_entry_from_record (ArRecord *school)
+{
+  ArRecordClass *klass = AR_RECORD_GET_CLASS (school);
+  const GValue *values = ar_record_peek_values (school);
+  const char *texts[MAX_SCHOOL_FIELDS] = { NULL, };
+  gsize lengths[MAX_SCHOOL_FIELDS] = { 0, };
+
+  g_assert (klass->n_fields <= MAX_SCHOOL_FIELDS);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      if (klass->fields[i].type != AR_FIELD_LINK && g_value_get_string (&values[i]) != NULL)
+        {
+          texts[i] = g_value_get_string (&values[i]);
+          lengths[i] = strlen (texts[i]);
+        }
+    }
+
+  return school_entry_new (ar_record_get_id (school), g_value_get_int64 (&values[SCHOOL_AREA]),
+                           klass->n_fields, texts, lengths);
+}
 
 static void
 school_entry_free (gpointer data)
@@ -152,6 +240,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->schools, g_hash_table_unref);
   g_clear_pointer (&import->trusts, g_hash_table_unref);
   g_clear_pointer (&import->memberships, g_hash_table_unref);
+  g_clear_object (&import->incoming_school);
 }
 
 /* Columns ------------------------------------------------------------- */
@@ -813,12 +902,6 @@ same_as_stored (const char *stored,
   return strncmp (stored, value, length) == 0 && stored[length] == '\0';
 }
 
-/* The school's fields that import_establishment_row() sets, in the
- * order of the class's table (load_schools() checks it) */
-static const char * const school_field_names[] = {
-  "urn", "name", "area_id", "phase", "type", "status", "open_date", "close_date", "postcode", "town",
-};
-
 /* Whether the establishment's row would leave the school as it is: the
  * fields import_establishment_row() sets, each as it would set them. */
 static gboolean
@@ -867,6 +950,8 @@ load_schools (ArStore     *store,
     g_string_append_printf (sql, ", %s", klass->fields[i].name);
   g_string_append_printf (sql, " FROM %s", klass->table);
   g_type_class_unref (klass);
+  g_assert (klass->n_fields <= MAX_SCHOOL_FIELDS);
+  g_assert (ar_record_class_field_index (klass, "urn") == SCHOOL_URN);
   for (guint i = 0; i < G_N_ELEMENTS (school_field_names); i++)
     g_assert (i < klass->n_fields && g_str_equal (klass->fields[i].name, school_field_names[i]));
 
@@ -876,40 +961,25 @@ load_schools (ArStore     *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gsize size = sizeof (SchoolEntry) + klass->n_fields * sizeof (char *);
+      const char *texts[MAX_SCHOOL_FIELDS] = { NULL, };
+      gsize lengths[MAX_SCHOOL_FIELDS] = { 0, };
       SchoolEntry *entry;
-      char *at;
 
       if (sqlite3_column_type (stmt, urn + 1) == SQLITE_NULL)
         continue;
 
       for (guint i = 0; i < klass->n_fields; i++)
         {
-          if (klass->fields[i].type != AR_FIELD_LINK && sqlite3_column_type (stmt, i + 1) != SQLITE_NULL)
-            size += sqlite3_column_bytes (stmt, i + 1) + 1;
-        }
-
-      /* one block: the entry, its pointers, then their text */
-      entry = g_malloc0 (size);
-      at = (char *) &entry->text[klass->n_fields];
-      entry->id = sqlite3_column_int64 (stmt, 0);
-      for (guint i = 0; i < klass->n_fields; i++)
-        {
           int column = i + 1;
 
-          if (klass->fields[i].type == AR_FIELD_LINK)
-            entry->area_id = sqlite3_column_int64 (stmt, column);
-          else if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
+          if (klass->fields[i].type != AR_FIELD_LINK && sqlite3_column_type (stmt, column) != SQLITE_NULL)
             {
-              const char *text = (const char *) sqlite3_column_text (stmt, column);
-              gsize length = sqlite3_column_bytes (stmt, column);
-
-              memcpy (at, text, length + 1);
-              entry->text[i] = at;
-              at += length + 1;
+              texts[i] = (const char *) sqlite3_column_text (stmt, column);
+              lengths[i] = sqlite3_column_bytes (stmt, column);
             }
         }
-      entry->urn = entry->text[urn];
+      entry = school_entry_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, SCHOOL_AREA + 1),
+                                klass->n_fields, texts, lengths);
       g_hash_table_insert (schools, (gpointer) entry->urn, entry);
     }
   sqlite3_reset (stmt);
@@ -1075,19 +1145,21 @@ import_establishment_row (ArStore  *store,
     ar_gias_report_count (import->report, AR_GIAS_SCHOOLS, AR_GIAS_UNCHANGED);
   else
     {
-      g_autoptr(ArRecord) incoming = AR_RECORD (ar_school_new ());
+      ArRecord *incoming = import->incoming_school;
       ArRecord *school;
 
-      ar_record_set_text (incoming, "urn", urn);
-      ar_record_set_text (incoming, "name", name);
-      ar_record_set_integer (incoming, "area_id", ar_record_get_id (area));
-      ar_record_set_text (incoming, "phase", column (extract, COLUMN_PHASE));
-      ar_record_set_text (incoming, "type", column (extract, COLUMN_TYPE));
-      ar_record_set_text (incoming, "status", school_status (status_name));
-      ar_record_set_text (incoming, "open_date", open_date);
-      ar_record_set_text (incoming, "close_date", close_date);
-      ar_record_set_text (incoming, "postcode", column (extract, COLUMN_POSTCODE));
-      ar_record_set_text (incoming, "town", column (extract, COLUMN_TOWN));
+      /* as ar_record_set_text() sets a new record's fields */
+      ar_record_reset (incoming);
+      ar_record_load_trimmed (incoming, SCHOOL_URN, urn);
+      ar_record_load_trimmed (incoming, SCHOOL_NAME, name);
+      ar_record_load_integer (incoming, SCHOOL_AREA, ar_record_get_id (area));
+      ar_record_load_trimmed (incoming, SCHOOL_PHASE, column (extract, COLUMN_PHASE));
+      ar_record_load_trimmed (incoming, SCHOOL_TYPE, column (extract, COLUMN_TYPE));
+      ar_record_load_trimmed (incoming, SCHOOL_STATUS, school_status (status_name));
+      ar_record_load_trimmed (incoming, SCHOOL_OPEN_DATE, open_date);
+      ar_record_load_trimmed (incoming, SCHOOL_CLOSE_DATE, close_date);
+      ar_record_load_trimmed (incoming, SCHOOL_POSTCODE, column (extract, COLUMN_POSTCODE));
+      ar_record_load_trimmed (incoming, SCHOOL_TOWN, column (extract, COLUMN_TOWN));
 
       /* a school the register holds, changed: compared and saved as a record */
       if (entry != NULL && entry->record == NULL)
@@ -1098,13 +1170,8 @@ import_establishment_row (ArStore  *store,
         return continue_unless_failed (error, g_steal_pointer (&local_error));
       if (entry == NULL)
         {
-          gsize urn_size = strlen (urn) + 1;
-
-          /* the URN after the entry, in its block */
-          entry = g_malloc0 (sizeof (SchoolEntry) + urn_size);
-          entry->id = ar_record_get_id (school);
-          entry->record = g_object_ref (school);
-          entry->urn = memcpy ((char *) (entry + 1), urn, urn_size);
+          /* as saved, for the URN again or its trust below */
+          entry = school_entry_from_record (school);
           g_hash_table_insert (import->schools, (gpointer) entry->urn, entry);
         }
     }
@@ -1303,6 +1370,9 @@ import_all (ArStore   *store,
 
   /* CHECK constraints once at the end, in this transaction */
   ar_store_defer_checks (store);
+
+  if (import->incoming_school == NULL)
+    import->incoming_school = AR_RECORD (ar_school_new ());
 
   /* schools first: a membership's batch links to them */
   if (!one_by_one)

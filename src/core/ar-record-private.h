@@ -18,6 +18,7 @@ void ar_record_load_trimmed (ArRecord   *self,
 void ar_record_load_integer (ArRecord   *self,
                              guint       index,
                              gint64      value);
+void ar_record_reset        (ArRecord   *self);
 
 const GValue *ar_record_peek_values (ArRecord *self);
 

@@ -1743,9 +1743,20 @@ drop_link_indexes (ArStore  *store,
   return g_steal_pointer (&indexes);
 }
 
+/* Records the file gives the same id in the same list are refused
+ * before they reach the register: the two are one. */
+static gboolean
+same_record (gconstpointer a,
+             gconstpointer b)
+{
+  return G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b)
+         && ar_record_get_id ((ArRecord *) a) == ar_record_get_id ((ArRecord *) b);
+}
+
 /* @record's place in its list in the file: both ways in read each list
  * whole, in order, one after another. Asked only for a message, so not
- * kept with each record (g_object_set_data() was 3% of a large import). */
+ * kept with each record (g_object_set_data() was 3% of a large import).
+ * @record may be a batch's copy of the one read. */
 static guint
 record_position (GPtrArray *records,
                  ArRecord  *record)
@@ -1753,7 +1764,8 @@ record_position (GPtrArray *records,
   guint index = 0;
   guint first;
 
-  if (!g_ptr_array_find (records, record, &index))
+  if (!g_ptr_array_find (records, record, &index)
+      && !g_ptr_array_find_with_equal_func (records, record, same_record, &index))
     g_return_val_if_reached (0);
   for (first = index; first > 0 && G_OBJECT_TYPE (records->pdata[first - 1]) == G_OBJECT_TYPE (record); first--)
     ;

@@ -849,7 +849,7 @@ struct _ArStoreBatch
 {
   ArStore       *store;        /* not a reference: a batch lives inside one write */
   ArRecordClass *klass;
-  GPtrArray     *pending;      /* the records added and not yet written, with their ids */
+  GPtrArray     *pending;      /* BatchRows added and not yet written, with their ids */
   gint64         next_id;      /* 0: read the table's highest id first */
   char          *insert_many;  /* BATCH_ROWS rows at once */
   char          *highest;
@@ -858,6 +858,86 @@ struct _ArStoreBatch
   gboolean       keep_ids;
   ArRecord      *refused;
 };
+
+/* A new record's values as the batch will write them, in one block with
+ * their text: the caller may change or reuse the record once it is
+ * added (an importer fills one record for every new row). */
+typedef union
+{
+  gint64      number;  /* integers, links (0: none) and booleans */
+  const char *text;    /* NULL for none */
+} BatchValue;
+
+typedef struct
+{
+  gint64     id;
+  BatchValue values[];
+} BatchRow;
+
+static gboolean
+field_is_number (const ArField *field)
+{
+  return field->type == AR_FIELD_INTEGER || field->type == AR_FIELD_LINK || field->type == AR_FIELD_BOOLEAN;
+}
+
+static BatchRow *
+batch_row_new (ArRecordClass *klass,
+               ArRecord      *record)
+{
+  const GValue *values = ar_record_peek_values (record);
+  gsize size = sizeof (BatchRow) + klass->n_fields * sizeof (BatchValue);
+  BatchRow *row;
+  char *at;
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      if (!field_is_number (&klass->fields[i]) && g_value_get_string (&values[i]) != NULL)
+        size += strlen (g_value_get_string (&values[i])) + 1;
+    }
+
+  row = g_malloc (size);
+  at = (char *) &row->values[klass->n_fields];
+  row->id = ar_record_get_id (record);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const GValue *value = &values[i];
+
+      if (klass->fields[i].type == AR_FIELD_BOOLEAN)
+        row->values[i].number = g_value_get_boolean (value);
+      else if (field_is_number (&klass->fields[i]))
+        row->values[i].number = g_value_get_int64 (value);
+      else if (g_value_get_string (value) == NULL)
+        row->values[i].text = NULL;
+      else
+        {
+          gsize length = strlen (g_value_get_string (value)) + 1;
+
+          row->values[i].text = memcpy (at, g_value_get_string (value), length);
+          at += length;
+        }
+    }
+
+  return row;
+}
+
+/* The record @row was made from, to name the one SQLite refused */
+static ArRecord *
+batch_row_to_record (ArRecordClass *klass,
+                     BatchRow      *row)
+{
+  ArRecord *record = g_object_new (G_TYPE_FROM_CLASS (klass), NULL);
+
+  ar_record_set_id (record, row->id);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      if (field_is_number (&klass->fields[i]))
+        ar_record_load_integer (record, i, row->values[i].number);
+      else if (row->values[i].text != NULL)
+        ar_record_load_text (record, i, row->values[i].text);
+    }
+
+  return record;
+}
 
 static gboolean
 batch_pending (ArStore       *self,
@@ -908,7 +988,7 @@ ar_store_batch_new (ArStore *self,
   batch = g_new0 (ArStoreBatch, 1);
   batch->store = self;
   batch->klass = record_class (record_type);
-  batch->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->pending = g_ptr_array_new_with_free_func (g_free);
   batch->highest = g_strdup_printf ("SELECT max(id) FROM %s", batch->klass->table);
 
   /* the single-row INSERT's text, its row repeated */
@@ -950,7 +1030,7 @@ batch_keep (ArStoreBatch  *batch,
 {
   ArStore *self = batch->store;
 
-  g_ptr_array_add (batch->pending, g_object_ref (record));
+  g_ptr_array_add (batch->pending, batch_row_new (batch->klass, record));
 
   if (self->deferred_tables != NULL)
     g_hash_table_add (self->deferred_tables, (gpointer) batch->klass->table);
@@ -968,8 +1048,9 @@ batch_keep (ArStoreBatch  *batch,
  * ar_store_batch_add:
  * @record: a new record (id 0)
  *
- * Validates @record and, if it is valid, gives it its id and keeps it to
- * be written with the batch. Fails as ar_store_save() fails for a
+ * Validates @record and, if it is valid, gives it its id and keeps a copy
+ * of its values to be written with the batch: the caller may change or
+ * reuse @record once this returns. Fails as ar_store_save() fails for a
  * record that ar_record_validate() refuses, or when writing a full batch
  * fails.
  */
@@ -1025,17 +1106,48 @@ step_insert (ArStore       *self,
   return TRUE;
 }
 
+/* As bind_field() binds a record's values */
 static int
 bind_row (sqlite3_stmt  *stmt,
           int            column,
           ArRecordClass *klass,
-          ArRecord      *record)
+          BatchRow      *row)
 {
-  const GValue *values = ar_record_peek_values (record);
+  sqlite3_bind_int64 (stmt, column++, row->id);
+  for (guint i = 0; i < klass->n_fields; i++, column++)
+    {
+      const BatchValue *value = &row->values[i];
 
-  sqlite3_bind_int64 (stmt, column++, ar_record_get_id (record));
-  for (guint i = 0; i < klass->n_fields; i++)
-    bind_field (stmt, column++, &klass->fields[i], &values[i]);
+      switch (klass->fields[i].type)
+        {
+        case AR_FIELD_LINK:
+          if (value->number == 0)
+            sqlite3_bind_null (stmt, column);
+          else
+            sqlite3_bind_int64 (stmt, column, value->number);
+          break;
+
+        case AR_FIELD_INTEGER:
+          sqlite3_bind_int64 (stmt, column, value->number);
+          break;
+
+        case AR_FIELD_BOOLEAN:
+          sqlite3_bind_int (stmt, column, value->number ? 1 : 0);
+          break;
+
+        case AR_FIELD_TEXT:
+        case AR_FIELD_DATE:
+        case AR_FIELD_CHOICE:
+        case AR_FIELD_CODE_LINK:
+        default:
+          if (value->text == NULL)
+            sqlite3_bind_null (stmt, column);
+          else
+            /* the row outlives the step */
+            sqlite3_bind_text (stmt, column, value->text, -1, SQLITE_STATIC);
+          break;
+        }
+    }
 
   return column;
 }
@@ -1080,7 +1192,10 @@ flush_batch (ArStoreBatch  *batch,
       if (!step_insert (self, stmt, error))
         {
           if (batch->keep_ids)
-            g_set_object (&batch->refused, g_ptr_array_index (batch->pending, done));
+            {
+              g_clear_object (&batch->refused);
+              batch->refused = batch_row_to_record (klass, g_ptr_array_index (batch->pending, done));
+            }
           return FALSE;
         }
     }
@@ -1539,8 +1654,8 @@ fill_take_refused (ArStoreFill *fill)
 
 /**
  * ar_store_fill_flush:
- * @refused: (out) (transfer full) (optional): on failure, the record
- *   SQLite refused, or %NULL when the failure was not one record's
+ * @refused: (out) (transfer full) (optional): on failure, a copy of the
+ *   record SQLite refused, or %NULL when the failure was not one record's
  *
  * Writes the rows the fill's batches hold.
  */
@@ -1571,8 +1686,8 @@ ar_store_fill_flush (ArStoreFill  *fill,
  * ar_store_fill_add:
  * @record: a record with its id (from 1)
  * @refused: (out) (transfer full) (optional): on failure, the record
- *   refused: @record, or one taken earlier that SQLite refused when its
- *   batch was written
+ *   refused: @record, or a copy of one taken earlier that SQLite refused
+ *   when its batch was written
  *
  * Writes @record as ar_store_save() would, in the write open: see
  * ar_store_fill_new().
