@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "ar-test-util.h"
@@ -359,6 +360,83 @@ test_cancel_leaves_register_alone (Fixture       *fixture,
   g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_TRUST), ==, 0);
 }
 
+/* Every index of the register's file, with the SQL that built it */
+static char *
+index_sql (ArStore *store)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (ar_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                           " AND sql IS NOT NULL ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s: %s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+cancel_on_progress (double   fraction,
+                    gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* A first import builds the indexes of schools' and memberships' links
+ * once at its end rather than row by row: whether it is cancelled
+ * halfway, done, or followed by an update, the register keeps every
+ * index as it was. */
+static void
+test_indexes_built_again (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) rows = g_string_new ("URN,LA (code),LA (name),EstablishmentNumber,EstablishmentName,"
+                                          "EstablishmentStatus (name),Trusts (code),Trusts (name)\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArGiasReport) cancelled = NULL;
+  g_autofree char *before = index_sql (fixture->store);
+  g_autofree char *after_cancel = NULL;
+  g_autofree char *after_first = NULL;
+  g_autofree char *after_update = NULL;
+  g_autofree char *path = NULL;
+  const char *paths[2] = { NULL, NULL };
+
+  g_assert_nonnull (strstr (before, "school_area: CREATE INDEX"));
+  g_assert_nonnull (strstr (before, "trust_academy_school: CREATE INDEX"));
+  g_assert_nonnull (strstr (before, "trust_academy_trust: CREATE INDEX"));
+
+  /* past the 512 rows after which an import first looks at its cancellable */
+  for (guint i = 0; i < 1100; i++)
+    g_string_append_printf (rows, "%u,855,Leicestershire,%u,School %u,Open,%u,Trust %u\n",
+                            100000 + i, 2000 + i, i, 5000 + i % 7, i % 7);
+  path = write_file (fixture, "edubasealldata.csv", rows->str, rows->len);
+  paths[0] = path;
+
+  cancelled = ar_gias_import (fixture->store, paths, NULL, cancellable, cancel_on_progress, cancellable, &error);
+  g_assert_null (cancelled);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_SCHOOL), ==, 0);
+  after_cancel = index_sql (fixture->store);
+  g_assert_cmpstr (after_cancel, ==, before);
+
+  g_object_unref (ar_gias_import (fixture->store, paths, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_SCHOOL), ==, 1100);
+  g_assert_cmpuint (ar_store_count (fixture->store, AR_TYPE_TRUST_ACADEMY), ==, 1100);
+  after_first = index_sql (fixture->store);
+  g_assert_cmpstr (after_first, ==, before);
+
+  g_object_unref (import (fixture, NULL, "establishments-2024-cp1252.csv", NULL));
+  after_update = index_sql (fixture->store);
+  g_assert_cmpstr (after_update, ==, before);
+}
+
 typedef struct
 {
   GMainLoop    *loop;
@@ -505,6 +583,7 @@ main (int   argc,
   ADD ("real-samples", test_real_samples);
   ADD ("malformed-files", test_malformed_files);
   ADD ("cancel", test_cancel_leaves_register_alone);
+  ADD ("indexes-built-again", test_indexes_built_again);
   ADD ("async-in-a-thread", test_async_in_a_thread);
   ADD ("command-line", test_command_line);
   g_test_add_func ("/ar/gias-import/report-groups-digits", test_report_groups_digits);

@@ -1699,50 +1699,6 @@ refused_field (ArStore      *store,
   return -1;
 }
 
-/* The indexes of links, which the import's own checks do not use (they
- * look records up by id and by unique value): dropped for the import and
- * built once at its end, in the same transaction, from the whole table
- * rather than row by row. Returns the SQL that builds them again. */
-static GPtrArray *
-drop_link_indexes (ArStore  *store,
-                   GError  **error)
-{
-  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = ar_store_prepare (store,
-                           "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-                           " AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name NOT LIKE 'history%' ORDER BY name",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ar_store_set_sql_error (store, error);
-      return NULL;
-    }
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      char *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) names->pdata[i]);
-      gboolean ok = ar_store_exec (store, sql, error);
-
-      sqlite3_free (sql);
-      if (!ok)
-        return NULL;
-    }
-
-  return g_steal_pointer (&indexes);
-}
-
 /* Records the file gives the same id in the same list are refused
  * before they reach the register: the two are one. */
 static gboolean
@@ -1878,18 +1834,16 @@ write_records (ArStore   *store,
   if (data->has_roles && !ar_store_exec (store, "DELETE FROM role", error))
     return FALSE;
 
-  indexes = drop_link_indexes (store, error);
+  /* the import's own checks look records up by id and by unique value */
+  indexes = ar_store_drop_link_indexes (store, NULL, error);
   if (indexes == NULL)
     return FALSE;
 
   if (!write_each_record (store, data, error))
     return FALSE;
 
-  for (guint i = 0; i < indexes->len; i++)
-    {
-      if (!ar_store_exec (store, indexes->pdata[i], error))
-        return FALSE;
-    }
+  if (!ar_store_build_indexes (store, indexes, error))
+    return FALSE;
 
   /* the file's history comes too, before this import's own entry */
   if (data->history != NULL && !ar_history_insert (store, data->history, error))

@@ -28,6 +28,12 @@ gboolean      ar_store_run_deferred_checks (ArStore  *self,
                                             GError  **error);
 gboolean      ar_store_seed_missing_roles (ArStore  *self,
                                            GError  **error);
+GPtrArray    *ar_store_drop_link_indexes  (ArStore            *self,
+                                           const char * const *tables,
+                                           GError            **error);
+gboolean      ar_store_build_indexes      (ArStore            *self,
+                                           GPtrArray          *indexes,
+                                           GError            **error);
 
 typedef struct _ArStoreBatch ArStoreBatch;
 

@@ -839,6 +839,93 @@ ar_store_list_problems (ArStore  *self,
   return problems;
 }
 
+/**
+ * ar_store_drop_link_indexes:
+ * @tables: (nullable): the tables whose indexes go, or %NULL for every
+ *   table but the history's
+ *
+ * Inside a write, for a bulk import: drops the indexes that are not
+ * UNIQUE (those of links, which an importer's own checks do not use:
+ * they look records up by id and by unique value), to be built again
+ * from the whole table by ar_store_build_indexes() at the import's end,
+ * in the same transaction, rather than row by row. A rollback brings
+ * them back.
+ *
+ * Returns: (transfer full): the SQL that builds them again, or %NULL on
+ *   failure
+ */
+GPtrArray *
+ar_store_drop_link_indexes (ArStore            *self,
+                            const char * const *tables,
+                            GError            **error)
+{
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (AR_IS_STORE (self), NULL);
+  g_return_val_if_fail (self->write_depth > 0, NULL);
+
+  stmt = ar_store_prepare (self,
+                           "SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                           " AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name NOT LIKE 'history%' ORDER BY name",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (tables != NULL && !g_strv_contains (tables, (const char *) sqlite3_column_text (stmt, 2)))
+        continue;
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (indexes, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ar_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      char *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) names->pdata[i]);
+      gboolean ok = ar_store_exec (self, sql, error);
+
+      sqlite3_free (sql);
+      if (!ok)
+        return NULL;
+    }
+
+  return g_steal_pointer (&indexes);
+}
+
+/**
+ * ar_store_build_indexes:
+ * @indexes: what ar_store_drop_link_indexes() returned
+ *
+ * Writes the rows the batches hold, then builds the indexes again.
+ */
+gboolean
+ar_store_build_indexes (ArStore    *self,
+                        GPtrArray  *indexes,
+                        GError    **error)
+{
+  g_return_val_if_fail (AR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (indexes != NULL, FALSE);
+
+  if (!ar_store_batch_flush (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < indexes->len; i++)
+    {
+      if (!ar_store_exec (self, indexes->pdata[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Batches of new records ------------------------------------------------ */
 
 /* Rows per multi-row INSERT: one statement run instead of 64 (each its
