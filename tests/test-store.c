@@ -350,6 +350,118 @@ test_batch_takes_copies (void)
     }
 }
 
+typedef struct
+{
+  gboolean behind;
+  guint    n_schools;
+  guint    repeat_of;   /* 0, or the school whose URN the last one repeats */
+} BehindCase;
+
+/* New schools in batches, the full ones written behind when asked, and
+ * memberships linking each to a trust as it comes (so a membership's
+ * batch links to schools that are still in theirs). */
+static gboolean
+add_schools_in_batches (ArStore   *store,
+                        gpointer   user_data,
+                        GError   **error)
+{
+  const BehindCase *test = user_data;
+  g_autoptr(ArStoreBatch) schools = NULL;
+  g_autoptr(ArStoreBatch) memberships = NULL;
+  g_autoptr(ArRecord) school = AR_RECORD (ar_school_new ());
+  g_autoptr(ArRecord) trust = AR_RECORD (ar_trust_new ());
+
+  ar_record_set_text (trust, "name", "Learning Trust");
+  ar_record_set_text (trust, "kind", "mat");
+  if (!ar_store_save (store, trust, error))
+    return FALSE;
+
+  if (test->behind)
+    ar_store_write_batches_behind (store);
+  schools = ar_store_batch_new (store, AR_TYPE_SCHOOL);
+  memberships = ar_store_batch_new (store, AR_TYPE_TRUST_ACADEMY);
+
+  for (guint i = 1; i <= test->n_schools; i++)
+    {
+      g_autoptr(ArRecord) membership = AR_RECORD (ar_trust_academy_new ());
+      g_autofree char *name = g_strdup_printf ("School %u", i);
+      g_autofree char *urn = g_strdup_printf ("%06u", 100000 + (i == test->n_schools && test->repeat_of ? test->repeat_of : i));
+
+      ar_record_reset (school);
+      ar_record_set_text (school, "name", name);
+      ar_record_set_text (school, "urn", urn);
+      if (!ar_store_batch_add (schools, school, error))
+        return FALSE;
+      ar_record_set_integer (membership, "trust_id", ar_record_get_id (trust));
+      ar_record_set_integer (membership, "school_id", ar_record_get_id (school));
+      if (!ar_store_batch_add (memberships, membership, error))
+        return FALSE;
+    }
+
+  return ar_store_batch_flush (store, error);
+}
+
+static char *
+write_in_batches (gboolean   behind,
+                  guint      n_schools,
+                  guint      repeat_of,
+                  GError   **error)
+{
+  g_autoptr(ArStore) store = ar_test_store_new ();
+  BehindCase test = { behind, n_schools, repeat_of };
+
+  if (!ar_store_write (store, add_schools_in_batches, &test, error))
+    {
+      /* nothing of it stays, and the register takes the next write */
+      g_assert_true (ar_store_is_empty (store));
+      g_assert_cmpint (ar_test_add_area (store, "855", "Leicestershire"), >, 0);
+      return NULL;
+    }
+
+  return ar_test_export (store);
+}
+
+/* Written behind, the register is the same as written where each batch
+ * fills, up to the last partial batch; a row only SQLite refuses (a URN
+ * twice, which a batch leaves its caller to know of) fails the write with
+ * SQLite's message, whether it was in a statement written behind or in
+ * the last one. */
+static void
+test_batches_written_behind (void)
+{
+  const guint sizes[] = { 1, 63, 64, 65, 130, 1000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *here = write_in_batches (FALSE, sizes[i], 0, &error);
+      g_autofree char *behind = NULL;
+
+      g_assert_no_error (error);
+      behind = write_in_batches (TRUE, sizes[i], 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (behind, ==, here);
+      g_assert_nonnull (strstr (behind, sizes[i] > 1 ? "\"School 2\"" : "\"School 1\""));
+    }
+
+  /* the repeat written behind (the 64th row repeats the 2nd), or in the
+   * last partial statement, or after every statement written behind */
+  for (guint n = 64; n <= 1000; n += 936 / 2)
+    {
+      g_autoptr(GError) here_error = NULL;
+      g_autoptr(GError) behind_error = NULL;
+      g_autofree char *here = write_in_batches (FALSE, n, 2, &here_error);
+      g_autofree char *behind = write_in_batches (TRUE, n, 2, &behind_error);
+
+      g_assert_null (here);
+      g_assert_null (behind);
+      g_assert_error (behind_error, AR_STORE_ERROR, AR_STORE_ERROR_SQL);
+      g_assert_nonnull (strstr (behind_error->message, "UNIQUE constraint failed: school.urn"));
+      /* the same, but for the register's (temporary) path */
+      g_assert_cmpstr (strstr (behind_error->message, "register.db:"), ==, strstr (here_error->message, "register.db:"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/ar/store/two-connections-at-once", test_two_connections_at_once);
   g_test_add_func ("/ar/store/save-copy", test_save_copy);
   g_test_add_func ("/ar/store/batch-takes-copies", test_batch_takes_copies);
+  g_test_add_func ("/ar/store/batches-written-behind", test_batches_written_behind);
 
   return g_test_run ();
 }

@@ -1394,6 +1394,8 @@ import_all (ArStore   *store,
   /* schools first: a membership's batch links to them */
   if (!one_by_one)
     {
+      /* SQLite writes a full batch while this thread reads the next rows */
+      ar_store_write_batches_behind (store);
       import->new_schools = ar_store_batch_new (store, AR_TYPE_SCHOOL);
       import->new_memberships = ar_store_batch_new (store, AR_TYPE_TRUST_ACADEMY);
     }

@@ -44,6 +44,7 @@ gboolean      ar_store_batch_add      (ArStoreBatch  *batch,
                                        GError       **error);
 gboolean      ar_store_batch_flush    (ArStore       *self,
                                        GError       **error);
+void          ar_store_write_batches_behind (ArStore *self);
 void          ar_store_batch_free     (ArStoreBatch  *batch);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArStoreBatch, ar_store_batch_free)

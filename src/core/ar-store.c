@@ -19,6 +19,8 @@
 #include "ar-store-private.h"
 #include "ar-store-schema.h"
 
+typedef struct _ArStoreWriter ArStoreWriter;
+
 struct _ArStore
 {
   GObject     parent_instance;
@@ -49,9 +51,17 @@ struct _ArStore
   gint64      saved_ignore_checks;
   /* the open ArStoreBatches, in the order they were made; not owned */
   GPtrArray  *batches;
+  /* writes the batches' rows while the caller builds more, until the
+   * write ends; NULL when batches are written where they fill */
+  ArStoreWriter *writer;
+  gboolean    write_behind;
 };
 
 G_DEFINE_FINAL_TYPE (ArStore, ar_store, G_TYPE_OBJECT)
+
+static gboolean writer_wait (ArStore *self, gboolean discard, GError **error);
+static void writer_stop (ArStore *self);
+static gboolean hand_over_batches (ArStore *self, GError **error);
 
 enum {
   CHANGED,
@@ -91,8 +101,13 @@ ar_store_prepare (ArStore     *self,
                   const char  *sql,
                   GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt;
 
+  /* the connection is the writer's until it has written what it holds */
+  if (!writer_wait (self, FALSE, error))
+    return NULL;
+
+  stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -120,6 +135,9 @@ ar_store_exec (ArStore     *self,
   if (self->write_depth > 0)
     self->journal_incomplete = TRUE;
 
+  if (!writer_wait (self, FALSE, error))
+    return FALSE;
+
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     {
       ar_store_set_sql_error (self, error);
@@ -134,6 +152,8 @@ ar_store_get_connection (ArStore *self)
 {
   g_return_val_if_fail (AR_IS_STORE (self), NULL);
 
+  writer_wait (self, FALSE, NULL);
+
   return self->db;
 }
 
@@ -143,8 +163,12 @@ prepare_class_sql (ArStore     *self,
                    const char  *sql,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->class_statements, sql);
+  sqlite3_stmt *stmt;
 
+  if (!writer_wait (self, FALSE, error))
+    return NULL;
+
+  stmt = g_hash_table_lookup (self->class_statements, sql);
   if (stmt != NULL)
     {
       sqlite3_reset (stmt);
@@ -219,6 +243,7 @@ commit (ArStore  *self,
   if (!ar_store_batch_flush (self, error))
     {
       drop_batched (self);
+      writer_stop (self);
       restore_checks (self);
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_clear_pointer (&self->journal, g_ptr_array_unref);
@@ -226,6 +251,7 @@ commit (ArStore  *self,
       return FALSE;
     }
 
+  writer_stop (self);
   /* a bulk write that did not run its deferred checks keeps them */
   restore_checks (self);
 
@@ -290,6 +316,7 @@ rollback (ArStore *self)
   if (--self->write_depth == 0)
     {
       drop_batched (self);
+      writer_stop (self);
       restore_checks (self);
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_clear_pointer (&self->journal, g_ptr_array_unref);
@@ -944,6 +971,10 @@ struct _ArStoreBatch
    * fails is tried again row by row to name the row refused */
   gboolean       keep_ids;
   ArRecord      *refused;
+  /* the writer's own statements, used only in its thread */
+  const char    *insert_one;
+  sqlite3_stmt  *behind_many;
+  sqlite3_stmt  *behind_one;
 };
 
 /* A new record's values as the batch will write them, in one block with
@@ -1085,6 +1116,7 @@ ar_store_batch_new (ArStore *self,
   for (guint i = 1; i < BATCH_ROWS; i++)
     g_string_append_printf (sql, ",%s", values + strlen (" VALUES "));
   batch->insert_many = g_string_free (g_steal_pointer (&sql), FALSE);
+  batch->insert_one = class_statements->insert;
 
   if (self->batches == NULL)
     self->batches = g_ptr_array_new ();
@@ -1099,6 +1131,10 @@ ar_store_batch_free (ArStoreBatch *batch)
   if (batch == NULL)
     return;
 
+  /* the writer may still be writing with the batch's statements */
+  writer_wait (batch->store, FALSE, NULL);
+  g_clear_pointer (&batch->behind_many, sqlite3_finalize);
+  g_clear_pointer (&batch->behind_one, sqlite3_finalize);
   g_ptr_array_remove (batch->store->batches, batch);
   g_ptr_array_unref (batch->pending);
   g_clear_object (&batch->refused);
@@ -1126,7 +1162,7 @@ batch_keep (ArStoreBatch  *batch,
   journal_add (self, NULL, record, NULL);
 
   if (batch->pending->len >= BATCH_ROWS)
-    return ar_store_batch_flush (self, error);
+    return self->write_behind ? hand_over_batches (self, error) : ar_store_batch_flush (self, error);
 
   return TRUE;
 }
@@ -1239,6 +1275,25 @@ bind_row (sqlite3_stmt  *stmt,
   return column;
 }
 
+/* Binds @n of @rows from @first to @stmt, which has room for @n, and
+ * writes them. */
+static gboolean
+step_rows (ArStore        *self,
+           sqlite3_stmt   *stmt,
+           ArRecordClass  *klass,
+           GPtrArray      *rows,
+           guint           first,
+           guint           n,
+           GError        **error)
+{
+  int column = 1;
+
+  for (guint r = 0; r < n; r++)
+    column = bind_row (stmt, column, klass, g_ptr_array_index (rows, first + r));
+
+  return step_insert (self, stmt, error);
+}
+
 static gboolean
 flush_batch (ArStoreBatch  *batch,
              GError       **error)
@@ -1250,13 +1305,10 @@ flush_batch (ArStoreBatch  *batch,
   while (batch->pending->len - done >= BATCH_ROWS)
     {
       sqlite3_stmt *stmt = ar_store_prepare (self, batch->insert_many, error);
-      int column = 1;
 
       if (stmt == NULL)
         return FALSE;
-      for (guint r = 0; r < BATCH_ROWS; r++)
-        column = bind_row (stmt, column, klass, g_ptr_array_index (batch->pending, done + r));
-      if (!step_insert (self, stmt, batch->keep_ids ? NULL : error))
+      if (!step_rows (self, stmt, klass, batch->pending, done, BATCH_ROWS, batch->keep_ids ? NULL : error))
         {
           /* SQLite took the whole statement back: the rows go one by
            * one below, as saves would, until the one it refuses */
@@ -1275,8 +1327,7 @@ flush_batch (ArStoreBatch  *batch,
 
       if (stmt == NULL)
         return FALSE;
-      bind_row (stmt, 1, klass, g_ptr_array_index (batch->pending, done));
-      if (!step_insert (self, stmt, error))
+      if (!step_rows (self, stmt, klass, batch->pending, done, 1, error))
         {
           if (batch->keep_ids)
             {
@@ -1294,6 +1345,234 @@ flush_batch (ArStoreBatch  *batch,
   return TRUE;
 }
 
+/* Batches written behind -------------------------------------------- */
+
+/* Rows that one batch held, for the writer */
+typedef struct
+{
+  ArStoreBatch *batch;
+  GPtrArray    *rows;
+} WriterJob;
+
+/* At most this many wait: when SQLite is the slower, the caller waits
+ * rather than holding a whole extract in memory. */
+#define WRITER_QUEUE 4
+
+/* A thread that writes the rows of full batches while the caller goes on
+ * building the next. The connection is used by one thread at a time:
+ * before any statement of its own, the caller waits until the writer has
+ * written everything handed to it (writer_wait(), which ar_store_prepare(),
+ * ar_store_exec() and every other way to the connection call first). */
+struct _ArStoreWriter
+{
+  ArStore  *store;     /* not a reference: the writer lives inside one write */
+  GThread  *thread;
+  GMutex    lock;
+  GCond     cond;
+  GQueue    jobs;
+  gboolean  busy;      /* writing a job it took from @jobs */
+  gboolean  stop;
+  GError   *error;     /* the first failure; every later job is dropped */
+};
+
+static void
+writer_job_free (gpointer data)
+{
+  WriterJob *job = data;
+
+  g_ptr_array_unref (job->rows);
+  g_free (job);
+}
+
+/* As flush_batch() writes a batch that makes ids, with statements the
+ * writer prepared in its thread */
+static gboolean
+write_job (ArStore    *self,
+           WriterJob  *job,
+           GError    **error)
+{
+  ArStoreBatch *batch = job->batch;
+  guint done = 0;
+
+  for (; job->rows->len - done >= BATCH_ROWS; done += BATCH_ROWS)
+    {
+      if (batch->behind_many == NULL
+          && sqlite3_prepare_v3 (self->db, batch->insert_many, -1, SQLITE_PREPARE_PERSISTENT,
+                                 &batch->behind_many, NULL) != SQLITE_OK)
+        {
+          ar_store_set_sql_error (self, error);
+          return FALSE;
+        }
+      if (!step_rows (self, batch->behind_many, batch->klass, job->rows, done, BATCH_ROWS, error))
+        return FALSE;
+    }
+
+  for (; done < job->rows->len; done++)
+    {
+      if (batch->behind_one == NULL
+          && sqlite3_prepare_v3 (self->db, batch->insert_one, -1, SQLITE_PREPARE_PERSISTENT,
+                                 &batch->behind_one, NULL) != SQLITE_OK)
+        {
+          ar_store_set_sql_error (self, error);
+          return FALSE;
+        }
+      if (!step_rows (self, batch->behind_one, batch->klass, job->rows, done, 1, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  ArStoreWriter *writer = data;
+
+  g_mutex_lock (&writer->lock);
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      WriterJob *job;
+      gboolean failed;
+
+      while (!writer->stop && g_queue_is_empty (&writer->jobs))
+        g_cond_wait (&writer->cond, &writer->lock);
+      job = g_queue_pop_head (&writer->jobs);
+      if (job == NULL)
+        break;
+      writer->busy = TRUE;
+      failed = writer->error != NULL;
+      g_mutex_unlock (&writer->lock);
+
+      if (!failed)
+        write_job (writer->store, job, &local_error);
+      writer_job_free (job);
+
+      g_mutex_lock (&writer->lock);
+      writer->busy = FALSE;
+      if (local_error != NULL && writer->error == NULL)
+        writer->error = g_steal_pointer (&local_error);
+      g_cond_broadcast (&writer->cond);
+    }
+  g_mutex_unlock (&writer->lock);
+
+  return NULL;
+}
+
+/* Until the writer has written all it holds (or, @discard, dropped what
+ * it has not started): then the connection is the caller's. Fails with
+ * the writer's failure, every time until the write ends. */
+static gboolean
+writer_wait (ArStore   *self,
+             gboolean   discard,
+             GError   **error)
+{
+  ArStoreWriter *writer = self->writer;
+  gboolean ok;
+
+  if (writer == NULL)
+    return TRUE;
+
+  g_mutex_lock (&writer->lock);
+  if (discard)
+    g_queue_clear_full (&writer->jobs, writer_job_free);
+  while (writer->busy || !g_queue_is_empty (&writer->jobs))
+    g_cond_wait (&writer->cond, &writer->lock);
+  ok = writer->error == NULL;
+  if (!ok && error != NULL)
+    *error = g_error_copy (writer->error);
+  g_mutex_unlock (&writer->lock);
+
+  return ok;
+}
+
+/* At the end of the write: nothing is left to write (the commit waited
+ * for it, a rollback dropped it). */
+static void
+writer_stop (ArStore *self)
+{
+  ArStoreWriter *writer = g_steal_pointer (&self->writer);
+
+  self->write_behind = FALSE;
+  if (writer == NULL)
+    return;
+
+  g_mutex_lock (&writer->lock);
+  g_queue_clear_full (&writer->jobs, writer_job_free);
+  writer->stop = TRUE;
+  g_cond_broadcast (&writer->cond);
+  g_mutex_unlock (&writer->lock);
+  g_thread_join (writer->thread);
+
+  g_clear_error (&writer->error);
+  g_mutex_clear (&writer->lock);
+  g_cond_clear (&writer->cond);
+  g_free (writer);
+}
+
+/* What flushing the batches would write, handed to the writer in the
+ * same order: a batch of links goes after the rows it links to. */
+static gboolean
+hand_over_batches (ArStore  *self,
+                   GError  **error)
+{
+  ArStoreWriter *writer = self->writer;
+  gboolean ok;
+
+  if (writer == NULL)
+    {
+      writer = self->writer = g_new0 (ArStoreWriter, 1);
+      writer->store = self;
+      g_mutex_init (&writer->lock);
+      g_cond_init (&writer->cond);
+      g_queue_init (&writer->jobs);
+      writer->thread = g_thread_new ("ar-store-writer", writer_thread, writer);
+    }
+
+  g_mutex_lock (&writer->lock);
+  while (writer->error == NULL && g_queue_get_length (&writer->jobs) >= WRITER_QUEUE)
+    g_cond_wait (&writer->cond, &writer->lock);
+  ok = writer->error == NULL;
+  for (guint i = 0; ok && i < self->batches->len; i++)
+    {
+      ArStoreBatch *batch = g_ptr_array_index (self->batches, i);
+      WriterJob *job;
+
+      if (batch->pending->len == 0)
+        continue;
+      job = g_new0 (WriterJob, 1);
+      job->batch = batch;
+      job->rows = g_steal_pointer (&batch->pending);
+      batch->pending = g_ptr_array_new_with_free_func (g_free);
+      g_queue_push_tail (&writer->jobs, job);
+    }
+  if (!ok)
+    g_propagate_error (error, g_error_copy (writer->error));
+  g_cond_broadcast (&writer->cond);
+  g_mutex_unlock (&writer->lock);
+
+  /* the rows keep the ids they were given: next_id goes on from them */
+  return ok;
+}
+
+/**
+ * ar_store_write_batches_behind:
+ *
+ * For the rest of the write open: the batches' full statements are
+ * written by a thread of their own while the caller builds the next
+ * rows. Nothing else changes: the statements and their order are those
+ * of writing where the batches fill, a failure fails the next use of the
+ * store and the write, and the write's transaction holds it all.
+ */
+void
+ar_store_write_batches_behind (ArStore *self)
+{
+  g_return_if_fail (AR_IS_STORE (self));
+  g_return_if_fail (self->write_depth > 0);
+
+  self->write_behind = TRUE;
+}
+
 /**
  * ar_store_batch_flush:
  *
@@ -1305,6 +1584,9 @@ ar_store_batch_flush (ArStore  *self,
                       GError  **error)
 {
   g_return_val_if_fail (AR_IS_STORE (self), FALSE);
+
+  if (!writer_wait (self, FALSE, error))
+    return FALSE;
 
   for (guint i = 0; self->batches != NULL && i < self->batches->len; i++)
     {
@@ -1319,6 +1601,7 @@ ar_store_batch_flush (ArStore  *self,
 static void
 drop_batched (ArStore *self)
 {
+  writer_wait (self, TRUE, NULL);
   for (guint i = 0; self->batches != NULL && i < self->batches->len; i++)
     {
       ArStoreBatch *batch = g_ptr_array_index (self->batches, i);
