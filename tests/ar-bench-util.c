@@ -51,6 +51,18 @@ ar_bench_median (GArray *samples)
 }
 
 double
+ar_bench_mean (GArray *samples)
+{
+  double sum = 0;
+
+  g_assert (samples->len > 0);
+  for (guint i = 0; i < samples->len; i++)
+    sum += g_array_index (samples, double, i);
+
+  return sum / samples->len;
+}
+
+double
 ar_bench_max (GArray *samples)
 {
   double max = 0;

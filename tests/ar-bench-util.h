@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 guint  ar_bench_runs   (guint        fallback);
 double ar_bench_median (GArray      *samples);
+double ar_bench_mean   (GArray      *samples);
 double ar_bench_max    (GArray      *samples);
 void   ar_bench_target (const char  *what,
                         double       figure,
