@@ -91,7 +91,7 @@ typedef struct
   GHashTable         *areas;        /* LA code → ArArea */
   GHashTable         *schools;      /* URN → SchoolEntry */
   GHashTable         *trusts;       /* Group UID → ArTrust */
-  GHashTable         *memberships;  /* school id → GPtrArray of ArTrustAcademy */
+  GHashTable         *memberships;  /* school id → GPtrArray of MembershipEntry */
 
   /* New schools and memberships, written many to a statement. The hashes
    * above answer what ar_store_check() would ask the register: a new
@@ -103,6 +103,7 @@ typedef struct
   /* each establishment's school is built in this one record, which the
    * batch copies: not 50,000 records made and freed */
   ArRecord           *incoming_school;
+  ArRecord           *incoming_membership;
 } Import;
 
 /* for tests: the way before batches and light compares, each school and
@@ -241,6 +242,7 @@ import_clear (Import *import)
   g_clear_pointer (&import->trusts, g_hash_table_unref);
   g_clear_pointer (&import->memberships, g_hash_table_unref);
   g_clear_object (&import->incoming_school);
+  g_clear_object (&import->incoming_membership);
 }
 
 /* Columns ------------------------------------------------------------- */
@@ -765,6 +767,75 @@ ensure_trust (ArStore     *store,
   return trust;
 }
 
+/* A membership as the register holds it, as plain values: a second
+ * import compares its 20,000 without a record each, and makes one only
+ * to change one. */
+typedef struct
+{
+  gint64  id;
+  gint64  trust_id;
+  char   *joined_on;
+  char   *left_on;
+} MembershipEntry;
+
+/* The membership's fields, in the order of the class's table
+ * (load_register() checks it) */
+enum
+{
+  MEMBERSHIP_TRUST,
+  MEMBERSHIP_SCHOOL,
+  MEMBERSHIP_JOINED_ON,
+  MEMBERSHIP_LEFT_ON,
+  N_MEMBERSHIP_FIELDS
+};
+
+static void
+membership_entry_free (gpointer data)
+{
+  MembershipEntry *entry = data;
+
+  g_free (entry->joined_on);
+  g_free (entry->left_on);
+  g_free (entry);
+}
+
+/* Takes @membership's values as saved, into @entry (NULL: a new one) */
+static MembershipEntry *
+membership_entry_set (MembershipEntry *entry,
+                      ArRecord        *membership)
+{
+  const GValue *values = ar_record_peek_values (membership);
+
+  if (entry == NULL)
+    entry = g_new0 (MembershipEntry, 1);
+  entry->id = ar_record_get_id (membership);
+  entry->trust_id = g_value_get_int64 (&values[MEMBERSHIP_TRUST]);
+  g_free (entry->joined_on);
+  entry->joined_on = g_value_dup_string (&values[MEMBERSHIP_JOINED_ON]);
+  g_free (entry->left_on);
+  entry->left_on = g_value_dup_string (&values[MEMBERSHIP_LEFT_ON]);
+
+  return entry;
+}
+
+/* The membership as ar_store_get() would read it */
+static ArRecord *
+membership_record (MembershipEntry *entry,
+                   gint64           school_id)
+{
+  ArRecord *membership = AR_RECORD (ar_trust_academy_new ());
+
+  ar_record_set_id (membership, entry->id);
+  ar_record_load_integer (membership, MEMBERSHIP_TRUST, entry->trust_id);
+  ar_record_load_integer (membership, MEMBERSHIP_SCHOOL, school_id);
+  if (entry->joined_on != NULL)
+    ar_record_load_text (membership, MEMBERSHIP_JOINED_ON, entry->joined_on);
+  if (entry->left_on != NULL)
+    ar_record_load_text (membership, MEMBERSHIP_LEFT_ON, entry->left_on);
+
+  return membership;
+}
+
 static GPtrArray *
 memberships_of (Import *import,
                 gint64  school_id)
@@ -776,7 +847,7 @@ memberships_of (Import *import,
       gint64 *key = g_new (gint64, 1);
 
       *key = school_id;
-      list = g_ptr_array_new_with_free_func (g_object_unref);
+      list = g_ptr_array_new_with_free_func (membership_entry_free);
       g_hash_table_insert (import->memberships, key, list);
     }
 
@@ -812,25 +883,27 @@ link_school (ArStore     *store,
              GError     **error)
 {
   GPtrArray *list = memberships_of (import, school_id);
-  ArRecord *current = NULL;
+  MembershipEntry *current = NULL;
 
   for (guint i = 0; i < list->len; i++)
     {
-      ArRecord *membership = g_ptr_array_index (list, i);
+      MembershipEntry *entry = g_ptr_array_index (list, i);
 
-      if (ar_record_get_text (membership, "left_on") != NULL)
+      if (entry->left_on != NULL)
         continue;
 
-      if (ar_record_get_integer (membership, "trust_id") == ar_record_get_id (trust))
-        current = membership;
+      if (entry->trust_id == ar_record_get_id (trust))
+        current = entry;
       else
         {
+          g_autoptr(ArRecord) membership = membership_record (entry, school_id);
           g_autoptr(ArRecord) ended = ar_record_copy (membership);
           g_autofree char *left_on = day_before (joined_on);
 
           ar_record_set_text (ended, "left_on", left_on);
           if (!save_if_changed (store, import, extract, membership, ended, AR_GIAS_MEMBERSHIPS, error))
             return FALSE;
+          membership_entry_set (entry, membership);
           /* counted as updated above; ended says why */
           ar_gias_report_count (import->report, AR_GIAS_MEMBERSHIPS, AR_GIAS_ENDED);
         }
@@ -838,36 +911,40 @@ link_school (ArStore     *store,
 
   if (current == NULL)
     {
-      current = AR_RECORD (ar_trust_academy_new ());
-      ar_record_set_integer (current, "trust_id", ar_record_get_id (trust));
-      ar_record_set_integer (current, "school_id", school_id);
-      ar_record_set_text (current, "joined_on", joined_on);
-      if (!save_if_changed (store, import, extract, current, current, AR_GIAS_MEMBERSHIPS, error))
-        {
-          g_object_unref (current);
-          return FALSE;
-        }
-      g_ptr_array_add (list, current);
+      ArRecord *membership = import->incoming_membership;
+
+      /* as ar_record_set_*() set a new record's fields */
+      ar_record_reset (membership);
+      ar_record_load_integer (membership, MEMBERSHIP_TRUST, ar_record_get_id (trust));
+      ar_record_load_integer (membership, MEMBERSHIP_SCHOOL, school_id);
+      ar_record_load_trimmed (membership, MEMBERSHIP_JOINED_ON, joined_on);
+      if (!save_if_changed (store, import, extract, membership, membership, AR_GIAS_MEMBERSHIPS, error))
+        return FALSE;
+      g_ptr_array_add (list, membership_entry_set (NULL, membership));
       return TRUE;
     }
   else
     {
+      g_autoptr(ArRecord) membership = NULL;
       g_autoptr(ArRecord) incoming = NULL;
 
       /* the same date, or none: nothing to compare (a membership has no
        * text for save_if_changed() to clean) */
-      if (!one_by_one
-          && (joined_on == NULL || g_strcmp0 (joined_on, ar_record_get_text (current, "joined_on")) == 0))
+      if (!one_by_one && (joined_on == NULL || g_strcmp0 (joined_on, current->joined_on) == 0))
         {
           ar_gias_report_count (import->report, AR_GIAS_MEMBERSHIPS, AR_GIAS_UNCHANGED);
           return TRUE;
         }
 
-      incoming = ar_record_copy (current);
+      membership = membership_record (current, school_id);
+      incoming = ar_record_copy (membership);
       /* a link without a date keeps the date already known */
       if (joined_on != NULL)
         ar_record_set_text (incoming, "joined_on", joined_on);
-      return save_if_changed (store, import, extract, current, incoming, AR_GIAS_MEMBERSHIPS, error);
+      if (!save_if_changed (store, import, extract, membership, incoming, AR_GIAS_MEMBERSHIPS, error))
+        return FALSE;
+      membership_entry_set (current, membership);
+      return TRUE;
     }
 }
 
@@ -981,6 +1058,49 @@ load_schools (ArStore     *store,
       entry = school_entry_new (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, SCHOOL_AREA + 1),
                                 klass->n_fields, texts, lengths);
       g_hash_table_insert (schools, (gpointer) entry->urn, entry);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      ar_store_set_sql_error (store, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every membership, as plain values by school, in one pass over the
+ * table in the order of its ids (as ar_store_list() lists them). */
+static gboolean
+load_memberships (ArStore  *store,
+                  Import   *import,
+                  GError  **error)
+{
+  ArRecordClass *klass = g_type_class_ref (AR_TYPE_TRUST_ACADEMY);
+  const char *names[N_MEMBERSHIP_FIELDS] = { "trust_id", "school_id", "joined_on", "left_on" };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (klass->n_fields == N_MEMBERSHIP_FIELDS);
+  for (guint i = 0; i < N_MEMBERSHIP_FIELDS; i++)
+    g_assert (g_str_equal (klass->fields[i].name, names[i]));
+  g_type_class_unref (klass);
+
+  stmt = ar_store_prepare (store, "SELECT id, trust_id, school_id, joined_on, left_on FROM trust_academy ORDER BY id",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MembershipEntry *entry = g_new0 (MembershipEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->trust_id = sqlite3_column_int64 (stmt, 1);
+      entry->joined_on = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->left_on = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (memberships_of (import, sqlite3_column_int64 (stmt, 2)), entry);
     }
   sqlite3_reset (stmt);
 
@@ -1331,7 +1451,6 @@ load_register (ArStore *store,
 {
   g_autoptr(GListModel) areas = ar_store_list (store, AR_TYPE_AREA, error);
   g_autoptr(GListModel) trusts = ar_store_list (store, AR_TYPE_TRUST, error);
-  g_autoptr(GListModel) academies = ar_store_list (store, AR_TYPE_TRUST_ACADEMY, error);
 
   import->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   /* keyed by each entry's own URN: one allocation a school, not two */
@@ -1348,12 +1467,8 @@ load_register (ArStore *store,
   if (error == NULL || *error == NULL)
     load_schools (store, import->schools, error);
   index_by_text (trusts, "gias_uid", import->trusts);
-  for (guint i = 0; academies && i < g_list_model_get_n_items (academies); i++)
-    {
-      ArRecord *academy = g_list_model_get_item (academies, i);
-
-      g_ptr_array_add (memberships_of (import, ar_record_get_integer (academy, "school_id")), academy);
-    }
+  if (error == NULL || *error == NULL)
+    load_memberships (store, import, error);
 }
 
 static gboolean
@@ -1390,6 +1505,8 @@ import_all (ArStore   *store,
 
   if (import->incoming_school == NULL)
     import->incoming_school = AR_RECORD (ar_school_new ());
+  if (import->incoming_membership == NULL)
+    import->incoming_membership = AR_RECORD (ar_trust_academy_new ());
 
   /* schools first: a membership's batch links to them */
   if (!one_by_one)
