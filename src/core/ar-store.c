@@ -680,27 +680,35 @@ ar_store_describe (ArStore *self,
   return record != NULL ? ar_record_describe (record) : NULL;
 }
 
+static gboolean
+field_is_number (const ArField *field)
+{
+  return field->type == AR_FIELD_INTEGER || field->type == AR_FIELD_LINK || field->type == AR_FIELD_BOOLEAN;
+}
+
+/* @number for a field that holds one (0: no link), else @text */
 static void
-bind_field (sqlite3_stmt  *stmt,
+bind_value (sqlite3_stmt  *stmt,
             int            column,
             const ArField *field,
-            const GValue  *value)
+            gint64         number,
+            const char    *text)
 {
   switch (field->type)
     {
     case AR_FIELD_LINK:
-      if (g_value_get_int64 (value) == 0)
+      if (number == 0)
         sqlite3_bind_null (stmt, column);
       else
-        sqlite3_bind_int64 (stmt, column, g_value_get_int64 (value));
+        sqlite3_bind_int64 (stmt, column, number);
       break;
 
     case AR_FIELD_INTEGER:
-      sqlite3_bind_int64 (stmt, column, g_value_get_int64 (value));
+      sqlite3_bind_int64 (stmt, column, number);
       break;
 
     case AR_FIELD_BOOLEAN:
-      sqlite3_bind_int (stmt, column, g_value_get_boolean (value) ? 1 : 0);
+      sqlite3_bind_int (stmt, column, number ? 1 : 0);
       break;
 
     case AR_FIELD_TEXT:
@@ -708,14 +716,28 @@ bind_field (sqlite3_stmt  *stmt,
     case AR_FIELD_CHOICE:
     case AR_FIELD_CODE_LINK:
     default:
-      if (g_value_get_string (value) == NULL)
+      if (text == NULL)
         sqlite3_bind_null (stmt, column);
       else
-        /* the record outlives the step; a copy per value was most of
-         * the heap traffic of a GIAS import */
-        sqlite3_bind_text (stmt, column, g_value_get_string (value), -1, SQLITE_STATIC);
+        /* the record or batch row outlives the step; a copy per value
+         * was most of the heap traffic of a GIAS import */
+        sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
       break;
     }
+}
+
+static void
+bind_field (sqlite3_stmt  *stmt,
+            int            column,
+            const ArField *field,
+            const GValue  *value)
+{
+  if (field->type == AR_FIELD_BOOLEAN)
+    bind_value (stmt, column, field, g_value_get_boolean (value), NULL);
+  else if (field_is_number (field))
+    bind_value (stmt, column, field, g_value_get_int64 (value), NULL);
+  else
+    bind_value (stmt, column, field, 0, g_value_get_string (value));
 }
 
 /* Whether a record of @klass other than @except_id has @value in the field
@@ -992,12 +1014,6 @@ typedef struct
   BatchValue values[];
 } BatchRow;
 
-static gboolean
-field_is_number (const ArField *field)
-{
-  return field->type == AR_FIELD_INTEGER || field->type == AR_FIELD_LINK || field->type == AR_FIELD_BOOLEAN;
-}
-
 static BatchRow *
 batch_row_new (ArRecordClass *klass,
                ArRecord      *record)
@@ -1239,37 +1255,12 @@ bind_row (sqlite3_stmt  *stmt,
   sqlite3_bind_int64 (stmt, column++, row->id);
   for (guint i = 0; i < klass->n_fields; i++, column++)
     {
-      const BatchValue *value = &row->values[i];
+      const ArField *field = &klass->fields[i];
 
-      switch (klass->fields[i].type)
-        {
-        case AR_FIELD_LINK:
-          if (value->number == 0)
-            sqlite3_bind_null (stmt, column);
-          else
-            sqlite3_bind_int64 (stmt, column, value->number);
-          break;
-
-        case AR_FIELD_INTEGER:
-          sqlite3_bind_int64 (stmt, column, value->number);
-          break;
-
-        case AR_FIELD_BOOLEAN:
-          sqlite3_bind_int (stmt, column, value->number ? 1 : 0);
-          break;
-
-        case AR_FIELD_TEXT:
-        case AR_FIELD_DATE:
-        case AR_FIELD_CHOICE:
-        case AR_FIELD_CODE_LINK:
-        default:
-          if (value->text == NULL)
-            sqlite3_bind_null (stmt, column);
-          else
-            /* the row outlives the step */
-            sqlite3_bind_text (stmt, column, value->text, -1, SQLITE_STATIC);
-          break;
-        }
+      if (field_is_number (field))
+        bind_value (stmt, column, field, row->values[i].number, NULL);
+      else
+        bind_value (stmt, column, field, 0, row->values[i].text);
     }
 
   return column;
