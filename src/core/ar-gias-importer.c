@@ -100,8 +100,8 @@ typedef struct
   ArStoreBatch       *new_schools;
   ArStoreBatch       *new_memberships;
 
-  /* each establishment's school is built in this one record, which the
-   * batch copies: not 50,000 records made and freed */
+  /* each new school, and each new membership, is built in one of these,
+   * which the batches copy: not 70,000 records made and freed */
   ArRecord           *incoming_school;
   ArRecord           *incoming_membership;
 } Import;
@@ -779,7 +779,7 @@ typedef struct
 } MembershipEntry;
 
 /* The membership's fields, in the order of the class's table
- * (load_register() checks it) */
+ * (load_memberships() checks it) */
 enum
 {
   MEMBERSHIP_TRUST,
@@ -1017,20 +1017,19 @@ load_schools (ArStore     *store,
               GHashTable  *schools,
               GError     **error)
 {
-  ArRecordClass *klass = g_type_class_ref (AR_TYPE_SCHOOL);
+  g_autoptr(GTypeClass) held = g_type_class_ref (AR_TYPE_SCHOOL);
+  ArRecordClass *klass = (ArRecordClass *) held;
   g_autoptr(GString) sql = g_string_new ("SELECT id");
-  int urn = ar_record_class_field_index (klass, "urn");
   sqlite3_stmt *stmt;
   int rc;
+
+  g_assert (klass->n_fields <= MAX_SCHOOL_FIELDS);
+  for (guint i = 0; i < G_N_ELEMENTS (school_field_names); i++)
+    g_assert (i < klass->n_fields && g_str_equal (klass->fields[i].name, school_field_names[i]));
 
   for (guint i = 0; i < klass->n_fields; i++)
     g_string_append_printf (sql, ", %s", klass->fields[i].name);
   g_string_append_printf (sql, " FROM %s", klass->table);
-  g_type_class_unref (klass);
-  g_assert (klass->n_fields <= MAX_SCHOOL_FIELDS);
-  g_assert (ar_record_class_field_index (klass, "urn") == SCHOOL_URN);
-  for (guint i = 0; i < G_N_ELEMENTS (school_field_names); i++)
-    g_assert (i < klass->n_fields && g_str_equal (klass->fields[i].name, school_field_names[i]));
 
   stmt = ar_store_prepare (store, sql->str, error);
   if (stmt == NULL)
@@ -1042,7 +1041,7 @@ load_schools (ArStore     *store,
       gsize lengths[MAX_SCHOOL_FIELDS] = { 0, };
       SchoolEntry *entry;
 
-      if (sqlite3_column_type (stmt, urn + 1) == SQLITE_NULL)
+      if (sqlite3_column_type (stmt, SCHOOL_URN + 1) == SQLITE_NULL)
         continue;
 
       for (guint i = 0; i < klass->n_fields; i++)
@@ -1077,7 +1076,8 @@ load_memberships (ArStore  *store,
                   Import   *import,
                   GError  **error)
 {
-  ArRecordClass *klass = g_type_class_ref (AR_TYPE_TRUST_ACADEMY);
+  g_autoptr(GTypeClass) held = g_type_class_ref (AR_TYPE_TRUST_ACADEMY);
+  ArRecordClass *klass = (ArRecordClass *) held;
   const char *names[N_MEMBERSHIP_FIELDS] = { "trust_id", "school_id", "joined_on", "left_on" };
   sqlite3_stmt *stmt;
   int rc;
@@ -1085,7 +1085,6 @@ load_memberships (ArStore  *store,
   g_assert (klass->n_fields == N_MEMBERSHIP_FIELDS);
   for (guint i = 0; i < N_MEMBERSHIP_FIELDS; i++)
     g_assert (g_str_equal (klass->fields[i].name, names[i]));
-  g_type_class_unref (klass);
 
   stmt = ar_store_prepare (store, "SELECT id, trust_id, school_id, joined_on, left_on FROM trust_academy ORDER BY id",
                            error);
